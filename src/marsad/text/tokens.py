@@ -1,0 +1,95 @@
+"""Word tokens with offsets, and the proclitics (و ف ب ل ك ال) that Arabic glues to words.
+
+Tokens keep their clitics (وبوتين is one token) because that is how the text is written; callers
+that match words against a lexicon ask `proclitic_splits` for the readings without them, longest
+stem first, and keep the one their lexicon knows. This avoids a morphological analyser, which
+would cost a dependency that downloads data (see docs/decisions.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from marsad.text.normalize import DIACRITICS, TATWEEL
+
+_ARABIC_LETTER = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06fa-\u06ff"
+_MARKS = "".join(sorted(DIACRITICS)) + TATWEEL
+# A word: Arabic letters with their marks, or Latin letters/digits, or a number with separators.
+TOKEN_RE = re.compile(
+    rf"[{_ARABIC_LETTER}][{_ARABIC_LETTER}{_MARKS}]*"
+    r"|[0-9\u0660-\u0669\u06f0-\u06f9]+(?:[.,٫٬][0-9\u0660-\u0669\u06f0-\u06f9]+)*"
+    r"|[A-Za-z\u00c0-\u024f]+(?:['’][A-Za-z]+)?"
+    r"|\S"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of text[start:end] with offsets into text; punctuation marks are tokens of their own."""
+    return list(iter_tokens(text, start, end))
+
+
+def iter_tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[Token]:
+    end = len(text) if end is None else end
+    for m in TOKEN_RE.finditer(text, start, end):
+        yield Token(m.start(), m.end(), m.group())
+
+
+# Conjunction, then preposition, then article. "لل" is ل + ال with the alef dropped.
+_CONJUNCTIONS = ("و", "ف")
+_PREPOSITIONS = ("ب", "ل", "ك")
+MIN_STEM = 2
+
+
+def proclitic_splits(word: str) -> list[tuple[str, str]]:
+    """Every (prefix, stem) reading of a word's proclitics, the unsplit word first.
+
+    >>> proclitic_splits("وبالرقة")[:4]
+    [('', 'وبالرقة'), ('و', 'بالرقة'), ('وب', 'الرقة'), ('وبال', 'رقة')]
+    """
+    readings = [("", word)]
+    seen = {""}
+
+    def add(prefix: str) -> None:
+        stem = word[len(prefix):]
+        if prefix not in seen and len(stem) >= MIN_STEM:
+            seen.add(prefix)
+            readings.append((prefix, stem))
+
+    for conj in ("", *_CONJUNCTIONS):
+        if conj and not word.startswith(conj):
+            continue
+        add(conj)
+        rest = word[len(conj):]
+        for prep in ("", *_PREPOSITIONS):
+            if prep and not rest.startswith(prep):
+                continue
+            add(conj + prep)
+            after = rest[len(prep):]
+            if prep == "ل" and after.startswith("ل"):
+                add(conj + "لل")  # لل = ل + ال
+            if after.startswith("ال"):
+                add(conj + prep + "ال")
+    return readings
+
+
+def strip_proclitics(word: str, known: set[str] | frozenset[str]) -> tuple[str, str] | None:
+    """The first (prefix, stem) reading whose stem (or stem with ال restored) is in `known`."""
+    for prefix, stem in proclitic_splits(word):
+        if stem in known:
+            return prefix, stem
+        if prefix.endswith(("ال", "لل")) and "ال" + stem in known:
+            return prefix, "ال" + stem
+    return None
