@@ -1,0 +1,1 @@
+"""Entities: NER (trained by the project), knowledge base, linking across spellings and documents."""
