@@ -1,0 +1,740 @@
+"""Find date expressions in Arabic news and resolve them against the publication date.
+
+How it works: the text is folded to its matching form (hamza, ta marbuta, alef maqsura,
+diacritics, Arabic-Indic digits), a handful of precompiled patterns run over that form once each,
+the overlapping candidates are reduced to the longest, adjacent ones are merged ("الاثنين 20 يوليو",
+"اليوم (الاثنين)"), and each one is turned into an ISO range with a precision. Offsets are mapped
+back to the text given.
+
+Conventions (docs/decisions.md, "Temporal expressions"):
+* weeks are ISO weeks (Monday to Sunday);
+* "قبل أيام" is the range from 7 days to 1 day before publication;
+* a bare weekday goes to the most recent such day on or before publication in a past context, the
+  next one on or after it in a future context, and without a cue to the nearest one with a bias
+  to the past (news mostly reports);
+* "اليوم <weekday>" whose weekday is not the publication's means the most recent such day (the
+  report was written before the date it was published or crawled); likewise "أمس <weekday>" and
+  "غداً <weekday>" trust the weekday;
+* impossible dates ("31 شباط") and years outside 1900–2100 are dropped, not reported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from marsad.records import TimeExpression
+from marsad.text.normalize import MatchText, fold_char, match_form
+from marsad.time import hijri
+from marsad.time.lexicon import (
+    AMBIGUOUS_MONTH_NAMES,
+    GREGORIAN_MONTHS,
+    HIJRI_MONTHS,
+    NUMBER_WORDS,
+    UNIT_WORDS,
+    WEEKDAY_ENGLISH,
+    WEEKDAYS,
+)
+from marsad.time.tense import tense_near
+
+MIN_YEAR, MAX_YEAR = 1900, 2100
+
+# ------------------------------------------------------------------------------------------
+# lexicon in matching form
+
+
+def _alternation(names: list[str]) -> str:
+    """Regex alternation of folded names, longest first, spaces flexible."""
+    folded = sorted({match_form(n) for n in names}, key=len, reverse=True)
+    return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in folded)
+
+
+def _index(table: dict[int, tuple[str, ...]]) -> dict[str, int]:
+    return {match_form(name): number for number, names in table.items() for name in names}
+
+
+_GREG_INDEX = _index(GREGORIAN_MONTHS)
+_HIJRI_INDEX = _index(HIJRI_MONTHS)
+_WEEKDAY_INDEX = _index(WEEKDAYS)
+_AMBIGUOUS = frozenset(match_form(n) for n in AMBIGUOUS_MONTH_NAMES)
+_NUMBER_INDEX = {match_form(k): v for k, v in NUMBER_WORDS.items()}
+_UNIT_INDEX = {match_form(k): v for k, v in UNIT_WORDS.items()}
+
+MONTH = _alternation([n for names in (*GREGORIAN_MONTHS.values(), *HIJRI_MONTHS.values()) for n in names])
+WEEKDAY = _alternation([n for names in WEEKDAYS.values() for n in names])
+
+# Word start, allowing the clitics و ف ب ل ك glued in front (at most a conjunction + a preposition).
+# Fixed-width lookbehinds only, as `re` requires.
+START = r"(?:(?<!\w)|(?<=(?<!\w)[وفبلك])|(?<=(?<!\w)[وف][بلك]))"
+END = r"(?!\w)"
+S = r"\s+"
+OPT_S = r"\s*"
+YEAR_NUM = r"\d{4}"
+MOD_WORDS = (
+    r"الجاري|الجاريه|الحالي|الحاليه|الماضي|الماضيه|المنصرم|المنصرمه|الفائت|الفائته|المقبل|المقبله"
+    r"|القادم|القادمه|المبارك|الكريم|الفضيل"
+)
+# Words of "where in the unit": kept inside the span, the value stays the whole unit.
+PART_OF_UNIT = r"مطلع|بدايه|اوائل|اواخر|نهايه|منتصف|اواسط|خلال|طوال"
+PART_OF_DAY = r"صباح|مساء|ظهر|فجر|ليله|ليل|عصر|ظهيره|نهار|منتصف\s+ليل|منتصف\s+ليله|صبيحه|ظهيره"
+YEAR_WORD = r"(?:من\s+)?(?:عام|العام|سنه|السنه|لعام|لسنه)?"
+# "من العام الماضي" after a month: the year relative to publication.
+YEAR_REL = (
+    r"(?:\s+(?:من\s+)?(?:العام|السنه|عام)\s+(?P<ymod>الماضي|الماضيه|المنصرم|المنصرمه|الفائت|الجاري|الجاريه"
+    r"|الحالي|الحاليه|المقبل|المقبله|القادم|القادمه))"
+)
+HIJRI_SUFFIX = r"(?:\s?ه(?!\w)|\s?هجري(?:ه)?(?!\w))"
+GREG_SUFFIX = r"(?:\s?م(?!\w)|\s?ميلادي(?:ه)?(?!\w))"
+
+# ------------------------------------------------------------------------------------------
+# patterns (each runs once over the matching form)
+
+MONTH_PAIR = rf"(?P<mon>{MONTH})(?:{OPT_S}[(/]{OPT_S}(?P<mon2>{MONTH}){OPT_S}\)?)?"
+DAY_MONTH_RE = re.compile(
+    rf"{START}(?:(?:يوم|يومي|ليله|صباح|مساء|فجر|ظهر){S})?(?:(?P<from>من|بين){S})?"
+    rf"(?:ال)?(?P<d1>\d{{1,2}})(?:{OPT_S}(?:و|الي|حتي|-|/){OPT_S}(?:ال)?(?P<d2>\d{{1,2}}))?{OPT_S}"
+    rf"(?:من{S})?(?:شهر{S})?{MONTH_PAIR}"
+    rf"(?:{OPT_S},?{OPT_S}{YEAR_WORD}{OPT_S}(?P<year>{YEAR_NUM})(?P<suffix>{HIJRI_SUFFIX}|{GREG_SUFFIX})?)?"
+    rf"(?:{S}(?P<mod>{MOD_WORDS})|{YEAR_REL})?{END}"
+)
+NUMERIC_RE = re.compile(
+    rf"(?<![\w/.-])(?P<a>\d{{1,4}})(?P<sep>[/.-]){OPT_S}(?P<b>\d{{1,2}}|{MONTH}){OPT_S}(?P=sep)"
+    rf"(?P<c>\d{{1,4}})(?:(?P<suffix>{HIJRI_SUFFIX}|{GREG_SUFFIX})|(?![\w/]|[.-]\d))"
+)
+MONTH_RE = re.compile(
+    rf"{START}(?:(?P<part>{PART_OF_UNIT}){S})?(?:(?P<shahr>شهر|شهري|الشهر){S})?{MONTH_PAIR}"
+    rf"(?:{OPT_S},?{OPT_S}{YEAR_WORD}{OPT_S}(?P<year>{YEAR_NUM})(?P<suffix>{HIJRI_SUFFIX}|{GREG_SUFFIX})?)?"
+    rf"(?:{S}(?P<mod>{MOD_WORDS})|{YEAR_REL})?{END}"
+)
+YEAR_RE = re.compile(
+    rf"{START}(?:(?P<part>{PART_OF_UNIT}){S})?(?:(?P<cue>العام|عام|عامي|سنه|السنه|سنتي|موسم|منذ|في|حتي|قبل|بعد"
+    rf"|خلال|بين|من){S})?(?P<y1>{YEAR_NUM})(?:{OPT_S}(?:-|/|و|الي|حتي){OPT_S}(?P<y2>{YEAR_NUM}))?"
+    rf"(?P<suffix>{HIJRI_SUFFIX}|{GREG_SUFFIX})?(?!\w|[/.-]\d)"
+)
+RELATIVE_DAY_RE = re.compile(
+    rf"{START}(?:(?P<part>{PART_OF_DAY}){S})?"
+    rf"(?P<rel>اول{S}من{S}امس|اول{S}امس|امس{S}الاول|الامس|امس|البارحه|بعد{S}غد|غدا|الليله|اليوم"
+    rf"|(?<=[^\W\d_]{{3}}\s)غد)"
+    rf"(?:{OPT_S}[(,]?{OPT_S}(?P<wd>{WEEKDAY}){OPT_S}\)?)?{END}"
+)
+WEEKDAY_RE = re.compile(
+    rf"{START}(?:(?P<part>{PART_OF_DAY}){S})?(?:(?:يوم|يومي){S})?(?P<wd>{WEEKDAY})"
+    rf"(?:{S}(?P<mod>الماضي|المنصرم|الفائت|المقبل|القادم))?{END}"
+)
+RELATIVE_UNIT_RE = re.compile(
+    rf"{START}(?:(?P<part>{PART_OF_UNIT}){S})?(?:"
+    rf"(?P<dem>هذا|هذه){S}(?P<unit1>الاسبوع|الشهر|العام|السنه)"
+    rf"|(?P<unit2>الاسبوع|الشهر|العام|السنه){S}(?P<mod>{MOD_WORDS})"
+    rf"){END}"
+)
+UNIT = _alternation(list(UNIT_WORDS))
+NUMBER = _alternation(list(NUMBER_WORDS))
+AGO_RE = re.compile(
+    rf"{START}(?P<prep>قبل|منذ){S}(?:(?P<num>\d{{1,2}}|{NUMBER}){S})?(?P<unit>{UNIT}){END}"
+    rf"(?!{OPT_S}(?:من|علي|عن)(?!\w))"
+)
+
+# Words after a bare year that make it a count ("في 2000 حالة") rather than a date.
+_FUNCTION_WORDS = frozenset(
+    match_form(w)
+    for w in (
+        "و", "حيث", "عندما", "حين", "بعد", "قبل", "إلى", "حتى", "في", "على", "من", "مع", "عن", "أي",
+        "أن", "إن", "الذي", "التي", "بينما", "وفق", "لكن", "ثم", "أو", "كما", "فقط", "تقريبا", "نحو",
+        "قد", "لم", "لن", "ما", "هو", "هي", "وهو", "وهي", "بل", "ضمن", "عبر", "أما",
+    )
+)
+_NOUNS_WITH_WAW = frozenset(
+    match_form(w) for w in ("وحدة", "وحدات", "وظيفة", "وظائف", "وثيقة", "وثائق", "وفاة", "ولادة", "ورقة",
+                            "وجبة", "وسيلة", "وافد", "وافدا", "وافدين", "ولاية", "وزير", "وزيرا", "فرصة",
+                            "فردا", "فرد", "فلسطيني", "فلسطينيا", "فصيلا", "فندق", "فندقا", "فعالية")
+)
+_WEAK_YEAR_CUES = frozenset({"في", "منذ", "حتي", "قبل", "بعد", "خلال", "بين", "من"})
+_NOT_DAY_AFTER_TODAY = frozenset(match_form(w) for w in ("نفسه", "ذاته", "نفس", "ذات"))
+_NOT_TODAY_BEFORE = frozenset(match_form(w) for w in ("ذلك", "هذا", "نفس", "ذات", "حتى"))
+
+
+# ------------------------------------------------------------------------------------------
+# candidates
+
+
+@dataclass
+class Candidate:
+    """One expression in form offsets, with its value once resolved."""
+
+    start: int
+    end: int
+    kind: str
+    value: tuple[dt.date, dt.date] | None = None
+    precision: str = "day"
+    relative: str | None = None
+    tense: str | None = None
+    weekday: int | None = None  # a weekday named in the span, kept for merging
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+@dataclass
+class Context:
+    form: str
+    published: dt.date | None
+
+
+# ------------------------------------------------------------------------------------------
+# calendar arithmetic
+
+
+def _month_range(year: int, month: int) -> tuple[dt.date, dt.date]:
+    first = dt.date(year, month, 1)
+    following = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return first, following - dt.timedelta(days=1)
+
+
+def _year_range(year: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def _week_range(day: dt.date) -> tuple[dt.date, dt.date]:
+    monday = day - dt.timedelta(days=day.weekday())
+    return monday, monday + dt.timedelta(days=6)
+
+
+def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _weekday_near(anchor: dt.date, weekday: int, direction: str, strict: bool = False) -> dt.date:
+    """The given weekday: last (on or before), next (on or after) or nearest to anchor.
+    `strict` excludes the anchor itself ("الخميس الماضي" said on a Thursday)."""
+    back = (anchor.weekday() - weekday) % 7
+    ahead = (weekday - anchor.weekday()) % 7
+    if strict:
+        back, ahead = back or 7, ahead or 7
+    if direction == "past":
+        return anchor - dt.timedelta(days=back)
+    if direction == "future":
+        return anchor + dt.timedelta(days=ahead)
+    # No cue: news mostly reports, so the future reading wins only when clearly nearer.
+    if ahead and ahead + 2 <= back:
+        return anchor + dt.timedelta(days=ahead)
+    return anchor - dt.timedelta(days=back)
+
+
+def _pick_year(published: dt.date, make: Callable[[int], tuple[dt.date, dt.date] | None],
+               direction: str | None, strict: bool = False) -> tuple[dt.date, dt.date] | None:
+    """Among the same year and its neighbours, the occurrence that the tense points to.
+    past: the latest starting on or before publication (strictly before its unit with
+    `strict`); future: the earliest ending on or after it; none: the same year unless that is
+    more than half a year ahead."""
+    options = {y: make(y) for y in (published.year - 1, published.year, published.year + 1)}
+    if direction == "past":
+        fits = [r for r in options.values() if r and (r[1] < published if strict else r[0] <= published)]
+        return max(fits) if fits else None
+    if direction == "future":
+        fits = [r for r in options.values() if r and (r[0] > published if strict else r[1] >= published)]
+        return min(fits) if fits else None
+    same = options[published.year]
+    if same and (same[0] - published).days > 183:
+        return options[published.year - 1]
+    return same
+
+
+def _pick_hijri_year(published: dt.date, month: int, direction: str | None,
+                     strict: bool = False) -> tuple[dt.date, dt.date] | None:
+    """Like `_pick_year` for a Hijri month named without its year; no cue: the nearest one."""
+    base = hijri.gregorian_to_hijri_year(published)
+    options = [r for y in (base - 1, base, base + 1) if (r := hijri.hijri_month_range(y, month))]
+    if direction in ("past", "future"):
+        return _pick_year_from(options, published, direction, strict)
+    return min(options, key=lambda r: 0 if r[0] <= published <= r[1] else
+               min(abs((r[0] - published).days), abs((r[1] - published).days)), default=None)
+
+
+def _pick_year_from(options: list[tuple[dt.date, dt.date]], published: dt.date, direction: str,
+                    strict: bool) -> tuple[dt.date, dt.date] | None:
+    if direction == "past":
+        fits = [r for r in options if (r[1] < published if strict else r[0] <= published)]
+        return max(fits) if fits else None
+    fits = [r for r in options if (r[0] > published if strict else r[1] >= published)]
+    return min(fits) if fits else None
+
+
+def _direction(mod: str | None, ctx: Context, start: int, end: int) -> tuple[str | None, bool]:
+    """Tense from a modifier word if there is one (strict: the unit itself is excluded), else
+    from the context."""
+    if mod:
+        if mod.startswith(("الماضي", "المنصرم", "الفائت")):
+            return "past", True
+        if mod.startswith(("المقبل", "القادم")):
+            return "future", True
+        if mod.startswith(("الجاري", "الحالي")):
+            return "current", False
+    return tense_near(ctx.form, start, end), False
+
+
+# ------------------------------------------------------------------------------------------
+# handlers: match -> Candidate (or None to drop)
+
+
+def _month_number(name: str | None) -> tuple[int, bool] | None:
+    """(month, is_hijri) of a folded month name."""
+    if not name:
+        return None
+    key = re.sub(r"\s+", " ", name)
+    if key in _GREG_INDEX:
+        return _GREG_INDEX[key], False
+    if key in _HIJRI_INDEX:
+        return _HIJRI_INDEX[key], True
+    return None
+
+
+def _is_hijri_year(year: int, suffix: str | None, month_is_hijri: bool) -> bool:
+    if suffix and suffix.strip().startswith("ه"):
+        return True
+    return month_is_hijri or (hijri.MIN_YEAR <= year <= hijri.MAX_YEAR and not suffix)
+
+
+def _day_range(first: dt.date | None, last: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    if first is None or last is None or last < first:
+        return None
+    return first, last
+
+
+def _year_delta(ymod: str) -> int:
+    if ymod.startswith(("الماضي", "المنصرم", "الفائت")):
+        return -1
+    if ymod.startswith(("المقبل", "القادم")):
+        return 1
+    return 0
+
+
+def _explicit_year(m: re.Match[str], ctx: Context) -> int | None:
+    """The year written after the month, or the one "من العام الماضي" points to."""
+    if m["year"]:
+        return int(m["year"])
+    if m["ymod"] and ctx.published is not None:
+        return ctx.published.year + _year_delta(m["ymod"])
+    return None
+
+
+def _on_day_month(m: re.Match[str], ctx: Context) -> Candidate | None:
+    month_info = _month_number(m["mon"])
+    if month_info is None:
+        return None
+    month, is_hijri = month_info
+    d1 = int(m["d1"])
+    d2 = int(m["d2"]) if m["d2"] else d1
+    cand = Candidate(m.start(), m.end(), "day_month")
+    year = _explicit_year(m, ctx)
+    if m["ymod"] and is_hijri:
+        return None  # a Hijri month with a Gregorian "last year": too loose to resolve
+    if m["ymod"] and year is None:
+        cand.relative = f"day:{d1} month:{month} year:{_year_delta(m['ymod']):+d}"
+        return cand
+    if year is not None:
+        if is_hijri or _is_hijri_year(year, m["suffix"], is_hijri):
+            if not is_hijri:
+                return None  # a Gregorian month with a Hijri year: not a date we can trust
+            cand.value = _day_range(hijri.hijri_to_gregorian(year, month, d1),
+                                    hijri.hijri_to_gregorian(year, month, d2))
+        else:
+            cand.value = _day_range(_safe_date(year, month, d1), _safe_date(year, month, d2))
+        return cand if cand.value else None
+    if not _valid_day(month, d1, is_hijri) or not _valid_day(month, d2, is_hijri) or d2 < d1:
+        return None
+    direction, _ = _direction(m["mod"], ctx, m.start(), m.end())
+    cand.tense = direction if direction in ("past", "future") else None
+    month_name = ("hijri:" if is_hijri else "") + str(month)
+    if ctx.published is None:
+        cand.relative = f"day:{d1}{'-' + str(d2) if d2 != d1 else ''} month:{month_name} {direction or 'nearest'}"
+        return cand
+    cand.value = _resolve_day_month(ctx.published, month, d1, d2, is_hijri, direction)
+    return cand if cand.value else None
+
+
+def _valid_day(month: int, day: int, is_hijri: bool) -> bool:
+    if is_hijri:
+        return 1 <= day <= 30
+    return _safe_date(2016, month, day) is not None  # 2016: a leap year, so 29 شباط is valid
+
+
+def _resolve_day_month(published: dt.date, month: int, d1: int, d2: int, is_hijri: bool,
+                       direction: str | None) -> tuple[dt.date, dt.date] | None:
+    def make(year: int) -> tuple[dt.date, dt.date] | None:
+        if is_hijri:
+            return _day_range(hijri.hijri_to_gregorian(year, month, d1), hijri.hijri_to_gregorian(year, month, d2))
+        return _day_range(_safe_date(year, month, d1), _safe_date(year, month, d2))
+
+    if is_hijri:
+        base = hijri.gregorian_to_hijri_year(published)
+        options = [r for y in (base - 1, base, base + 1) if (r := make(y))]
+        if direction in ("past", "future"):
+            return _pick_year_from(options, published, direction, False)
+        if direction == "current":
+            return make(base)
+        return min(options, key=lambda r: abs((r[0] - published).days), default=None)
+    if direction == "current":
+        return make(published.year)
+    return _pick_year(published, make, direction)
+
+
+def _on_numeric(m: re.Match[str], ctx: Context) -> Candidate | None:
+    a, c = m["a"], m["c"]
+    month_info = _month_number(m["b"]) if not m["b"].isdigit() else None
+    month = month_info[0] if month_info else int(m["b"])
+    if len(a) == 4 and len(c) <= 2:
+        year, day = int(a), int(c)
+    elif len(c) == 4 and len(a) <= 2:
+        year, day = int(c), int(a)
+    else:
+        return None
+    if month > 12 and day <= 12 and not month_info:  # m/d/y written the American way
+        month, day = day, month
+    suffix = (m["suffix"] or "").strip()
+    if suffix.startswith("ه") or (month_info and month_info[1]) or (
+        hijri.MIN_YEAR <= year <= hijri.MAX_YEAR and not suffix
+    ):
+        value = hijri.hijri_to_gregorian(year, month, day)
+    else:
+        value = _safe_date(year, month, day)
+    if value is None:
+        return None
+    return Candidate(m.start(), m.end(), "numeric", (value, value), "day")
+
+
+def _on_month(m: re.Match[str], ctx: Context) -> Candidate | None:
+    month_info = _month_number(m["mon"])
+    if month_info is None:
+        return None
+    month, is_hijri = month_info
+    name = re.sub(r"\s+", " ", m["mon"])
+    has_context = bool(m["year"] or m["mod"] or m["ymod"] or m["shahr"] or m["mon2"])
+    if not has_context and (name in _AMBIGUOUS or not _preceded_by_month_cue(ctx.form, m.start())):
+        return None
+    cand = Candidate(m.start(), m.end(), "month", precision="month")
+    year = _explicit_year(m, ctx)
+    if m["ymod"] and is_hijri:
+        return None
+    if m["ymod"] and year is None:
+        cand.relative = f"month:{month} year:{_year_delta(m['ymod']):+d}"
+        return cand
+    if year is not None:
+        if is_hijri:
+            cand.value = hijri.hijri_month_range(year, month)
+        elif _is_hijri_year(year, m["suffix"], False):
+            return None
+        elif MIN_YEAR <= year <= MAX_YEAR:
+            cand.value = _month_range(year, month)
+        return cand if cand.value else None
+    direction, strict = _direction(m["mod"], ctx, m.start(), m.end())
+    cand.tense = direction if direction in ("past", "future") else None
+    if ctx.published is None:
+        cand.relative = f"month:{'hijri:' if is_hijri else ''}{month} {direction or 'nearest'}"
+        return cand
+    if is_hijri:
+        if direction == "current":
+            cand.value = hijri.hijri_month_range(hijri.gregorian_to_hijri_year(ctx.published), month)
+        else:
+            cand.value = _pick_hijri_year(ctx.published, month, direction, strict)
+    elif direction == "current":
+        cand.value = _month_range(ctx.published.year, month)
+    else:
+        cand.value = _pick_year(ctx.published, lambda y: _month_range(y, month), direction, strict)
+    return cand if cand.value else None
+
+
+_MONTH_CUE_RE = re.compile(r"(?:^|\s)(?:[وف]?(?:في|منذ|خلال|حتي|قبل|بعد|مطلع|اوائل|اواخر|منتصف|نهايه|بدايه|من|الي))\s+$")
+
+
+def _preceded_by_month_cue(form: str, start: int) -> bool:
+    """A bare month name counts only after a preposition of time ("في سبتمبر", "منذ مايو")."""
+    return bool(_MONTH_CUE_RE.search(form[max(0, start - 12) : start]))
+
+
+def _on_year(m: re.Match[str], ctx: Context) -> Candidate | None:
+    y1 = int(m["y1"])
+    y2 = int(m["y2"]) if m["y2"] else y1
+    suffix = (m["suffix"] or "").strip()
+    cue = m["cue"]
+    if not cue and not suffix:
+        return None
+    if cue in _WEAK_YEAR_CUES and not suffix and not m["y2"] and _followed_by_counted_noun(ctx.form, m.end()):
+        return None
+    cand = Candidate(m.start(), m.end(), "year", precision="year")
+    if suffix.startswith("ه"):
+        first, last = hijri.hijri_year_range(y1), hijri.hijri_year_range(y2)
+        cand.value = (first[0], last[1]) if first and last and y2 >= y1 else None
+    elif MIN_YEAR <= y1 <= y2 <= MAX_YEAR:
+        cand.value = (_year_range(y1)[0], _year_range(y2)[1])
+    if cand.value is None:
+        return None
+    if not m["cue"] and not m["part"]:
+        return cand
+    # Leave the preposition out of the span unless it is part of the name (عام, موسم).
+    if cue in _WEAK_YEAR_CUES and not m["part"]:
+        cand.start = m.start("y1")
+    return cand
+
+
+def _followed_by_counted_noun(form: str, end: int) -> bool:
+    """A number of 11 or more takes an indefinite noun: "2000 حالة". A definite word, a function
+    word, punctuation or the end of the text after it leave it a year."""
+    following = re.match(r"\s*([^\W\d_]+)", form[end : end + 30])
+    if not following:
+        return False
+    word = following.group(1)
+    bare = word[1:] if word[0] in "وف" and len(word) > 3 else word
+    if word.startswith(("ال", "وال", "فال")) or word in _FUNCTION_WORDS or bare in _FUNCTION_WORDS:
+        return False
+    # "و" opening a new clause ("في 2015 وقال"), unless it is a noun that begins with و.
+    return not (word.startswith(("و", "ف")) and len(word) >= 4 and word not in _NOUNS_WITH_WAW)
+
+
+def _on_relative_day(m: re.Match[str], ctx: Context) -> Candidate | None:
+    rel = re.sub(r"\s+", " ", m["rel"])
+    if rel in ("اليوم", "الليله") and not m["wd"] and not _looks_like_today(ctx.form, m.start("rel"), m.end()):
+        return None
+    offset = {"اليوم": 0, "الليله": 0, "امس": -1, "الامس": -1, "البارحه": -1, "غدا": 1, "غد": 1,
+              "بعد غد": 2, "اول امس": -2, "اول من امس": -2, "امس الاول": -2}[rel]
+    weekday = _WEEKDAY_INDEX.get(m["wd"]) if m["wd"] else None
+    cand = Candidate(m.start(), m.end(), "relative_day", weekday=weekday)
+    if ctx.published is None:
+        cand.relative = f"{offset:+d} day" if weekday is None else f"{offset:+d} day weekday:{WEEKDAY_ENGLISH[weekday]}"
+        return cand
+    day = ctx.published + dt.timedelta(days=offset)
+    if weekday is not None and day.weekday() != weekday:
+        # The weekday is the firmer fact: the report was written a day or two before the
+        # date we hold as its publication, or after it for غداً.
+        day = _weekday_near(ctx.published, weekday, "future" if offset > 0 else "past", strict=True)
+    cand.value = (day, day)
+    return cand
+
+
+def _looks_like_today(form: str, start: int, end: int) -> bool:
+    """اليوم is "today" unless it heads a phrase ("اليوم الوطني", "اليوم التالي", "اليوم نفسه")
+    or follows a demonstrative ("ذلك اليوم")."""
+    following = re.match(r"\s*([^\W\d_]+)", form[end : end + 20])
+    if following:
+        word = following.group(1)
+        if word in _NOT_DAY_AFTER_TODAY:
+            return False
+        if word.startswith("ال") and word not in _WEEKDAY_INDEX:
+            return False
+    before = re.search(r"([^\W\d_]+)\s+$", form[max(0, start - 12) : start])
+    return not (before and before.group(1) in _NOT_TODAY_BEFORE)
+
+
+_NOT_WEEKDAY_BEFORE = frozenset(match_form(w) for w in ("صلاة", "خطبة", "خطيب", "صلاه", "يوم", "أيام"))
+
+
+def _on_weekday(m: re.Match[str], ctx: Context) -> Candidate | None:
+    weekday = _WEEKDAY_INDEX[m["wd"]]
+    before = re.search(r"([^\W\d_]+)\s+$", ctx.form[max(0, m.start() - 10) : m.start()])
+    if before and before.group(1) in _NOT_WEEKDAY_BEFORE and m.start("wd") == m.start():
+        return None  # "صلاة الجمعة": the weekly prayer, not a date
+    cand = Candidate(m.start(), m.end(), "weekday", weekday=weekday)
+    direction, strict = _direction(m["mod"], ctx, m.start(), m.end())
+    direction = direction if direction in ("past", "future") else None
+    cand.tense = direction
+    if ctx.published is None:
+        cand.relative = f"weekday:{WEEKDAY_ENGLISH[weekday]} {({'past': 'last', 'future': 'next'}).get(direction or '', 'nearest')}"
+        return cand
+    day = _weekday_near(ctx.published, weekday, direction or "nearest", strict)
+    cand.value = (day, day)
+    return cand
+
+
+def _on_relative_unit(m: re.Match[str], ctx: Context) -> Candidate | None:
+    unit_word = m["unit1"] or m["unit2"]
+    unit = {"الاسبوع": "week", "الشهر": "month", "العام": "year", "السنه": "year"}[unit_word]
+    mod = m["mod"] or ""
+    if mod.startswith(("الماضي", "المنصرم", "الفائت")):
+        delta = -1
+    elif mod.startswith(("المقبل", "القادم")):
+        delta = 1
+    elif m["dem"] or mod.startswith(("الجاري", "الحالي")):
+        delta = 0
+    else:
+        return None  # "الشهر الكريم" and the like
+    cand = Candidate(m.start(), m.end(), "relative_unit", precision=unit)
+    if ctx.published is None:
+        cand.relative = f"{delta:+d} {unit}"
+        return cand
+    cand.value = _shift_unit(ctx.published, unit, delta)
+    return cand
+
+
+def _shift_unit(published: dt.date, unit: str, delta: int) -> tuple[dt.date, dt.date]:
+    if unit == "day":
+        day = published + dt.timedelta(days=delta)
+        return day, day
+    if unit == "week":
+        return _week_range(published + dt.timedelta(weeks=delta))
+    if unit == "month":
+        return _month_range(*_add_months(published.year, published.month, delta))
+    return _year_range(published.year + delta)
+
+
+def _on_ago(m: re.Match[str], ctx: Context) -> Candidate | None:
+    unit_info = _UNIT_INDEX.get(m["unit"])
+    if unit_info is None:
+        return None
+    unit, implied = unit_info
+    num = m["num"]
+    if num:
+        count = int(num) if num.isdigit() else _NUMBER_INDEX.get(num)
+        if count is None or implied not in (None, 1):
+            return None
+    else:
+        count = implied
+    cand = Candidate(m.start(), m.end(), "ago", precision=unit)
+    if count is None:
+        if unit != "day":
+            return None  # "قبل سنوات": too vague to place
+        cand.relative = "-7..-1 day"
+        if ctx.published:
+            cand.value = (ctx.published - dt.timedelta(days=7), ctx.published - dt.timedelta(days=1))
+        cand.precision = "day"
+        return cand
+    cand.relative = f"-{count} {unit}"
+    if ctx.published:
+        if unit == "day":
+            cand.value = _shift_unit(ctx.published, "day", -count)
+        elif unit == "week":
+            cand.value = _week_range(ctx.published - dt.timedelta(weeks=count))
+        else:
+            cand.value = _shift_unit(ctx.published, unit, -count)
+    return cand
+
+
+HANDLERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], Context], Candidate | None]], ...] = (
+    (NUMERIC_RE, _on_numeric),
+    (DAY_MONTH_RE, _on_day_month),
+    (MONTH_RE, _on_month),
+    (YEAR_RE, _on_year),
+    (RELATIVE_DAY_RE, _on_relative_day),
+    (WEEKDAY_RE, _on_weekday),
+    (RELATIVE_UNIT_RE, _on_relative_unit),
+    (AGO_RE, _on_ago),
+)
+
+# ------------------------------------------------------------------------------------------
+# overlaps and merging
+
+_ABSOLUTE_KINDS = frozenset({"numeric", "day_month"})
+_GLUE_RE = re.compile(r"^[\s,(\-]*$")
+
+
+def _select(cands: list[Candidate]) -> list[Candidate]:
+    """Longest first, then earliest; a candidate overlapping a kept one is dropped."""
+    kept: list[Candidate] = []
+    for cand in sorted(cands, key=lambda c: (-c.length, c.start)):
+        if all(cand.end <= k.start or cand.start >= k.end for k in kept):
+            kept.append(cand)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _merge(cands: list[Candidate], form: str) -> list[Candidate]:
+    """A weekday or relative day directly before or after an explicit date is part of it:
+    "الثلاثاء 03/أكتوبر/2017", "اليوم الاثنين 20 يوليو", "20 يوليو (الاثنين)"."""
+    merged: list[Candidate] = []
+    for cand in cands:
+        if merged and _GLUE_RE.match(form[merged[-1].end : cand.start]):
+            prev = merged[-1]
+            if prev.kind in ("weekday", "relative_day") and cand.kind in _ABSOLUTE_KINDS:
+                cand.start = prev.start
+                merged[-1] = cand
+                continue
+            if prev.kind in _ABSOLUTE_KINDS and cand.kind == "weekday":
+                prev.end = _close_paren(form, cand.end)
+                continue
+        merged.append(cand)
+    return merged
+
+
+def _close_paren(form: str, end: int) -> int:
+    return end + 1 if form[end : end + 1] == ")" else end
+
+
+# ------------------------------------------------------------------------------------------
+# public API
+
+
+def _fold(text: str) -> MatchText:
+    """The matching form with offsets back to `text`. Fast path (one `translate`) when every
+    character folds to at most one; `MatchText.of` otherwise."""
+    table = _fold_table_for(text)
+    if table is None:
+        return MatchText.of(text)
+    form = text.translate(table)
+    if len(form) == len(text):
+        return MatchText(text, form, list(range(len(text) + 1)))
+    keep = [i for i, ch in enumerate(text) if table.get(ord(ch), ch) != ""]
+    keep.append(len(text))
+    return MatchText(text, form, keep)
+
+
+_FOLD_CACHE: dict[int, str] = {}
+
+
+def _fold_table_for(text: str) -> dict[int, str] | None:
+    table: dict[int, str] = {}
+    for ch in set(text):
+        code = ord(ch)
+        folded = _FOLD_CACHE.get(code)
+        if folded is None:
+            folded = _FOLD_CACHE[code] = fold_char(ch)
+        if len(folded) > 1:
+            return None
+        if folded != ch:
+            table[code] = folded
+    return table
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """No trailing space or comma; trailing marks the form dropped (the tatweel of هـ, a final
+    tanwin) belong to the last word."""
+    while end > start and text[end - 1] in " \n,،":
+        end -= 1
+    while end < len(text) and fold_char(text[end]) == "":
+        end += 1
+    return start, end
+
+
+def resolve(text: str, published: dt.date | None) -> list[TimeExpression]:
+    """Every date expression in `text`, resolved against `published` (None: relative ones keep
+    only their `relative` description)."""
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    folded = _fold(text)
+    ctx = Context(folded.form, published)
+    cands: list[Candidate] = []
+    for pattern, handler in HANDLERS:
+        for m in pattern.finditer(folded.form):
+            cand = handler(m, ctx)
+            if cand is not None:
+                cands.append(cand)
+    results = []
+    for cand in _merge(_select(cands), folded.form):
+        start, end = _trim(text, *folded.clean_span(cand.start, cand.end))
+        value = cand.value
+        results.append(TimeExpression(
+            start=start, end=end, text=text[start:end],
+            value_start=value[0].isoformat() if value else None,
+            value_end=value[1].isoformat() if value else None,
+            precision=cand.precision, relative=cand.relative, tense=cand.tense,
+        ))
+    return results
