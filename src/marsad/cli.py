@@ -22,6 +22,7 @@ train_app = typer.Typer(help="Train the project's models from ../shared/data.", 
 app.add_typer(train_app, name="train")
 
 DEFAULT_DB = Path("marsad.db")
+_state = {"quiet": False}
 DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
 
 
@@ -30,9 +31,120 @@ def _main(
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="Only errors.")] = False,
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Debug logging.")] = False,
 ) -> None:
+    _state["quiet"] = quiet
     level = logging.ERROR if quiet else logging.DEBUG if verbose else logging.WARNING
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     app.pretty_exceptions_enable = verbose
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.secho(f"error: {message}", err=True, fg=typer.colors.RED)
+    return typer.Exit(code=2)
+
+
+def _open_store(db: Path):  # noqa: ANN202 - lazy import keeps --help instant
+    from marsad.store import Store, StoreError
+
+    try:
+        return Store(db, readonly=True)
+    except StoreError as err:
+        raise _fail(str(err)) from err
+
+
+@app.command()
+def run(
+    paths: Annotated[list[Path], typer.Argument(help="Files and folders of articles (txt, html, jsonl, warc).")],
+    meta: Annotated[Path | None, typer.Option("--meta", help="Metadata JSON Lines (file/url/id → outlet, published, title).")] = None,
+    db: DbOption = DEFAULT_DB,
+    jobs: Annotated[int, typer.Option("-j", "--jobs", min=1, help="Worker processes.")] = 1,
+) -> None:
+    """Ingest articles, run every stage, store the result and print a summary."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from marsad.pipeline import run as run_pipeline
+
+    if meta is not None and not meta.exists():
+        raise _fail(f"no metadata file at {meta}")
+    console = Console(stderr=True, quiet=_state["quiet"])
+    with Progress(TextColumn("[bold]marsad[/] {task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=console, transient=True) as progress:
+        task = progress.add_task("articles", total=None)
+        summary = run_pipeline(paths, db, meta, jobs=jobs, progress=lambda n: progress.advance(task, n))
+    _print_summary(summary, db)
+
+
+def _print_summary(summary, db: Path) -> None:  # noqa: ANN001
+    if _state["quiet"]:
+        return
+    typer.echo(f"read {summary.read} inputs in {summary.seconds:.1f} s into {db}")
+    typer.echo(f"  stored {summary.stored}, unchanged {summary.unchanged}, identical to a stored article "
+               f"{summary.same_as}, near-duplicates {summary.near_duplicates}, skipped {len(summary.skipped)}")
+    typer.echo(f"  stages: {', '.join(['clean', *summary.stages])}")
+    for problem in summary.meta_problems:
+        typer.echo(f"  metadata: {problem}")
+    for skipped in summary.skipped:
+        typer.echo(f"  skipped {skipped.source}: {skipped.reason}")
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Option("--out", help="Output folder.")],
+    db: DbOption = DEFAULT_DB,
+    formats: Annotated[str, typer.Option("--format", help="Comma-separated: jsonl,csv,geojson.")] = "jsonl",
+) -> None:
+    """Write documents.jsonl, entities.jsonl, events.jsonl (and events.csv, events.geojson)."""
+    from marsad.store.export import FORMATS
+    from marsad.store.export import export as export_store
+
+    chosen = [f.strip() for f in formats.split(",") if f.strip()]
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown:
+        raise _fail(f"unknown format {', '.join(unknown)} (choose from {', '.join(FORMATS)})")
+    with _open_store(db) as store:
+        written = export_store(store, out, chosen)
+    for name, count in written.items():
+        typer.echo(f"{out / name}: {count} rows")
+
+
+@app.command()
+def stats(db: DbOption = DEFAULT_DB, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """What the database holds, and every input skipped with its reason."""
+    import json
+
+    with _open_store(db) as store:
+        figures = store.stats()
+    if as_json:
+        typer.echo(json.dumps(figures, ensure_ascii=False, indent=2))
+        return
+    for key in ("documents", "near_duplicates", "entities", "mentions", "events", "merged_events",
+                "disputed_events", "stories"):
+        typer.echo(f"{key.replace('_', ' '):>16}: {figures[key]}")
+    typer.echo(f"{'inputs':>16}: " + ", ".join(f"{k} {v}" for k, v in sorted(figures["inputs"].items())))
+    typer.echo(f"{'outlets':>16}: " + ", ".join(f"{k} ({v})" for k, v in figures["outlets"].items()))
+    for item in figures["skipped"]:
+        typer.echo(f"  skipped {item['source']}: {item['reason']}")
+
+
+@app.command()
+def show(
+    doc_id: Annotated[str, typer.Argument(help="Document id (or a unique prefix).")],
+    db: DbOption = DEFAULT_DB,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """The cleaned article with what was found in it highlighted."""
+    import json
+
+    from marsad.show import render_document
+
+    with _open_store(db) as store:
+        doc = store.get_document(doc_id)
+    if doc is None:
+        raise _fail(f"no document {doc_id} in {db}")
+    if as_json:
+        typer.echo(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2))
+        return
+    render_document(doc)
 
 
 def main() -> None:

@@ -1,0 +1,1 @@
+"""Cross-document steps: near-duplicates, entity clustering, event merging, disputes, stories."""
