@@ -64,13 +64,17 @@ WEEKDAY_ENGLISH = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satu
 NUMBER_WORDS: dict[str, int] = {
     "واحد": 1, "ثلاثة": 3, "ثلاث": 3, "أربعة": 4, "أربع": 4, "خمسة": 5, "خمس": 5, "ستة": 6, "ست": 6,
     "سبعة": 7, "سبع": 7, "ثمانية": 8, "ثماني": 8, "ثمان": 8, "تسعة": 9, "تسع": 9, "عشرة": 10, "عشر": 10,
+    "عشرين": 20, "ثلاثين": 30, "أربعين": 40, "خمسين": 50, "ستين": 60, "سبعين": 70, "ثمانين": 80,
+    "تسعين": 90,
 }
 
-# unit word -> (unit, count implied by the word itself or None when a number must precede)
+# unit word -> (unit, count the word implies: 1 singular, 2 dual, None a vague plural ("قبل أيام"),
+# 0 the accusative singular that only follows a number ("قبل أربعين عاماً"))
 UNIT_WORDS: dict[str, tuple[str, int | None]] = {
     "يوم": ("day", 1), "يومين": ("day", 2), "يومان": ("day", 2), "أيام": ("day", None),
     "أسبوع": ("week", 1), "أسبوعين": ("week", 2), "أسابيع": ("week", None),
     "شهر": ("month", 1), "شهرين": ("month", 2), "أشهر": ("month", None), "شهور": ("month", None),
     "عام": ("year", 1), "عامين": ("year", 2), "أعوام": ("year", None),
     "سنة": ("year", 1), "سنتين": ("year", 2), "سنوات": ("year", None),
+    "يوماً": ("day", 0), "أسبوعاً": ("week", 0), "شهراً": ("month", 0), "عاماً": ("year", 0),
 }

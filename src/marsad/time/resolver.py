@@ -91,17 +91,23 @@ GREG_SUFFIX = r"(?:\s?م(?!\w)|\s?ميلادي(?:ه)?(?!\w))"
 # ------------------------------------------------------------------------------------------
 # patterns (each runs once over the matching form)
 
-MONTH_PAIR = rf"(?P<mon>{MONTH})(?:{OPT_S}[(/]{OPT_S}(?P<mon2>{MONTH}){OPT_S}\)?)?"
+MONTH_PAIR = rf"(?P<mon>{MONTH})(?:(?:{OPT_S}[(/]{OPT_S}|{S})(?P<mon2>{MONTH}){OPT_S}\)?)?"
+# Day of the month: a number, an ordinal word ("الثالث من أغسطس") or غرة (the first).
+ORDINAL_DAYS = {
+    "الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6, "السابع": 7,
+    "الثامن": 8, "التاسع": 9, "العاشر": 10, "غره": 1, "مطلع": 1,
+}
+DAY = rf"(?:ال)?\d{{1,2}}|{'|'.join(k for k in ORDINAL_DAYS if k != 'مطلع')}"
 DAY_MONTH_RE = re.compile(
     rf"{START}(?:(?:يوم|يومي|ليله|صباح|مساء|فجر|ظهر){S})?(?:(?P<from>من|بين){S})?"
-    rf"(?:ال)?(?P<d1>\d{{1,2}})(?:{OPT_S}(?:و|الي|حتي|-|/){OPT_S}(?:ال)?(?P<d2>\d{{1,2}}))?{OPT_S}"
+    rf"(?P<d1>{DAY})(?:{OPT_S}(?:و|الي|حتي|-|/){OPT_S}(?P<d2>{DAY}))?{OPT_S}"
     rf"(?:من{S})?(?:شهر{S})?{MONTH_PAIR}"
     rf"(?:{OPT_S},?{OPT_S}{YEAR_WORD}{OPT_S}(?P<year>{YEAR_NUM})(?P<suffix>{HIJRI_SUFFIX}|{GREG_SUFFIX})?)?"
     rf"(?:{S}(?P<mod>{MOD_WORDS})|{YEAR_REL})?{END}"
 )
 NUMERIC_RE = re.compile(
-    rf"(?<![\w/.-])(?P<a>\d{{1,4}})(?P<sep>[/.-]){OPT_S}(?P<b>\d{{1,2}}|{MONTH}){OPT_S}(?P=sep)"
-    rf"(?P<c>\d{{1,4}})(?:(?P<suffix>{HIJRI_SUFFIX}|{GREG_SUFFIX})|(?![\w/]|[.-]\d))"
+    rf"(?<![\w/.-])(?P<a>\d{{1,4}}){OPT_S}(?P<sep>[/.-]){OPT_S}(?P<b>\d{{1,2}}|{MONTH}){OPT_S}(?P=sep)"
+    rf"{OPT_S}(?P<c>\d{{1,4}})(?:(?P<suffix>{HIJRI_SUFFIX}|{GREG_SUFFIX})|(?![\w/]|[.-]\d))"
 )
 MONTH_RE = re.compile(
     rf"{START}(?:(?P<part>{PART_OF_UNIT}){S})?(?:(?P<shahr>شهر|شهري|الشهر){S})?{MONTH_PAIR}"
@@ -133,7 +139,17 @@ UNIT = _alternation(list(UNIT_WORDS))
 NUMBER = _alternation(list(NUMBER_WORDS))
 AGO_RE = re.compile(
     rf"{START}(?P<prep>قبل|منذ){S}(?:(?P<num>\d{{1,2}}|{NUMBER}){S})?(?P<unit>{UNIT}){END}"
-    rf"(?!{OPT_S}(?:من|علي|عن)(?!\w))"
+    rf"(?!{OPT_S}(?:علي|عن)(?!\w))(?!{OPT_S}من(?!\w)(?!{S}الان(?!\w)))"
+)
+# "الربع الأول من عام 2015", "النصف الثاني من العام الماضي", "الربع الثالث لهذا العام"
+QUARTER_RE = re.compile(
+    rf"{START}(?P<part>الربع|النصف){S}(?P<ord>الاول|الثاني|الثالث|الرابع|الاخير){S}(?:من{S}|ل)?"
+    rf"(?:(?:(?:العام|عام|سنه|السنه){S}(?:المالي{S})?)?(?P<year>{YEAR_NUM})(?P<suffix>{GREG_SUFFIX})?"
+    rf"|(?P<dem>هذا{S}العام|هذه{S}السنه)|(?:العام|السنه){S}(?P<mod>{MOD_WORDS})){END}"
+)
+# "الـ14 من الشهر الجاري", "الثاني من الشهر المقبل", "العاشر من هذا الشهر"
+DAY_OF_RELATIVE_MONTH_RE = re.compile(
+    rf"{START}(?:(?:يوم|في){S})?(?P<d1>{DAY}){S}من{S}(?:(?P<dem>هذا){S}الشهر|الشهر{S}(?P<mod>{MOD_WORDS})){END}"
 )
 
 # Words after a bare year that make it a count ("في 2000 حالة") rather than a date.
@@ -152,7 +168,8 @@ _NOUNS_WITH_WAW = frozenset(
 )
 _WEAK_YEAR_CUES = frozenset({"في", "منذ", "حتي", "قبل", "بعد", "خلال", "بين", "من"})
 _NOT_DAY_AFTER_TODAY = frozenset(match_form(w) for w in ("نفسه", "ذاته", "نفس", "ذات"))
-_NOT_TODAY_BEFORE = frozenset(match_form(w) for w in ("ذلك", "هذا", "نفس", "ذات", "حتى"))
+# "ذلك اليوم" (that day); "عين اليوم", "صحيفة اليوم": names of outlets.
+_NOT_TODAY_BEFORE = frozenset(match_form(w) for w in ("ذلك", "هذا", "نفس", "ذات", "عين", "صحيفة", "جريدة"))
 
 
 # ------------------------------------------------------------------------------------------
@@ -171,6 +188,7 @@ class Candidate:
     relative: str | None = None
     tense: str | None = None
     weekday: int | None = None  # a weekday named in the span, kept for merging
+    fields: dict | None = None  # day_month: the parsed parts, for joining ranges
 
     @property
     def length(self) -> int:
@@ -335,9 +353,12 @@ def _on_day_month(m: re.Match[str], ctx: Context) -> Candidate | None:
     if month_info is None:
         return None
     month, is_hijri = month_info
-    d1 = int(m["d1"])
-    d2 = int(m["d2"]) if m["d2"] else d1
+    d1 = _day_number(m["d1"])
+    d2 = _day_number(m["d2"]) if m["d2"] else d1
     cand = Candidate(m.start(), m.end(), "day_month")
+    cand.fields = {"month": month, "hijri": is_hijri, "d1": d1, "d2": d2, "year": m["year"]}
+    if m["from"] and not m["d2"]:
+        cand.start = m.start("d1")  # "من 20 شوال": the preposition is not part of a single date
     year = _explicit_year(m, ctx)
     if m["ymod"] and is_hijri:
         return None  # a Hijri month with a Gregorian "last year": too loose to resolve
@@ -363,6 +384,11 @@ def _on_day_month(m: re.Match[str], ctx: Context) -> Candidate | None:
         return cand
     cand.value = _resolve_day_month(ctx.published, month, d1, d2, is_hijri, direction)
     return cand if cand.value else None
+
+
+def _day_number(word: str) -> int:
+    word = word.removeprefix("ال") if word[-1].isdigit() else word
+    return int(word) if word.isdigit() else ORDINAL_DAYS[word]
 
 
 def _valid_day(month: int, day: int, is_hijri: bool) -> bool:
@@ -533,6 +559,8 @@ def _looks_like_today(form: str, start: int, end: int) -> bool:
             return False
         if word.startswith("ال") and word not in _WEEKDAY_INDEX:
             return False
+    if form[start - 1 : start] in ('"', "'") and form[end : end + 1] in ('"', "'"):
+        return False  # «اليوم»: the newspaper
     before = re.search(r"([^\W\d_]+)\s+$", form[max(0, start - 12) : start])
     return not (before and before.group(1) in _NOT_TODAY_BEFORE)
 
@@ -596,10 +624,14 @@ def _on_ago(m: re.Match[str], ctx: Context) -> Candidate | None:
     num = m["num"]
     if num:
         count = int(num) if num.isdigit() else _NUMBER_INDEX.get(num)
-        if count is None or implied not in (None, 1):
+        if count is None or implied not in (None, 0):
             return None
+    elif implied == 0:
+        return None
     else:
         count = implied
+    if implied == 1 and _next_word_is_name_of_time(ctx.form, m.end()):
+        return None  # "قبل يوم الجمعة" (before Friday), "منذ شهر رمضان"
     cand = Candidate(m.start(), m.end(), "ago", precision=unit)
     if count is None:
         if unit != "day":
@@ -620,6 +652,57 @@ def _on_ago(m: re.Match[str], ctx: Context) -> Candidate | None:
     return cand
 
 
+def _next_word_is_name_of_time(form: str, end: int) -> bool:
+    following = re.match(r"\s*([^\W\d_]+)", form[end : end + 25])
+    if not following:
+        return False
+    word = following.group(1)
+    return word.startswith("ال") or word in _GREG_INDEX or word in _HIJRI_INDEX or word.split()[0] in {
+        n.split()[0] for n in _HIJRI_INDEX
+    }
+
+
+_ORDINAL_PARTS = {"الاول": 0, "الثاني": 1, "الثالث": 2, "الرابع": 3}
+
+
+def _on_quarter(m: re.Match[str], ctx: Context) -> Candidate | None:
+    """Quarters and halves of a year, as a month range."""
+    length = 3 if m["part"] == "الربع" else 6
+    count = 12 // length
+    index = count - 1 if m["ord"] == "الاخير" else _ORDINAL_PARTS[m["ord"]]
+    if index >= count:
+        return None
+    cand = Candidate(m.start(), m.end(), "quarter", precision="month")
+    if m["year"]:
+        year: int | None = int(m["year"])
+    elif ctx.published is None:
+        delta = 0 if m["dem"] else _year_delta(m["mod"])
+        cand.relative = f"{m['part']}:{index + 1}/{count} year:{delta:+d}"
+        return cand
+    else:
+        year = ctx.published.year + (0 if m["dem"] else _year_delta(m["mod"]))
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    first_month = index * length + 1
+    cand.value = (_month_range(year, first_month)[0], _month_range(year, first_month + length - 1)[1])
+    return cand
+
+
+def _on_day_of_relative_month(m: re.Match[str], ctx: Context) -> Candidate | None:
+    day = _day_number(m["d1"])
+    delta = 0 if m["dem"] else _year_delta(m["mod"])
+    cand = Candidate(m.start("d1"), m.end(), "day_month")
+    if ctx.published is None:
+        cand.relative = f"day:{day} month:{delta:+d}"
+        return cand
+    year, month = _add_months(ctx.published.year, ctx.published.month, delta)
+    date = _safe_date(year, month, day)
+    if date is None:
+        return None
+    cand.value = (date, date)
+    return cand
+
+
 HANDLERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], Context], Candidate | None]], ...] = (
     (NUMERIC_RE, _on_numeric),
     (DAY_MONTH_RE, _on_day_month),
@@ -629,13 +712,16 @@ HANDLERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], Context], Candid
     (WEEKDAY_RE, _on_weekday),
     (RELATIVE_UNIT_RE, _on_relative_unit),
     (AGO_RE, _on_ago),
+    (QUARTER_RE, _on_quarter),
+    (DAY_OF_RELATIVE_MONTH_RE, _on_day_of_relative_month),
 )
 
 # ------------------------------------------------------------------------------------------
 # overlaps and merging
 
 _ABSOLUTE_KINDS = frozenset({"numeric", "day_month"})
-_GLUE_RE = re.compile(r"^[\s,(\-]*$")
+_GLUE_RE = re.compile(r"^[\s,(]*$")
+_RANGE_GLUE_RE = re.compile(r"^\s*(?:-|الي|حتي|و)\s*$")
 
 
 def _select(cands: list[Candidate]) -> list[Candidate]:
@@ -648,21 +734,61 @@ def _select(cands: list[Candidate]) -> list[Candidate]:
 
 
 def _merge(cands: list[Candidate], form: str) -> list[Candidate]:
-    """A weekday or relative day directly before or after an explicit date is part of it:
-    "الثلاثاء 03/أكتوبر/2017", "اليوم الاثنين 20 يوليو", "20 يوليو (الاثنين)"."""
+    """Join neighbours that make one expression: a weekday or relative day beside an explicit
+    date ("الثلاثاء 03/أكتوبر/2017", "20 يوليو (الاثنين)"), and the two ends of a range
+    ("من 29 ذي القعدة - 2 ذي الحجة 1423هـ", "بين الأول من يناير و30 يونيو", "ليل الخميس/الجمعة")."""
     merged: list[Candidate] = []
     for cand in cands:
-        if merged and _GLUE_RE.match(form[merged[-1].end : cand.start]):
-            prev = merged[-1]
-            if prev.kind in ("weekday", "relative_day") and cand.kind in _ABSOLUTE_KINDS:
-                cand.start = prev.start
-                merged[-1] = cand
-                continue
-            if prev.kind in _ABSOLUTE_KINDS and cand.kind == "weekday":
-                prev.end = _close_paren(form, cand.end)
-                continue
+        if merged and _join(merged[-1], cand, form):
+            continue
         merged.append(cand)
     return merged
+
+
+def _join(prev: Candidate, cand: Candidate, form: str) -> bool:
+    """Fold `cand` into `prev` (mutating prev) when they form one expression."""
+    gap = form[prev.end : cand.start]
+    if _GLUE_RE.match(gap):
+        if prev.kind in ("weekday", "relative_day") and cand.kind in _ABSOLUTE_KINDS:
+            prev.end, prev.kind, prev.value, prev.precision = cand.end, cand.kind, cand.value, cand.precision
+            prev.relative, prev.tense, prev.fields = cand.relative, cand.tense, cand.fields
+            return True
+        if prev.kind in _ABSOLUTE_KINDS and cand.kind == "weekday":
+            prev.end = _close_paren(form, cand.end)
+            return True
+    if prev.kind in _ABSOLUTE_KINDS and cand.kind in _ABSOLUTE_KINDS and _RANGE_GLUE_RE.match(gap):
+        opened = re.search(r"(?:من|بين)\s*$", form[max(0, prev.start - 5) : prev.start]) or \
+            form[prev.start : prev.start + 3] in ("من ", "بين")
+        if gap.strip() == "و" and not opened:
+            return False  # "5 مايو و7 يونيو": two dates, not a range
+        return _join_range(prev, cand)
+    if prev.kind == "weekday" and cand.kind == "weekday" and gap.strip() == "/":
+        return _join_range(prev, cand)
+    return False
+
+
+def _join_range(prev: Candidate, cand: Candidate) -> bool:
+    if prev.fields and cand.fields and not prev.fields["year"] and cand.fields["year"]:
+        _borrow_year(prev, cand)
+    if prev.value is None or cand.value is None or cand.value[1] < prev.value[0]:
+        return False
+    prev.value = (prev.value[0], cand.value[1])
+    prev.end = cand.end
+    return True
+
+
+def _borrow_year(prev: Candidate, cand: Candidate) -> None:
+    """"29 ذي القعدة - 2 ذي الحجة 1423هـ": the first end takes the year of the second."""
+    year = int(cand.fields["year"])
+    if prev.fields["month"] > cand.fields["month"]:
+        year -= 1
+    first, last = prev.fields["d1"], prev.fields["d2"]
+    if prev.fields["hijri"]:
+        prev.value = _day_range(hijri.hijri_to_gregorian(year, prev.fields["month"], first),
+                                hijri.hijri_to_gregorian(year, prev.fields["month"], last))
+    else:
+        prev.value = _day_range(_safe_date(year, prev.fields["month"], first),
+                                _safe_date(year, prev.fields["month"], last))
 
 
 def _close_paren(form: str, end: int) -> int:
