@@ -37,20 +37,31 @@ def looks_binary(data: bytes) -> bool:
     return b"\x00" in head or controls / len(head) > 0.05
 
 
+def _readable(text: str) -> bool:
+    """Mostly letters, digits, spaces and punctuation of the scripts news is written in."""
+    if not text:
+        return False
+    sample = text[:4000]
+    controls = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t")
+    familiar = sum(1 for c in sample if ord(c) < 0x250 or 0x0600 <= ord(c) <= 0x06FF or 0x2000 <= ord(c) <= 0x206F
+                   or 0xFB50 <= ord(c) <= 0xFEFF)
+    return controls / len(sample) < 0.01 and familiar / len(sample) > 0.9
+
+
 def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 without a BOM: Arabic puts 0x06 (Latin 0x00) in every high byte."""
     head = data[:4096]
     if len(head) < 4:
         return None
-    even_zeros = head[0::2].count(0) / len(head[0::2])
-    odd_zeros = head[1::2].count(0) / len(head[1::2])
-    # Arabic in UTF-16 has 0x06 high bytes, Latin has 0x00: either way one side is mostly low.
-    for encoding, zeros, other in (("utf-16-le", odd_zeros, head[1::2]), ("utf-16-be", even_zeros, head[0::2])):
-        high_bytes = sum(1 for b in other if b in (0, 6)) / len(other)
-        if zeros > 0.3 or high_bytes > 0.6:
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError:
-                continue
+    for encoding, high in (("utf-16-le", head[1::2]), ("utf-16-be", head[0::2])):
+        if sum(1 for b in high if b in (0, 6)) / len(high) < 0.9:
+            continue
+        try:
+            text = data[: len(data) - len(data) % 2].decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _readable(text):
+            return text
     return None
 
 
@@ -65,15 +76,15 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as err:
                 raise DecodeError(f"broken {encoding} text ({err.reason} at byte {err.start})") from err
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError as err:
-        utf8_error = err
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
         return utf16, "utf-16"
     if looks_binary(data):
         raise DecodeError("binary content, not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as err:
+        utf8_error = err
     # A UTF-8 file cut in the middle of a character is still UTF-8: keep what is there.
     if utf8_error.start >= len(data) - 3:
         return data[: utf8_error.start].decode("utf-8"), "utf-8 (truncated)"

@@ -125,4 +125,8 @@ class MatchText:
         if end <= start:
             pos = self.to_clean[start]
             return pos, pos
-        return self.to_clean[start], self.to_clean[end - 1] + 1
+        begin, finish = self.to_clean[start], self.to_clean[end - 1] + 1
+        # Marks dropped from the form (shadda, harakat) still belong to the last letter.
+        while finish < len(self.clean) and (self.clean[finish] in DIACRITICS or self.clean[finish] == TATWEEL):
+            finish += 1
+        return begin, finish
