@@ -7,7 +7,7 @@ whitespace-only lines (read as sentence breaks) are all accepted.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 TAG_TYPES = ("PERS", "LOC", "ORG", "MISC")
@@ -73,3 +73,28 @@ def format_tagged(sentences: Iterable[tuple[list[str], list[str]]]) -> Iterator[
         for token, tag in zip(tokens, tags, strict=True):
             yield f"{token}\t{tag}"
         yield ""
+
+
+def tag_lines(lines: Iterable[str], tag_sentences: Callable[[list[list[str]]], list[list[str]]]) -> Iterator[str]:
+    """`token<TAB>tag` for each token line of a CoNLL-style text, blank lines exactly where they
+    were (runs of blank lines included). A token is the first field of its line."""
+    layout: list[str | None] = []  # a token, or None for a blank line
+    for line in lines:
+        fields = line.split()
+        layout.append(fields[0] if fields else None)
+    sentences: list[list[str]] = [[]]
+    for token in layout:
+        if token is None:
+            if sentences[-1]:
+                sentences.append([])
+        else:
+            sentences[-1].append(token)
+    if not sentences[-1]:
+        sentences.pop()
+    tags = iter([tag for sentence_tags in tag_sentences(sentences) for tag in sentence_tags])
+    for token in layout:
+        yield "" if token is None else f"{token}\t{next(tags)}"
+
+
+def read_lines(path: Path) -> list[str]:
+    return list(_lines(path))

@@ -87,6 +87,7 @@ class WordFeatures:
     own: list[str]
     as_neighbour: dict[int, list[str]]
     key: str  # matching form, cut: used in bigram features
+    stem: str  # the form without its longest proclitic reading (the form itself if none)
 
 
 @dataclass
@@ -163,7 +164,8 @@ class FeatureExtractor:
             if near and len(splits) > 1:
                 view.append(f"{tag}st={splits[-1][1]}")
             as_neighbour[offset] = view
-        return WordFeatures(own, as_neighbour, form)
+        stem = splits[-1][1] if len(splits) > 1 and len(splits[-1][1]) >= 3 else form
+        return WordFeatures(own, as_neighbour, form, stem)
 
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
         """Feature lists for each token of a sentence."""

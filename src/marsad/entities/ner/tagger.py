@@ -16,24 +16,29 @@ from pathlib import Path
 import pycrfsuite
 
 from marsad.entities.ner.features import FeatureExtractor, load_clusters, load_gazetteer
+from marsad.entities.ner.stacking import second_pass_features
 
 RESOURCE_DIR = Path(__file__).resolve().parents[2] / "resources" / "ner"
 MODEL_FILE = "model.crfsuite"
+SECOND_MODEL_FILE = "model2.crfsuite"  # optional stacked pass with document features
 CLUSTERS_FILE = "word_clusters.tsv.gz"
 GAZETTEER_FILE = "gazetteer.tsv.gz"
 CONFIG_FILE = "config.json"
-MAX_TOKENS_PER_CALL = 2000  # crfsuite's Viterbi is fine with long input, but keep memory bounded
 
 _loaded: dict[Path, NerTagger] = {}
 _lock = threading.Lock()
 
 
 class NerTagger:
-    def __init__(self, model_path: Path, extractor: FeatureExtractor) -> None:
+    def __init__(self, model_path: Path, extractor: FeatureExtractor, second_path: Path | None = None) -> None:
         self.model_path = model_path
         self.extractor = extractor
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(model_path))
+        self._second: pycrfsuite.Tagger | None = None
+        if second_path is not None:
+            self._second = pycrfsuite.Tagger()
+            self._second.open(str(second_path))
 
     @classmethod
     def load(cls, path: Path | None = None) -> NerTagger:
@@ -50,21 +55,23 @@ class NerTagger:
         model = directory / MODEL_FILE
         if not model.exists():
             raise FileNotFoundError(f"no NER model at {model}; train one with `marsad train ner`")
-        return cls(model, extractor_for(directory))
+        second = directory / SECOND_MODEL_FILE
+        return cls(model, extractor_for(directory), second if second.exists() else None)
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         """BIO tags, one per token (an empty list for no tokens)."""
-        tokens = [t if isinstance(t, str) else str(t) for t in tokens]
-        if not tokens:
-            return []
-        tags: list[str] = []
-        for start in range(0, len(tokens), MAX_TOKENS_PER_CALL):
-            chunk = tokens[start:start + MAX_TOKENS_PER_CALL]
-            tags += self._tagger.tag(self.extractor.sentence(chunk))
-        return _repair_bio(tags)
+        return self.tag_sentences([tokens])[0]
 
     def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        return [self.tag(s) for s in sentences]
+        """Tags for each sentence. Give the sentences of one document together: the second pass
+        uses what the first said about the same word in nearby sentences."""
+        clean = [[t if isinstance(t, str) else str(t) for t in s] for s in sentences]
+        base = [self.extractor.sentence(s) for s in clean]
+        tags = [self._tagger.tag(f) if f else [] for f in base]
+        if self._second is not None:
+            stacked = second_pass_features(self.extractor, clean, tags, base)
+            tags = [self._second.tag(f) if f else [] for f in stacked]
+        return [_repair_bio(list(t)) for t in tags]
 
 
 def extractor_for(directory: Path) -> FeatureExtractor:

@@ -23,12 +23,14 @@ import pycrfsuite
 from marsad.entities.ner.conll import read_labelled
 from marsad.entities.ner.evaluate import entity_scores, format_table
 from marsad.entities.ner.features import FeatureExtractor
+from marsad.entities.ner.stacking import second_pass_features
 from marsad.entities.ner.tagger import (
     CLUSTERS_FILE,
     CONFIG_FILE,
     GAZETTEER_FILE,
     MODEL_FILE,
     RESOURCE_DIR,
+    SECOND_MODEL_FILE,
     NerTagger,
     extractor_for,
 )
@@ -45,6 +47,8 @@ class TrainConfig:
     window: int = 2
     dev_fraction: float = 0.15
     seed: int = 0
+    passes: int = 2  # 2: a stacked second CRF with document-consistency features
+    folds: int = 4  # jackknife folds that produce the second pass's training input
     extra: list[str] = field(default_factory=list)  # other corpora (AQMAR), train side only
     final_on_all: bool = True
     limit: int | None = None  # first N sentences only (tests, quick trials)
@@ -59,12 +63,13 @@ def split_dev(sentences: Sequence[Sentence], fraction: float) -> tuple[list[Sent
     return list(sentences[:cut]), list(sentences[cut:])
 
 
-def fit(sentences: Sequence[Sentence], extractor: FeatureExtractor, config: TrainConfig, model: Path) -> float:
-    """Train a CRF on `sentences` into `model`; returns the seconds it took."""
-    started = time.time()
+def fit_features(xseqs: Sequence[list[list[str]]], yseqs: Sequence[list[str]], config: TrainConfig,
+                 model: Path) -> None:
+    """Train one CRF on feature sequences into the file `model`."""
     trainer = pycrfsuite.Trainer(verbose=False)
-    for tokens, tags in sentences:
-        trainer.append(extractor.sentence(tokens), tags)
+    for xseq, yseq in zip(xseqs, yseqs, strict=True):
+        if xseq:
+            trainer.append(xseq, yseq)
     trainer.select("lbfgs")
     trainer.set_params({
         "c1": config.c1,
@@ -74,7 +79,40 @@ def fit(sentences: Sequence[Sentence], extractor: FeatureExtractor, config: Trai
     })
     model.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(model))
+
+
+def fit(sentences: Sequence[Sentence], extractor: FeatureExtractor, config: TrainConfig, out: Path) -> float:
+    """Train the model files in `out` (first pass, and the stacked second pass if configured);
+    returns the seconds it took."""
+    started = time.time()
+    tokens = [t for t, _ in sentences]
+    gold = [g for _, g in sentences]
+    base = [extractor.sentence(t) for t in tokens]
+    fit_features(base, gold, config, out / MODEL_FILE)
+    second = out / SECOND_MODEL_FILE
+    if config.passes < 2:
+        second.unlink(missing_ok=True)
+        return time.time() - started
+    # The second pass must learn from first-pass tags as noisy as they are on unseen text, so
+    # each fold is tagged by a first pass trained without it (jackknife).
+    first_tags: list[list[str]] = []
+    for start, end in _folds(len(sentences), config.folds):
+        held_model = out / "fold.crfsuite.tmp"
+        fit_features(base[:start] + base[end:], gold[:start] + gold[end:], config, held_model)
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(held_model))
+        first_tags += [tagger.tag(x) if x else [] for x in base[start:end]]
+        tagger.close()
+        held_model.unlink()
+    stacked = second_pass_features(extractor, tokens, first_tags, base)
+    fit_features(stacked, gold, config, second)
     return time.time() - started
+
+
+def _folds(n: int, k: int) -> list[tuple[int, int]]:
+    """k contiguous folds (contiguous so that neighbouring sentences stay together)."""
+    bounds = [round(i * n / k) for i in range(k + 1)]
+    return [(bounds[i], bounds[i + 1]) for i in range(k) if bounds[i] < bounds[i + 1]]
 
 
 def _prepare_directory(out: Path, config: TrainConfig) -> None:
@@ -98,7 +136,7 @@ def train_ner(data: Path, out: Path, config: TrainConfig) -> dict:
     extractor = extractor_for(out)
     model = out / MODEL_FILE
 
-    seconds = fit(train + extra, extractor, config, model)
+    seconds = fit(train + extra, extractor, config, out)
     metrics: dict = {
         "data": str(data),
         "sentences": {"train": len(train), "dev": len(dev), "extra": len(extra)},
@@ -113,12 +151,12 @@ def train_ner(data: Path, out: Path, config: TrainConfig) -> dict:
         metrics["dev"] = {kind: score.as_dict() for kind, score in table.items()}
         metrics["dev_f1"] = round(table["ALL"].f1, 4)
     if config.final_on_all and dev:
-        seconds = fit(sentences + extra, extractor, config, model)
+        seconds = fit(sentences + extra, extractor, config, out)
         metrics["shipped_model"] = "retrained on all of the data (train + dev) with the settings above"
         metrics["train_seconds_final_model"] = round(seconds, 1)
     else:
         metrics["shipped_model"] = "trained on the train split only (dev kept out)"
-    metrics["model_bytes"] = model.stat().st_size
+    metrics["model_bytes"] = sum(p.stat().st_size for p in (model, out / SECOND_MODEL_FILE) if p.exists())
     (out / "metrics.json").write_text(json.dumps(metrics, indent=1, ensure_ascii=False), encoding="utf-8")
     return metrics
 
