@@ -170,7 +170,7 @@ def _show_examples(words: list[str], order: np.ndarray, labels: np.ndarray, n_ro
     members: dict[int, list[str]] = {}
     for r in range(min(n_rows, 5000)):
         members.setdefault(int(labels[r]), []).append(words[order[r]])
-    for cid, group in Counter({c: len(g) for c, g in members.items()}).most_common(8):
+    for cid, _size in Counter({c: len(g) for c, g in members.items()}).most_common(8):
         log.info("cluster %d: %s", cid, " ".join(members[cid][:12]))
 
 

@@ -149,3 +149,50 @@ def show(
 
 def main() -> None:
     app()
+
+
+# --- NER (issue 3): `marsad train ner` and `marsad ner --conll` -------------------------------------
+
+# The shared data sits beside the checkout (../shared) unless MARSAD_SHARED says otherwise.
+_NER_SHARED = Path(__import__("os").environ.get("MARSAD_SHARED", Path(__file__).resolve().parents[3] / "shared"))
+_NER_DATA = _NER_SHARED / "data" / "anercorp" / "train.txt"
+_NER_OUT = Path(__file__).resolve().parent / "resources" / "ner"
+
+
+@train_app.command("ner")
+def train_ner_command(
+    data: Annotated[Path, typer.Option("--data", help="ANERcorp-style `token tag` file.")] = _NER_DATA,
+    out: Annotated[Path, typer.Option("--out", help="Directory for the model and metrics.json.")] = _NER_OUT,
+    dev_fraction: Annotated[float, typer.Option("--dev-fraction", help="Last share of sentences kept out as dev.")] = 0.15,
+    seed: Annotated[int, typer.Option("--seed")] = 0,
+    extra: Annotated[list[Path] | None, typer.Option("--extra", help="More training data (AQMAR...), train side only.")] = None,
+    iterations: Annotated[int, typer.Option("--iterations", help="L-BFGS iterations per CRF.")] = 150,
+    passes: Annotated[int, typer.Option("--passes", help="2: stacked pass with document features.")] = 2,
+    limit: Annotated[int | None, typer.Option("--limit", help="Use only the first N sentences (trials).")] = None,
+    final_on_all: Annotated[bool, typer.Option("--final-on-all/--dev-model", help="Ship a model retrained on all data.")] = True,
+) -> None:
+    """Train the NER model, print dev P/R/F1 per type, write the artefact and metrics.json."""
+    from marsad.entities.ner.train import TrainConfig, train_ner
+
+    if not data.exists():
+        raise typer.BadParameter(f"{data} not found (the shared data beside the checkout)", param_hint="--data")
+    config = TrainConfig(max_iterations=iterations, dev_fraction=dev_fraction, seed=seed, passes=passes,
+                         extra=[str(p) for p in extra or []], final_on_all=final_on_all, limit=limit)
+    metrics = train_ner(data, out, config)
+    typer.echo(f"dev F1 {metrics.get('dev_f1')}; model in {out}")
+
+
+@app.command("ner")
+def ner_command(
+    conll: Annotated[Path, typer.Option("--conll", help="One token per line, blank line between sentences.")],
+    model: Annotated[Path | None, typer.Option("--model", help="Model directory (default: shipped).")] = None,
+) -> None:
+    """Tag a CoNLL-style file with the NER model: prints `token<TAB>tag`, blank lines kept."""
+    from marsad.entities.ner import NerTagger
+    from marsad.entities.ner.conll import read_lines, tag_lines
+
+    if not conll.exists():
+        raise typer.BadParameter(f"{conll} not found", param_hint="--conll")
+    tagger = NerTagger.load(model)
+    for line in tag_lines(read_lines(conll), tagger.tag_sentences):
+        typer.echo(line)
