@@ -1,0 +1,915 @@
+"""Event extraction: from a document's text and layers to `Event` records (docs/events.md).
+
+One pass over the document's tokens looks every word up in the trigger lexicon (a dict hit per
+token, see `morph`). Then, per sentence and per clause inside it, the highest-ranked event trigger
+(ACLED's hierarchy) makes one draft event; toll, attribution and modality cues around it fill it in;
+a sentence with a toll or a source but no trigger of its own completes the previous event (Arabic
+news often gives the strike in one sentence and the toll in the next). Finally drafts that describe
+the same event are merged into one event with several evidence sentences, and denials are linked to
+the reports they deny.
+
+Layers from other stages are used when present (sentences, mentions, times, places) and the stage
+still finds type, trigger, tolls, attribution and modality when they are empty.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+
+from marsad.events import lexicon as lx
+from marsad.events.actors import CIVILIANS, ActorName, ActorSpan, read_actor
+from marsad.events.morph import Hit
+from marsad.events.numbers import Quantity, read_quantity
+from marsad.events.tolls import TOLL_RULE_NOTE, summarise_tolls
+from marsad.records import (
+    Actor,
+    Document,
+    Event,
+    EventDate,
+    Evidence,
+    Location,
+    Mention,
+    PlaceMention,
+    Span,
+    TimeExpression,
+    Toll,
+)
+from marsad.text.normalize import match_form
+from marsad.text.sentences import split_sentences
+from marsad.text.tokens import Token, tokenize
+
+# How far (in words) cues may sit from what they qualify.
+QUANTITY_AFTER = 6
+QUANTITY_BEFORE = 6
+NEGATION_REACH = 3
+FOLLOW_UP_SENTENCES = 2  # a toll/source-only sentence completes an event this many sentences back
+SAME_EVENT_SENTENCES = 6  # repeated mentions of one event within this distance merge
+RECALL_DAYS = 30
+
+_CLAUSE_WORDS = frozenset(match_form(w) for w in ("كما", "بينما", "فيما", "وفيما", "وبينما", "كذلك"))
+_PUNCT_BREAK = frozenset({",", ";", ":", ".", "!", "?", "(", ")", '"'})
+_REGAIN = frozenset(match_form(w) for w in ("استعاد", "استعادة", "حرر", "تحرير", "طرد", "دخلت"))
+_UNIT_WORDS = frozenset(match_form(w) for w in (
+    "كم", "كيلومتر", "كيلومترات", "كيلومترا", "متر", "مترا", "امتار", "عام", "عاما", "سنة", "سنوات", "يوم",
+    "يوما", "ايام", "ساعة", "ساعات", "دقيقة", "دقائق", "دبابة", "دبابات", "مركز", "مراكز", "قرية", "قرى",
+    "نقطة", "نقاط", "%", "دولار", "مليار", "بالمئة", "بالمائة", "في المئة", "طن", "اسبوع", "اسابيع", "شهر",
+    "اشهر", "مدافع", "عربة", "عربات", "مستودعات", "مستودع", "قذيفة", "قذائف", "صاروخ", "صواريخ", "غارة",
+    "غارات", "طائرة", "طائرات", "الف", "قرار", "رقم", "محاور", "كلم", "ضربات", "طلعة", "طلعات", "منزل",
+    "منازل", "مبنى", "سيارة", "سيارات", "آليات", "اليات"))
+_PERSON_SINGULAR = frozenset(match_form(w) for w in (
+    "شخص", "مدني", "جندي", "طفل", "امراة", "رجل", "عنصر", "ضابط", "مواطن", "شرطي", "مسلح", "قيادي", "عسكري",
+    "صحفي", "ناشط", "طالب", "مقاتل", "شاب"))
+_TOLL_NOUNS = frozenset(match_form(w) for w in (
+    "قتيل", "قتيلا", "قتلى", "القتلى", "جريح", "جريحا", "جرحى", "الجرحى", "مصاب", "مصابا", "مصابين",
+    "شهيد", "شهيدا", "شهداء", "ضحية", "ضحايا", "اصابة", "اصابات", "قتلي", "جرحي"))
+_SINGULAR_TOLL = {match_form("قتيل"): "kill", match_form("جريح"): "injure", match_form("قتيلا"): "kill",
+                  match_form("جريحا"): "injure"}
+_QUANT_START = frozenset(match_form(w) for w in (
+    "اكثر", "ما", "لا", "نحو", "حوالي", "حوالى", "قرابة", "زهاء", "يقارب", "يناهز", "بين", "من", "اقل",
+    "عشرات", "مئات", "آلاف", "عدة", "عدد", "العديد", "بضعة", "بضع", "حتى"))
+_NOUN_FIRST_KILL = frozenset(match_form(w) for w in (
+    "قتلى", "قتيلا", "قتيل", "جرحى", "جريحا", "جريح", "مصابين", "مصابا", "شهداء", "شهيدا", "ضحايا", "ضحية",
+    "لقوا", "لقي", "لقيت", "قتلوا", "اصيبوا", "جرحوا", "قضوا", "استشهدوا", "القتلى", "الجرحى", "قتلي", "جرحي"))
+
+
+# ---------------------------------------------------------------------------------------------
+# the document as words, with cues
+
+
+@dataclass
+class _Doc:
+    doc: Document
+    tokens: list[Token]
+    words: list[str]
+    starts: list[int]
+    cues: list[list[Hit]]  # per token
+    sentences: list[Span]
+    anchor: dt.date | None
+
+    @classmethod
+    def of(cls, doc: Document) -> _Doc:
+        tokens = tokenize(doc.text)
+        words = [match_form(token.text) for token in tokens]
+        cues = [lx.INDEX.match(words, i) if words[i][:1].isalnum() else [] for i in range(len(words))]
+        _drop_covered_event_cues(cues)
+        sentences = doc.sentences or split_sentences(doc.text)
+        return cls(doc, tokens, words, [t.start for t in tokens], cues, sentences, _anchor(doc))
+
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        return bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+
+    def char_span(self, first: int, last: int) -> tuple[int, int]:
+        return self.tokens[first].start, self.tokens[last - 1].end
+
+
+def _drop_covered_event_cues(cues: list[list[Hit]]) -> None:
+    """Inside a multi-word trigger (وقف إطلاق النار) the inner words are not triggers of their own."""
+    for i, hits in enumerate(cues):
+        for hit in hits:
+            if hit.end - hit.start > 1 and hit.payload.kind == "event":  # type: ignore[attr-defined]
+                for j in range(i + 1, hit.end):
+                    cues[j] = [h for h in cues[j] if h.payload.kind != "event"]  # type: ignore[attr-defined]
+
+
+def _anchor(doc: Document) -> dt.date | None:
+    if doc.published and doc.published.date and len(doc.published.date) >= 10:
+        try:
+            return dt.date.fromisoformat(doc.published.date[:10])
+        except ValueError:
+            return None
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# drafts
+
+
+@dataclass
+class _Draft:
+    type: str
+    sub_type: str | None
+    trigger: tuple[int, int]  # token range
+    sentence: int
+    clause: tuple[int, int]
+    trigger_word: str = ""
+    actor1: ActorSpan | None = None
+    actor2: ActorSpan | None = None
+    civilians: bool = False
+    killed: list[Toll] = field(default_factory=list)
+    injured: list[Toll] = field(default_factory=list)
+    attributed_to: str | None = None
+    modality: str = "reported"
+    date: EventDate = field(default_factory=EventDate)
+    location: Location | None = None
+    sentences: list[int] = field(default_factory=list)
+    disputes: list[dict] = field(default_factory=list)
+    denial_subject: bool = False  # a denial with no trigger of its own: type comes from its claim
+    merged_from: list[_Draft] = field(default_factory=list)
+    id: str = ""
+
+
+def annotate_events(doc: Document) -> None:
+    """Fill `doc.events` (replacing what was there) with the events the document reports."""
+    ctx = _Doc.of(doc)
+    drafts: list[_Draft] = []
+    for index, sentence in enumerate(ctx.sentences):
+        first, last = ctx.token_range(sentence.start, sentence.end)
+        if first >= last:
+            continue
+        drafts.extend(_sentence_drafts(ctx, index, first, last, drafts))
+    drafts = [d for d in drafts if not _is_old_background(ctx, d)]
+    drafts = _merge_within_document(drafts)
+    _link_denials(drafts)
+    doc.events = [_to_event(ctx, draft) for draft in drafts if draft.type]
+
+
+# ---------------------------------------------------------------------------------------------
+# one sentence
+
+
+def _clauses(ctx: _Doc, first: int, last: int) -> list[tuple[int, int]]:
+    """Clause ranges: a break before كما/بينما/فيما, and at a comma or semicolon that a و-word
+    carrying an event trigger follows (غارات على دوما، وقصف على حرستا)."""
+    bounds = [first]
+    for i in range(first + 1, last):
+        word = ctx.words[i]
+        if word in _CLAUSE_WORDS and i - bounds[-1] > 2:
+            bounds.append(i)
+        elif word in (",", ";") and i + 1 < last and i - bounds[-1] > 2:
+            nxt = ctx.words[i + 1]
+            if nxt[:1] in ("و", "ف") and (_has_event_cue(ctx, i + 1) or nxt in ("وفي",)):
+                bounds.append(i + 1)
+    bounds.append(last)
+    return [(bounds[k], bounds[k + 1]) for k in range(len(bounds) - 1) if bounds[k + 1] > bounds[k]]
+
+
+def _has_event_cue(ctx: _Doc, i: int) -> bool:
+    return any(hit.payload.kind == "event" for hit in ctx.cues[i])  # type: ignore[attr-defined]
+
+
+def _cues(ctx: _Doc, first: int, last: int, kind: str) -> list[Hit]:
+    return [hit for i in range(first, last) for hit in ctx.cues[i]
+            if hit.payload.kind == kind]  # type: ignore[attr-defined]
+
+
+def _sentence_drafts(ctx: _Doc, index: int, first: int, last: int, earlier: list[_Draft]) -> list[_Draft]:
+    source, source_span = _attribution(ctx, first, last)
+    denial = _denier(ctx, first, last)
+    actors = _actor_spans(ctx, first, last)
+    drafts: list[_Draft] = []
+    for c_first, c_last in _clauses(ctx, first, last):
+        trigger = _main_trigger(ctx, c_first, c_last)
+        if trigger is None:
+            continue
+        draft = _draft_for(ctx, index, trigger, (c_first, c_last))
+        _fill(ctx, draft, actors, source_span)
+        if draft.type in (lx.DIPLOMACY, lx.STATEMENT) and draft.actor1 is None and draft.actor2 is None:
+            continue  # "عملية المفاوضات" as a topic, not a contact between named parties
+        drafts.append(draft)
+    kills, injuries = _tolls(ctx, first, last)
+    civilians = _mentions_civilians(ctx, first, last)
+    if not drafts and (kills or injuries):
+        previous = _follow_up_target(earlier, index)
+        if previous is not None and denial is None:
+            # A toll sentence after an event: the same event, possibly from another source.
+            previous.sentences.append(index)
+            _add_tolls(previous, kills, injuries, source)
+            previous.civilians = previous.civilians or civilians and previous.type == lx.VAC
+            if previous.attributed_to is None and source and not previous.killed:
+                previous.attributed_to = source
+            return []
+        drafts.append(_toll_only_draft(ctx, index, first, last, kills, injuries, civilians, actors))
+    elif not drafts and denial is not None and _cues(ctx, first, last, "casualty"):
+        drafts.append(_toll_only_draft(ctx, index, first, last, [], [], civilians, actors))
+        drafts[-1].denial_subject = True
+    elif not drafts and source is not None:
+        previous = _follow_up_target(earlier, index, reach=1)
+        if previous is not None and previous.attributed_to is None and _refers_back(ctx, first, last):
+            previous.attributed_to = source
+            previous.sentences.append(index)
+    for draft in drafts:
+        own_k, own_i = _tolls(ctx, *draft.clause) if len(drafts) > 1 else (kills, injuries)
+        _add_tolls(draft, own_k, own_i, source)
+        draft.attributed_to = source
+        if denial is not None or _negated(ctx, draft):
+            draft.modality = "denied"
+            draft.attributed_to = denial or source
+        else:
+            draft.modality = _modality(ctx, draft)
+        draft.date = _date(ctx, draft)
+        draft.location = _location(ctx, draft)
+        _name_forces(draft)
+    return drafts
+
+
+def _refers_back(ctx: _Doc, first: int, last: int) -> bool:
+    """A sentence with a source and a toll-ish or anaphoric word (القصف، الغارات، الهجوم) that
+    names no new event of its own."""
+    return bool(_cues(ctx, first, last, "casualty") or _cues(ctx, first, last, "kill"))
+
+
+def _follow_up_target(earlier: list[_Draft], index: int, reach: int = FOLLOW_UP_SENTENCES) -> _Draft | None:
+    for draft in reversed(earlier):
+        last_sentence = max(draft.sentences or [draft.sentence])
+        if index - last_sentence > reach:
+            return None
+        if draft.type in lx.VIOLENT_TYPES:
+            return draft
+    return None
+
+
+def _main_trigger(ctx: _Doc, first: int, last: int) -> Hit | None:
+    """The clause's trigger: the first in ACLED's hierarchy among its event cues."""
+    candidates: list[Hit] = []
+    disrupt_until = -1
+    for i in range(first, last):
+        for hit in ctx.cues[i]:
+            cue = hit.payload
+            if cue.kind != "event":  # type: ignore[attr-defined]
+                continue
+            if cue.needs_next and not any(  # type: ignore[attr-defined]
+                    w in cue.needs_next for w in ctx.words[hit.end:hit.end + 4]):  # type: ignore[attr-defined]
+                continue
+            if cue.sub_type == "Disrupted weapons use":  # type: ignore[attr-defined]
+                disrupt_until = hit.end + 6
+            elif cue.sub_type == "Armed clash" and i < disrupt_until and ctx.words[i].startswith(  # type: ignore[attr-defined]
+                    ("هجوم", "هجمات", "هجمه")):
+                continue  # the attack a force foiled is part of the foiling
+            candidates.append(hit)
+    if not candidates:
+        return None
+    violent = [h for h in candidates if h.payload.type != lx.STATEMENT]  # type: ignore[attr-defined]
+    pool = violent or candidates
+    return min(pool, key=lambda hit: (hit.payload.rank, hit.start))  # type: ignore[attr-defined]
+
+
+def _draft_for(ctx: _Doc, index: int, hit: Hit, clause: tuple[int, int]) -> _Draft:
+    cue: lx.Cue = hit.payload  # type: ignore[assignment]
+    sub_type = cue.sub_type
+    if cue.type == lx.REMOTE and sub_type == "Shelling/artillery/missile attack" and _cues(
+            ctx, *clause, "means_air"):
+        sub_type = "Air/drone strike"
+    word = ctx.words[hit.start][len(hit.prefix):]
+    return _Draft(cue.type or "", sub_type, (hit.start, hit.end), index, clause, trigger_word=word,
+                  sentences=[index])
+
+
+def _toll_only_draft(ctx: _Doc, index: int, first: int, last: int, kills: list[Toll], injuries: list[Toll],
+                     civilians: bool, actors: list[ActorSpan]) -> _Draft:
+    """A killing or injury with no other trigger: an attack on civilians when they are the
+    victims, otherwise fighting (docs/events.md §2)."""
+    cues = _cues(ctx, first, last, "kill") or _cues(ctx, first, last, "injure") or _cues(
+        ctx, first, last, "casualty")
+    hit = cues[0]
+    type_, sub_type = (lx.VAC, "Attack") if civilians else (lx.BATTLES, "Armed clash")
+    draft = _Draft(type_, sub_type, (hit.start, hit.end), index, (first, last),
+                   trigger_word=ctx.words[hit.start], sentences=[index])
+    draft.civilians = civilians and type_ == lx.VAC
+    _fill(ctx, draft, actors, None)
+    return draft
+
+
+# ---------------------------------------------------------------------------------------------
+# actors
+
+
+def _actor_spans(ctx: _Doc, first: int, last: int) -> list[ActorSpan]:
+    """Actor phrases of the sentence: the lexicon's, then named-entity mentions it does not know."""
+    spans: list[ActorSpan] = []
+    i = first
+    while i < last:
+        span = read_actor(ctx.words, i, last) if ctx.words[i][:1].isalpha() else None
+        if span is not None:
+            spans.append(span)
+            i = span.end
+        else:
+            i += 1
+    taken = [(s.start, s.end) for s in spans]
+    for mention in _mentions_in(ctx.doc.mentions, ctx.tokens[first].start, ctx.tokens[last - 1].end):
+        if mention.type not in ("PERS", "ORG"):
+            continue
+        m_first, m_last = ctx.token_range(mention.start, mention.end)
+        if any(a < m_last and m_first < b for a, b in taken) or m_first >= m_last:
+            continue
+        kind = "person" if mention.type == "PERS" else "actor"
+        spans.append(ActorSpan(m_first, m_last, ActorName(None, None, kind)))
+    spans.sort(key=lambda s: s.start)
+    return spans
+
+
+def _mentions_in(mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    return [m for m in mentions if start <= m.start < end]
+
+
+def _fill(ctx: _Doc, draft: _Draft, actors: list[ActorSpan], source_span: tuple[int, int] | None) -> None:
+    """actor1, actor2 and the civilian flag of a draft from the actor phrases around its trigger."""
+    c_first, c_last = draft.clause
+    t_first, t_last = draft.trigger
+    usable = [a for a in actors if c_first <= a.start < c_last and a.name.kind not in ("source",)
+              and not (source_span and source_span[0] <= a.start < source_span[1])]
+    if draft.type == lx.DIPLOMACY:
+        _fill_diplomacy(ctx, draft, usable)
+        return
+    agent = _after_agent_cue(ctx, draft, usable)
+    before = [a for a in usable if a.end <= t_first and a.name.kind != "civilians"]
+    after = [a for a in usable if a.start >= t_last]
+    is_verb = _is_verb_form(ctx.words[t_first])
+    actor1 = agent
+    if actor1 is None and after and after[0].start - t_last <= 1 and after[0].name.kind != "civilians":
+        actor1 = after[0]  # VSO (قصفت القوات) or a genitive agent (غارات التحالف)
+    if actor1 is None and before and (is_verb or before[-1].end >= t_first - 3):
+        actor1 = before[-1]  # SVO: الجيش السوري استعاد
+    rest = [a for a in after if a is not actor1]
+    actor2 = next((a for a in rest if a.name.kind != "civilians"), None)
+    civilians = next((a for a in usable if a.name.kind == "civilians"), None)
+    draft.actor1 = actor1
+    draft.actor2 = actor2
+    if draft.type == lx.VAC:
+        draft.civilians = True
+        if civilians is not None:
+            draft.actor2 = civilians
+    if draft.sub_type == lx.TERRITORY:
+        draft.sub_type = _territory_sub_type(draft)
+
+
+def _after_agent_cue(ctx: _Doc, draft: _Draft, usable: list[ActorSpan]) -> ActorSpan | None:
+    """The actor named after شنها/نفذته/أطلقتها/من قبل in the clause, the explicit perpetrator."""
+    for hit in _cues(ctx, *draft.clause, "agent"):
+        for actor in usable:
+            if 0 <= actor.start - hit.end <= 2 and actor.name.kind != "civilians":
+                return actor
+    return None
+
+
+def _fill_diplomacy(ctx: _Doc, draft: _Draft, usable: list[ActorSpan]) -> None:
+    people = [a for a in usable if a.name.kind != "civilians"]
+    if not people:
+        return
+    t_first = draft.trigger[0]
+    with_index = next((i for i in range(draft.trigger[1], draft.clause[1]) if ctx.words[i] == "مع"), None)
+    second = None
+    if with_index is not None:
+        second = next((a for a in people if a.start > with_index), None)
+    first = next((a for a in people if a is not second and a.end <= t_first), None)
+    if first is None:
+        first = next((a for a in people if a is not second), None)
+    if second is None:
+        second = next((a for a in people if a is not first and a.start > (first.start if first else -1)), None)
+    draft.actor1, draft.actor2 = first, second
+
+
+def _is_verb_form(word: str) -> bool:
+    return not word.startswith(("ال", "وال", "بال", "لل"))
+
+
+def _territory_sub_type(draft: _Draft) -> str:
+    actor = draft.actor1.name if draft.actor1 else None
+    if actor is not None and actor.inter == "State forces" or actor is not None and actor.kind == "force":
+        return "Government regains territory"
+    if actor is not None and actor.inter:
+        return "Non-state actor overtakes territory"
+    return "Government regains territory" if draft.trigger_word[-5:] in _REGAIN or any(
+        draft.trigger_word.startswith(w) or w in draft.trigger_word for w in _REGAIN) else (
+        "Non-state actor overtakes territory")
+
+
+def _name_forces(draft: _Draft) -> None:
+    """A bare الجيش/القوات takes the country of the event's place."""
+    country = draft.location.country if draft.location else None
+    for role in ("actor1", "actor2"):
+        span: ActorSpan | None = getattr(draft, role)
+        if span is not None and span.name.kind == "force" and span.name.name_en is None and country:
+            setattr(draft, role, ActorSpan(span.start, span.end, ActorName(
+                f"Military Forces of {country}", "State forces", "actor", country)))
+
+
+def _mentions_civilians(ctx: _Doc, first: int, last: int) -> bool:
+    return bool(_cues(ctx, first, last, "civ"))
+
+
+# ---------------------------------------------------------------------------------------------
+# tolls
+
+
+def _tolls(ctx: _Doc, first: int, last: int) -> tuple[list[Toll], list[Toll]]:
+    """Killed and injured figures of a token range, each with the words it came from."""
+    kills: list[Toll] = []
+    injuries: list[Toll] = []
+    used: set[int] = set()
+    for i in range(first, last):
+        for hit in ctx.cues[i]:
+            kind = hit.payload.kind  # type: ignore[attr-defined]
+            if kind == "zero":
+                kills.append(Toll(0, "exact", text=_text(ctx, hit.start, hit.end)))
+            if kind not in ("kill", "injure", "casualty"):
+                continue
+            if _negated_at(ctx, hit.start, first):
+                continue
+            toll = _toll_at(ctx, hit, first, last, used)
+            if toll is None:
+                continue
+            if kind == "casualty" and toll.value is None:
+                continue  # "ضحايا" with no figure: not coded (docs §6)
+            (injuries if kind == "injure" else kills).append(toll)
+    return kills, injuries
+
+
+def _toll_at(ctx: _Doc, hit: Hit, first: int, last: int, used: set[int]) -> Toll | None:
+    word = ctx.words[hit.start][len(hit.prefix):]
+    noun_first = word in _NOUN_FIRST_KILL or ctx.words[hit.start] in _NOUN_FIRST_KILL
+    order = (_quantity_before, _quantity_after) if noun_first else (_quantity_after, _quantity_before)
+    for finder in order:
+        found = finder(ctx, hit, first, last, used)
+        if found is not None:
+            quantity, q_first, q_last = found
+            used.update(range(q_first, q_last))
+            return _toll_of(ctx, quantity, min(q_first, hit.start), max(q_last, hit.end))
+    if word in _SINGULAR_TOLL:
+        return Toll(1, "exact", text=_text(ctx, hit.start, hit.end))
+    if hit.end < last and ctx.words[hit.end] in _PERSON_SINGULAR:
+        return Toll(1, "exact", text=_text(ctx, hit.start, hit.end + 1))
+    return Toll(None, "unknown", text=_text(ctx, hit.start, hit.end))
+
+
+def _toll_of(ctx: _Doc, quantity: Quantity, first: int, last: int) -> Toll:
+    return Toll(quantity.value, quantity.qualifier, high=quantity.high, text=_text(ctx, first, last))
+
+
+def _quantity_after(ctx: _Doc, hit: Hit, first: int, last: int, used: set[int]):
+    for j in range(hit.end, min(hit.end + QUANTITY_AFTER, last)):
+        if ctx.words[j] in _PUNCT_BREAK:
+            return None
+        if j in used:
+            continue
+        found = _quantity_at(ctx, j, last)
+        if found is not None:
+            return found
+    return None
+
+
+def _quantity_before(ctx: _Doc, hit: Hit, first: int, last: int, used: set[int]):
+    for j in range(hit.start - 1, max(hit.start - QUANTITY_BEFORE, first) - 1, -1):
+        if ctx.words[j] in _PUNCT_BREAK:
+            return None
+        if j in used:
+            continue
+        found = _quantity_at(ctx, j, last)
+        if found is not None and found[2] >= hit.start - 4:
+            return found
+    return None
+
+
+def _quantity_at(ctx: _Doc, j: int, last: int) -> tuple[Quantity, int, int] | None:
+    word = ctx.words[j]
+    if not (word[:1].isdigit() or word in _QUANT_START or _maybe_number_word(word)):
+        return None
+    quantity = read_quantity(ctx.words[:last], j)
+    if quantity is None:
+        return None
+    following = ctx.words[quantity.end] if quantity.end < last else ""
+    if following in _UNIT_WORDS or following[2:] in _UNIT_WORDS and following.startswith("ال"):
+        return None
+    if quantity.value is not None and 1900 <= quantity.value <= 2100 and quantity.qualifier == "exact":
+        return None  # a year
+    if _inside_time(ctx, j):
+        return None
+    if quantity.value is None and quantity.qualifier == "unknown":
+        # عدد من / العديد من: the lowest reading of "several" (docs §6)
+        return Quantity(3, "at_least", quantity.start, quantity.end), quantity.start, quantity.end
+    return quantity, quantity.start, quantity.end
+
+
+def _maybe_number_word(word: str) -> bool:
+    from marsad.events.numbers import dual_count, read_number  # local: only for rare words
+
+    return read_number([word], 0) is not None or dual_count(word) is not None
+
+
+def _inside_time(ctx: _Doc, j: int) -> bool:
+    start = ctx.tokens[j].start
+    return any(t.start <= start < t.end for t in ctx.doc.times)
+
+
+def _add_tolls(draft: _Draft, kills: list[Toll], injuries: list[Toll], source: str | None) -> None:
+    for toll in kills:
+        toll.source = toll.source or source
+        draft.killed.append(toll)
+    for toll in injuries:
+        toll.source = toll.source or source
+        draft.injured.append(toll)
+
+
+def _text(ctx: _Doc, first: int, last: int) -> str:
+    start, end = ctx.char_span(first, last)
+    return ctx.doc.text[start:end]
+
+
+# ---------------------------------------------------------------------------------------------
+# attribution and modality
+
+
+def _attribution(ctx: _Doc, first: int, last: int) -> tuple[str | None, tuple[int, int] | None]:
+    """Who the sentence's report is attributed to (docs §7), and the words naming them."""
+    for kind in ("according", "speech", "deny"):
+        for hit in _cues(ctx, first, last, kind):
+            found = _speaker_after(ctx, hit.end, last)
+            if found is not None:
+                return found
+    return None, None
+
+
+_SKIP_BEFORE_SPEAKER = frozenset(match_form(w) for w in (
+    "امس", "اليوم", "في", "بيان", "له", "لها", "ايضا", "من", "جهته", "جهتها", "جانبه", "جانبها", "عن",
+    "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعة", "السبت", "الاحد", "قد", "سابقا"))
+
+
+def _speaker_after(ctx: _Doc, start: int, last: int) -> tuple[str | None, tuple[int, int]] | None:
+    j = start
+    while j < last and j < start + 4 and (ctx.words[j] in _SKIP_BEFORE_SPEAKER or ctx.words[j] in _PUNCT_BREAK):
+        j += 1
+    if j >= last:
+        return None
+    span = read_actor(ctx.words, j, last)
+    if span is None:
+        mention = _mention_at(ctx, j)
+        if mention is None:
+            return None
+        m_first, m_last = ctx.token_range(mention.start, mention.end)
+        return mention.text, (m_first, m_last)
+    name = span.name.name_en
+    if name in ("Military source", "Local sources", "Informed sources", None) or span.name.kind == "force":
+        agency = _agency_after(ctx, span.end, last)
+        if agency is not None:
+            return agency, (span.start, span.end)
+    if name is None:
+        name = _text(ctx, span.start, span.end)
+    return name, (span.start, span.end)
+
+
+def _agency_after(ctx: _Doc, start: int, last: int) -> str | None:
+    """The agency an anonymous source spoke to: مصدر عسكري لـ«سانا», لوكالة سبوتنيك."""
+    for j in range(start, min(start + 4, last)):
+        word = ctx.words[j]
+        candidates = [j]
+        if word.startswith("ل") and len(word) > 2:
+            candidates = [j]
+        for k in candidates:
+            stripped = [*ctx.words[:k], word[1:] if word.startswith("ل") and len(word) > 2 else word,
+                        *ctx.words[k + 1:last]]
+            span = read_actor(stripped, k, last)
+            if span is not None and span.name.kind == "source" and span.name.name_en not in (
+                    "Military source", "Local sources", "Informed sources"):
+                return span.name.name_en
+    return None
+
+
+def _mention_at(ctx: _Doc, j: int) -> Mention | None:
+    start = ctx.tokens[j].start
+    for mention in ctx.doc.mentions:
+        if mention.start <= start < mention.end and mention.type in ("PERS", "ORG"):
+            return mention
+    return None
+
+
+def _denier(ctx: _Doc, first: int, last: int) -> str | None:
+    """The actor who denies, when the sentence is a denial (نفى، دحض، لا صحة)."""
+    for hit in _cues(ctx, first, last, "deny"):
+        found = _speaker_after(ctx, hit.end, last)
+        if found is not None:
+            return found[0]
+        return _attribution(ctx, first, last)[0] or "unknown"
+    return None
+
+
+def _negated_at(ctx: _Doc, i: int, first: int) -> bool:
+    for j in range(max(first, i - NEGATION_REACH), i):
+        if any(hit.payload.kind == "neg" for hit in ctx.cues[j]):  # type: ignore[attr-defined]
+            return True
+    return False
+
+
+def _negated(ctx: _Doc, draft: _Draft) -> bool:
+    """لم تنفذ الضربات / لم تكن هناك أي حوادث اختطاف: the event itself is negated."""
+    t_first = draft.trigger[0]
+    for j in range(max(draft.clause[0], t_first - 6), t_first):
+        for hit in ctx.cues[j]:
+            if hit.payload.kind == "neg" and ctx.words[j] in ("لم", "لن", "ليس", "ليست"):  # type: ignore[attr-defined]
+                return True
+    return False
+
+
+def _modality(ctx: _Doc, draft: _Draft) -> str:
+    c_first, c_last = draft.clause
+    t_first, t_last = draft.trigger
+    if _cues(ctx, c_first, c_last, "cancel"):
+        return "cancelled"
+    word = ctx.words[t_first]
+    if word.startswith(("سي", "ست", "سن")) or word[len(_leading_conj(word)):].startswith(("سي", "ست", "سن")):
+        if ctx.words[t_first][len(_leading_conj(word)):] not in ("سيطر", "سيطره", "سيطرت"):
+            return "planned"
+    for hit in _cues(ctx, c_first, c_last, "hypo"):
+        if ctx.words[hit.start] == "قد" and not (hit.end < c_last and ctx.words[hit.end][:1] in "يتن"):
+            continue  # قد + past is emphatic, not hypothetical
+        if hit.start < t_last + 3:
+            return "hypothetical"
+    if _cues(ctx, c_first, c_last, "future") or _future_time(ctx, draft):
+        return "planned"
+    return "reported"
+
+
+def _leading_conj(word: str) -> str:
+    return word[0] if word[:1] in ("و", "ف") and len(word) > 3 else ""
+
+
+def _future_time(ctx: _Doc, draft: _Draft) -> bool:
+    if ctx.anchor is None:
+        return False
+    for time in _times_in(ctx, *draft.clause):
+        if time.value_start and time.value_start[:10] > ctx.anchor.isoformat():
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------------------------------
+# date and place
+
+
+def _times_in(ctx: _Doc, first: int, last: int) -> list[TimeExpression]:
+    start, end = ctx.char_span(first, last)
+    return [t for t in ctx.doc.times if start <= t.start < end and t.value_start]
+
+
+def _date(ctx: _Doc, draft: _Draft) -> EventDate:
+    """The nearest resolved time expression in the clause, then the sentence, then earlier in the
+    paragraph; else for a past report the days just before publication (docs/events.md §4)."""
+    trigger_at = ctx.tokens[draft.trigger[0]].start
+    sentence = ctx.sentences[draft.sentence]
+    for first, last in (draft.clause, ctx.token_range(sentence.start, sentence.end)):
+        times = _times_in(ctx, first, last)
+        if times:
+            best = min(times, key=lambda t: abs(t.start - trigger_at))
+            return EventDate(best.value_start, best.value_end or best.value_start, best.precision)
+    paragraph_start = ctx.doc.text.rfind("\n", 0, sentence.start) + 1
+    earlier = [t for t in ctx.doc.times if paragraph_start <= t.start < sentence.start and t.value_start]
+    if earlier:
+        best = earlier[-1]
+        return EventDate(best.value_start, best.value_end or best.value_start, best.precision)
+    if draft.modality == "planned" or ctx.anchor is None:
+        return EventDate()
+    return EventDate((ctx.anchor - dt.timedelta(days=1)).isoformat(), ctx.anchor.isoformat(), "week")
+
+
+def _places_in(places: list[PlaceMention], start: int, end: int) -> list[PlaceMention]:
+    return [p for p in places if start <= p.start < end and p.location is not None]
+
+
+def _location(ctx: _Doc, draft: _Draft) -> Location | None:
+    """The most specific resolved place of the clause (then of the sentence), nearest the trigger."""
+    sentence = ctx.sentences[draft.sentence]
+    trigger_at = ctx.tokens[draft.trigger[0]].start
+    for start, end in (ctx.char_span(*draft.clause), (sentence.start, sentence.end)):
+        places = _places_in(ctx.doc.places, start, end)
+        if places:
+            best = min(places, key=lambda p: (p.location.precision or 3,  # type: ignore[union-attr]
+                                              p.start < trigger_at, abs(p.start - trigger_at)))
+            return best.location
+    return None
+
+
+def _is_old_background(ctx: _Doc, draft: _Draft) -> bool:
+    """A recalled event more than 30 days before publication is not coded (docs §8.2)."""
+    if ctx.anchor is None or not draft.date.end or draft.date.precision == "week":
+        return False
+    try:
+        end = dt.date.fromisoformat(draft.date.end[:10])
+    except ValueError:
+        return False
+    return (ctx.anchor - end).days > RECALL_DAYS
+
+
+# ---------------------------------------------------------------------------------------------
+# one event, several mentions; denials
+
+
+def _same_event(a: _Draft, b: _Draft) -> bool:
+    if a.modality != b.modality or abs(b.sentence - max(a.sentences)) > SAME_EVENT_SENTENCES:
+        return False
+    if lx.FAMILY.get(a.type) != lx.FAMILY.get(b.type):
+        return False
+    if a.type in lx.VIOLENT_TYPES and a.type != b.type:
+        # a battle absorbs a strike of the same fight: only at the same named place
+        if lx.BATTLES not in (a.type, b.type) or not (a.location and b.location):
+            return False
+    elif (a.type, a.sub_type) != (b.type, b.sub_type) and a.type != lx.DIPLOMACY:
+        return False
+    if not _dates_overlap(a.date, b.date):
+        return False
+    if a.location and b.location and _place_key(a.location) != _place_key(b.location):
+        return False
+    names_a, names_b = _actor_names(a), _actor_names(b)
+    if a.type == lx.DIPLOMACY:
+        return bool(names_a & names_b) and (a.date.precision == b.date.precision or bool(names_a & names_b))
+    if names_a and names_b and not names_a & names_b:
+        return False
+    # Violence with no shared place or actor: only an adjacent follow-up sentence.
+    return bool(names_a & names_b) or bool(a.location and b.location) or b.sentence - max(a.sentences) <= 1
+
+
+def _place_key(location: Location) -> str:
+    return location.gazetteer_id or match_form(location.name_ar)
+
+
+def _actor_names(draft: _Draft) -> set[str]:
+    names = set()
+    for span in (draft.actor1, draft.actor2):
+        if span is not None and span.name.kind != "civilians":
+            names.add(span.name.name_en or f"@{span.start}")
+    return names
+
+
+def _dates_overlap(a: EventDate, b: EventDate) -> bool:
+    if not a.start or not b.start:
+        return True
+    return a.start <= (b.end or b.start) and b.start <= (a.end or a.start)
+
+
+def _merge_within_document(drafts: list[_Draft]) -> list[_Draft]:
+    merged: list[_Draft] = []
+    for draft in drafts:
+        target = next((m for m in reversed(merged) if _same_event(m, draft)), None)
+        if target is None:
+            merged.append(draft)
+            continue
+        _absorb(target, draft)
+    return merged
+
+
+def _absorb(target: _Draft, other: _Draft) -> None:
+    """Fold a repeated mention into the first one: evidence, figures, and missing fields."""
+    target.sentences.extend(s for s in other.sentences if s not in target.sentences)
+    if lx.RANK.get((other.type, other.sub_type or ""), 99) < lx.RANK.get((target.type, target.sub_type or ""), 99):
+        target.type, target.sub_type = other.type, other.sub_type
+    target.killed.extend(other.killed)
+    target.injured.extend(other.injured)
+    target.actor1 = target.actor1 or other.actor1
+    target.actor2 = target.actor2 or other.actor2
+    target.location = target.location or other.location
+    target.attributed_to = target.attributed_to or other.attributed_to
+    target.civilians = target.civilians or other.civilians
+    if target.date.precision == "week" and other.date.precision == "day":
+        target.date = other.date
+    target.merged_from.append(other)
+
+
+def _link_denials(drafts: list[_Draft]) -> None:
+    """A denied draft is linked to the nearest reported draft of the same family it denies."""
+    for denied in (d for d in drafts if d.modality == "denied"):
+        candidates = [d for d in drafts if d.modality == "reported" and d.type in lx.VIOLENT_TYPES
+                      and (denied.denial_subject or lx.FAMILY.get(d.type) == lx.FAMILY.get(denied.type))]
+        if not candidates:
+            continue
+        claim = min(candidates, key=lambda d: (not (_actor_names(d) & _actor_names(denied)),
+                                               abs(d.sentence - denied.sentence)))
+        if denied.denial_subject:
+            denied.type, denied.sub_type = claim.type, claim.sub_type
+            denied.actor1 = denied.actor1 or claim.actor1
+            denied.location = denied.location or claim.location
+        denied.disputes.append({"kind": "denial", "a": claim, "b": denied, "note": ""})
+        claim.disputes.append({"kind": "denial", "a": claim, "b": denied, "note": ""})
+
+
+# ---------------------------------------------------------------------------------------------
+# to records
+
+
+def _event_id(doc_id: str, start: int, end: int) -> str:
+    return "ev-" + hashlib.blake2b(f"{doc_id}:{start}:{end}".encode(), digest_size=8).hexdigest()
+
+
+def _actor(ctx: _Doc, span: ActorSpan | None, country: str | None) -> Actor | None:
+    if span is None:
+        return None
+    name_ar = _text(ctx, span.start, span.end)
+    name_en = span.name.name_en
+    if span.name.kind == "civilians":
+        name_en = f"Civilians ({country})" if country else "Civilians"
+    entity_id = None
+    mention = _mention_at(ctx, span.start)
+    if mention is not None:
+        entity_id = mention.entity_id
+    return Actor(name_ar=name_ar, name_en=name_en, entity_id=entity_id)
+
+
+def _to_event(ctx: _Doc, draft: _Draft) -> Event:
+    doc = ctx.doc
+    t_start, t_end = ctx.char_span(*draft.trigger)
+    if not draft.id:
+        draft.id = _event_id(doc.id, t_start, t_end)
+    country = draft.location.country if draft.location else None
+    killed = draft.killed[0] if draft.killed else None
+    injured = draft.injured[0] if draft.injured else None
+    tolls = [*draft.killed, *draft.injured]
+    notes = summarise_tolls(draft.killed) if len(draft.killed) > 1 else None
+    reports = [Evidence(doc.id, ctx.sentences[s].start, ctx.sentences[s].end, ctx.sentences[s].text)
+               for s in sorted(set(draft.sentences))]
+    disputes = [_dispute_record(ctx, d) for d in draft.disputes]
+    disputes.extend(_toll_disputes(draft))
+    status = None
+    if draft.type == lx.DIPLOMACY:
+        status = {"planned": "planned", "cancelled": "cancelled"}.get(draft.modality, "held")
+    return Event(
+        id=draft.id, type=draft.type, sub_type=draft.sub_type, date=draft.date, location=draft.location,
+        actor1=_actor(ctx, draft.actor1, country), actor2=_actor(ctx, draft.actor2, country),
+        target_civilians=draft.civilians, killed=killed, injured=injured, tolls=tolls,
+        attributed_to=draft.attributed_to, modality=draft.modality, status=status,
+        trigger=Span(t_start, t_end, doc.text[t_start:t_end]), reports=reports, disputes=disputes,
+        doc=doc.id, notes=(TOLL_RULE_NOTE + notes) if notes else None,
+    )
+
+
+def _dispute_record(ctx: _Doc, dispute: dict) -> dict:
+    for role in ("a", "b"):
+        other: _Draft = dispute[role]
+        if not other.id:
+            t_start, t_end = ctx.char_span(*other.trigger)
+            other.id = _event_id(ctx.doc.id, t_start, t_end)
+    return {"kind": dispute["kind"], "a": dispute["a"].id, "b": dispute["b"].id,
+            "note": f"{dispute['b'].attributed_to or 'a source'} denies what "
+                    f"{dispute['a'].attributed_to or 'the report'} reports"}
+
+
+def _toll_disputes(draft: _Draft) -> list[dict]:
+    """Two figures for one event's dead that differ (9 vs 20): a toll dispute inside the article."""
+    disputes = []
+    known = [t for t in draft.killed if t.value is not None]
+    for k in range(1, len(known)):
+        a, b = known[0], known[k]
+        if a.value != b.value:
+            disputes.append({"kind": "toll", "a": draft.id, "b": draft.id,
+                             "note": f"{a.source or 'first report'}: {a.text}; {b.source or 'second report'}: {b.text}",
+                             "compatible": _compatible(a, b)})
+    return disputes
+
+
+def _compatible(a: Toll, b: Toll) -> bool:
+    """at_least 9 and exact 12 agree; at_least 9 and exact 5 do not (docs §9)."""
+    def bounds(t: Toll) -> tuple[float, float]:
+        value = t.value or 0
+        if t.qualifier == "at_least":
+            return value, float("inf")
+        if t.qualifier == "at_most":
+            return 0, value
+        if t.qualifier == "range":
+            return value, t.high or value
+        if t.qualifier == "about":
+            return value * 0.8, value * 1.2
+        return value, value
+    lo_a, hi_a = bounds(a)
+    lo_b, hi_b = bounds(b)
+    return lo_a <= hi_b and lo_b <= hi_a
+
+
+__all__ = ["annotate_events", "CIVILIANS"]

@@ -1,0 +1,307 @@
+"""The trigger lexicon: Arabic words that name events, tolls, attribution and modality.
+
+Types and sub-types follow docs/events.md (ACLED's six types, plus Diplomacy and Statement). The order
+of `SUB_TYPES` is the hierarchy: when one clause has triggers of several sub-types, the first in this
+order is coded (an air strike inside a battle is a battle; shelling with an air strike is an air strike).
+Verb stems were seeded from the PETRARCH Arabic verb dictionary (CAMEO codes 18x–19x, 04x, 11x,
+MIT) and completed by hand; every entry is a stem whose inflections `morph` generates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marsad.events.morph import PhraseIndex, noun, verb, words
+
+BATTLES = "Battles"
+REMOTE = "Explosions/Remote violence"
+VAC = "Violence against civilians"
+STRATEGIC = "Strategic developments"
+PROTESTS = "Protests"
+RIOTS = "Riots"
+DIPLOMACY = "Diplomacy"
+STATEMENT = "Statement"
+
+SUB_TYPES: list[tuple[str, str]] = [
+    (BATTLES, "Government regains territory"),
+    (BATTLES, "Non-state actor overtakes territory"),
+    (BATTLES, "Armed clash"),
+    (REMOTE, "Chemical weapon"),
+    (REMOTE, "Air/drone strike"),
+    (REMOTE, "Suicide bomb"),
+    (REMOTE, "Shelling/artillery/missile attack"),
+    (REMOTE, "Remote explosive/landmine/IED"),
+    (REMOTE, "Grenade"),
+    (VAC, "Sexual violence"),
+    (VAC, "Attack"),
+    (VAC, "Abduction/forced disappearance"),
+    (STRATEGIC, "Agreement"),
+    (STRATEGIC, "Arrests"),
+    (STRATEGIC, "Change to group/activity"),
+    (STRATEGIC, "Disrupted weapons use"),
+    (STRATEGIC, "Headquarters or base established"),
+    (STRATEGIC, "Looting/property destruction"),
+    (STRATEGIC, "Non-violent transfer of territory"),
+    (STRATEGIC, "Other"),
+    (PROTESTS, "Excessive force against protesters"),
+    (PROTESTS, "Protest with intervention"),
+    (PROTESTS, "Peaceful protest"),
+    (RIOTS, "Violent demonstration"),
+    (RIOTS, "Mob violence"),
+    (DIPLOMACY, "Phone call"),
+    (DIPLOMACY, "Negotiations"),
+    (DIPLOMACY, "Consultations"),
+    (DIPLOMACY, "Visit"),
+    (DIPLOMACY, "Talks"),
+    (DIPLOMACY, "Meeting"),
+    (STATEMENT, "Denial"),
+    (STATEMENT, "Accusation"),
+    (STATEMENT, "Demand"),
+    (STATEMENT, "Claim"),
+    (STATEMENT, "Announcement"),
+]
+RANK = {pair: rank for rank, pair in enumerate(SUB_TYPES)}
+# "Territory change" is one trigger meaning; who took the place decides the sub-type.
+TERRITORY = "territory"
+VIOLENT_TYPES = frozenset({BATTLES, REMOTE, VAC})
+# Families for merging: a Battles report absorbs a strike in the same fight (docs/events.md §9).
+FAMILY = {BATTLES: "violence", REMOTE: "violence", VAC: "violence", STRATEGIC: "strategic",
+          PROTESTS: "unrest", RIOTS: "unrest", DIPLOMACY: "diplomacy", STATEMENT: "statement"}
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """What a lexicon hit means. kind: event | kill | injure | casualty | speech | deny | according |
+    neg | future | hypo | cancel | civ | agent | update | means_air | means_shell | zero."""
+
+    kind: str
+    type: str | None = None
+    sub_type: str | None = None
+    needs_next: tuple[str, ...] = ()  # the trigger counts only if one of these words follows closely
+
+    @property
+    def rank(self) -> int:
+        if self.sub_type == TERRITORY:
+            return RANK[(BATTLES, "Government regains territory")]
+        return RANK.get((self.type or "", self.sub_type or ""), len(RANK))
+
+
+def _event(type_: str, sub_type: str, needs_next: tuple[str, ...] = ()) -> Cue:
+    return Cue("event", type_, sub_type, tuple(words(" ".join(needs_next)))) if needs_next else Cue(
+        "event", type_, sub_type)
+
+
+INDEX = PhraseIndex()
+
+
+def _add_forms(forms: set[str], cue: Cue, rest: str = "") -> None:
+    INDEX.add(forms, words(rest) if rest else (), cue)
+
+
+def _add(phrase: str, cue: Cue) -> None:
+    INDEX.add_phrase(phrase, cue)
+
+
+# ---- Battles
+_territory = Cue("event", BATTLES, TERRITORY)
+# The nouns name a change of control only with its object: السيطرة على، استعادة مدينة.
+_territory_noun = Cue("event", BATTLES, TERRITORY, needs_next=words("علي"))
+for forms in (noun("سيطرة"), noun("استعادة"), noun("تحرير")):
+    _add_forms(forms, _territory_noun)
+for forms in (verb("استعاد"), verb("حرر"), verb("سيطر"),
+              verb("استولى", "ستولي"), verb("استولت", "ستولي"), noun("استيلاء"), verb("انتزع"),
+              verb("اقتحم"), verb("طرد")):
+    _add_forms(forms, _territory)
+for phrase in ("سقطت بيد", "سقطت في يد", "دخلت القوات", "فرض سيطرته", "فرضت سيطرتها", "احكم سيطرته",
+               "احكمت سيطرتها"):
+    _add(phrase, _territory)
+_clash = _event(BATTLES, "Armed clash")
+for forms in (verb("اشتبك"), noun("اشتباك"), noun("معركة", "معارك"), noun("مواجهة", "مواجهات"),
+              noun("قتال"), verb("قاتل"), noun("هجوم", "هجمات", "هجمة"), verb("هاجم"), verb("تصدى", "تصدي"),
+              verb("تصدت", "تصدي"), noun("كمين"), verb("صد")):
+    _add_forms(forms, _clash)
+# ---- Explosions/Remote violence
+_chem = _event(REMOTE, "Chemical weapon")
+for phrase in ("غازات سامة", "غاز سام", "سلاح كيماوي", "اسلحة كيماوية", "الاسلحة الكيميائية", "غاز الكلور",
+               "سلاح كيميائي", "اسلحة كيميائية"):
+    _add(phrase, _chem)
+_air = _event(REMOTE, "Air/drone strike")
+for forms in (noun("غارة"), noun("غارات"), noun("ضربة جوية"), noun("طلعة", "طلعات")):
+    _add_forms(forms, _air)
+for phrase in ("ضربات جوية", "ضربات جويه", "قصف جوي", "القصف الجوي", "طائرة بدون طيار", "طائرة مسيرة",
+               "ضربة جوية", "الضربات الجوية", "الضربة الجوية", "طلعات جوية", "الطلعات الجوية"):
+    _add(phrase, _air)
+_add_forms(noun("طيران", "طائرات", "مقاتلات", "قاذفات", "مروحيات", "طائرة"), Cue("means_air"))
+_suicide = _event(REMOTE, "Suicide bomb")
+for forms in (noun("انتحاري", "انتحارية", "انتحاريين", "انتحاريون"),):
+    _add_forms(forms, _suicide)
+_add("فجر نفسه", _suicide)
+_add("فجر نفسها", _suicide)
+_shell = _event(REMOTE, "Shelling/artillery/missile attack")
+for forms in (verb("قصف"), noun("قصف"), noun("قذيفة", "قذائف"), noun("صاروخ", "صواريخ"), noun("هاون"),
+              noun("مدفعية"), noun("كاتيوشا"), verb("استهدف"), noun("استهداف"), noun("رمايات"),
+              verb("اطلق"), noun("راجمات")):
+    _add_forms(forms, _shell)
+_ied = _event(REMOTE, "Remote explosive/landmine/IED")
+for forms in (noun("انفجار"), verb("انفجر", "نفجر"), noun("تفجير"), verb("فجر"), noun("لغم", "الغام"),
+              noun("مفخخة", "مفخخات"), noun("عبوة", "عبوات")):
+    _add_forms(forms, _ied)
+_add("قنبلة يدوية", _event(REMOTE, "Grenade"))
+# ---- Violence against civilians
+_add_forms(noun("اغتصاب"), _event(VAC, "Sexual violence"))
+_vac = _event(VAC, "Attack")
+for forms in (verb("اعدم"), noun("اعدام"), noun("اغتيال"), verb("اغتال"), verb("ذبح"), noun("مجزرة", "مجازر")):
+    _add_forms(forms, _vac)
+_add("اطلق النار علي", _vac)
+_abduct = _event(VAC, "Abduction/forced disappearance")
+for forms in (verb("خطف"), noun("خطف"), verb("اختطف"), noun("اختطاف")):
+    _add_forms(forms, _abduct)
+# ---- Strategic developments
+_agree = _event(STRATEGIC, "Agreement")
+for forms in (noun("هدنة"), noun("اتفاقية")):
+    _add_forms(forms, _agree)
+for phrase in ("وقف اطلاق النار", "تبادل الاسري", "وقع اتفاق", "وقعت اتفاق", "توصل الي اتفاق",
+               "التوصل الي اتفاق", "وقع اتفاقية", "وقف القتال"):
+    _add(phrase, _agree)
+_arrest = _event(STRATEGIC, "Arrests")
+for forms in (verb("اعتقل"), noun("اعتقال"), verb("احتجز"), noun("احتجاز"), noun("توقيف")):
+    _add_forms(forms, _arrest)
+for phrase in ("القي القبض", "القت القبض", "القاء القبض", "قبض علي", "قبضت علي"):
+    _add(phrase, _arrest)
+_change = _event(STRATEGIC, "Change to group/activity")
+for forms in (verb("انشق"), verb("بايع"), noun("مبايعة")):
+    _add_forms(forms, _change)
+for phrase in ("اعلن تشكيل", "اعلنت تشكيل", "نشر قوات", "تعزيزات عسكرية", "ارسال قوات", "ارسل قوات",
+               "عبور دفعة", "ادرج علي قائمة الارهاب"):
+    _add(phrase, _change)
+_disrupt = _event(STRATEGIC, "Disrupted weapons use")
+for forms in (verb("احبط", "حبط"), noun("احباط"), verb("افشل", "فشل"), noun("افشال")):
+    _add_forms(forms, _disrupt)
+for phrase in ("تفكيك عبوة", "فكك عبوة", "ابطال مفعول", "ضبط اسلحة", "اعترضت صاروخ", "اعترض صاروخ"):
+    _add(phrase, _disrupt)
+_base = _event(STRATEGIC, "Headquarters or base established")
+for phrase in ("اقام قاعدة", "انشاء قاعدة", "انشاء موقع عسكري", "انشا مقرا", "اتخذ مقرا"):
+    _add(phrase, _base)
+_loot = _event(STRATEGIC, "Looting/property destruction")
+for forms in (verb("نهب"), noun("نهب"), verb("هدم"), noun("هدم"), verb("دمر"), noun("تدمير"),
+              verb("احرق", "حرق")):
+    _add_forms(forms, _loot)
+_transfer = _event(STRATEGIC, "Non-violent transfer of territory")
+for forms in (verb("انسحب"), noun("انسحاب")):
+    _add_forms(forms, _transfer)
+_other = _event(STRATEGIC, "Other")
+for forms in (noun("انشقاق"), noun("اجلاء")):
+    _add_forms(forms, _other)
+_add("حظر تجول", _other)
+# ---- Protests and riots
+_protest = _event(PROTESTS, "Peaceful protest")
+for forms in (verb("تظاهر"), noun("تظاهرة", "مظاهرة", "مظاهرات", "تظاهرات"), verb("احتج"), noun("احتجاج"),
+              noun("اعتصام"), verb("اعتصم"), noun("مسيرة", "مسيرات")):
+    _add_forms(forms, _protest)
+_add("وقفة احتجاجية", _protest)
+_intervene = _event(PROTESTS, "Protest with intervention")
+for phrase in ("الغاز المسيل للدموع", "تفريق المتظاهرين", "فرقت المتظاهرين", "تفريق المحتجين"):
+    _add(phrase, _intervene)
+_add("اعمال شغب", _event(RIOTS, "Violent demonstration"))
+_add("رشق بالحجارة", _event(RIOTS, "Violent demonstration"))
+# ---- Diplomacy (order: phone call, negotiations, consultations, visit, talks, meeting)
+_call = _event(DIPLOMACY, "Phone call")
+for phrase in ("اتصال هاتفي", "اتصالا هاتفيا", "مكالمة هاتفية", "المكالمة الهاتفية", "مباحثات هاتفية",
+               "محادثات هاتفية", "اتصالا هاتفيا", "الاتصال الهاتفي"):
+    _add(phrase, _call)
+for forms in (noun("مكالمة"),):
+    _add_forms(forms, _call)
+_add_forms(verb("هاتف"), _call)
+_add_forms(noun("هاتفيا"), _call)
+_neg = _event(DIPLOMACY, "Negotiations")
+for forms in (noun("مفاوضات"), verb("تفاوض"), noun("تفاوض")):
+    _add_forms(forms, _neg)
+_consult = _event(DIPLOMACY, "Consultations")
+for forms in (noun("مشاورات"), verb("تشاور"), noun("تشاور")):
+    _add_forms(forms, _consult)
+_visit = _event(DIPLOMACY, "Visit")
+for forms in (verb("زار", "زور"), noun("زيارة"), verb("يزور", "زور")):
+    _add_forms(forms, _visit)
+_talks = _event(DIPLOMACY, "Talks")
+for forms in (noun("مباحثات"), noun("محادثات")):
+    _add_forms(forms, _talks)
+_meeting = _event(DIPLOMACY, "Meeting")
+for forms in (verb("التقى", "لتقي"), verb("التقت", "لتقي"), noun("لقاء", "لقاءات"), verb("اجتمع"),
+              noun("اجتماع"), verb("استقبل"), noun("قمة")):
+    _add_forms(forms, _meeting)
+for forms in (verb("بحث"), verb("ناقش"), verb("بحثا"), verb("تباحث")):
+    _add_forms(forms, Cue("event", DIPLOMACY, "Meeting", needs_next=words("مع خلال الجانبان الطرفان")))
+# ---- Statement (coded only when nothing more specific is in the clause)
+for forms in (verb("اتهم"), noun("اتهام")):
+    _add_forms(forms, _event(STATEMENT, "Accusation"))
+_add("حمل المسؤولية", _event(STATEMENT, "Accusation"))
+for forms in (verb("طالب"), noun("مطالبة"), verb("ناشد"), verb("حث")):
+    _add_forms(forms, _event(STATEMENT, "Demand"))
+for forms in (verb("زعم"), verb("ادعى", "دعي")):
+    _add_forms(forms, _event(STATEMENT, "Claim"))
+for forms in (verb("قرر"), noun("قرار")):
+    _add_forms(forms, _event(STATEMENT, "Announcement"))
+
+# ---- tolls
+_kill = Cue("kill")
+for forms in (verb("قتل"), noun("مقتل"), noun("قتيل", "قتلى", "قتلي"), verb("استشهد"), noun("شهيد", "شهداء"),
+              noun("مصرع"), verb("لقي", "لقي"), verb("لقوا", "لقي"), noun("اعدام"), noun("تصفية"),
+              verb("توفي"), noun("وفاة"), noun("حصيلة")):
+    _add_forms(forms, _kill)
+for phrase in ("لقوا مصرعهم", "لقي مصرعه", "لقيت مصرعها", "لقيا مصرعهما", "القضاء علي", "قضت علي",
+               "قضي علي", "اوقعت", "اوقع"):
+    _add(phrase, _kill)
+_injure = Cue("injure")
+for forms in (verb("اصيب", "صاب"), noun("اصابة"), verb("جرح"), noun("جريح", "جرحى", "جرحي"), noun("مصاب"),
+              noun("مصابين"), noun("اصابات")):
+    _add_forms(forms, _injure)
+_add_forms(noun("ضحايا", "خسائر"), Cue("casualty"))
+for phrase in ("دون وقوع ضحايا", "دون وقوع اصابات", "لم يسفر عن وقوع ضحايا", "لم يسفر عن ضحايا",
+               "لم تسفر عن اصابات", "لم يسفر عن اصابات", "لم تسفر عن ضحايا", "لم يسفر القصف عن وقوع ضحايا"):
+    _add(phrase, Cue("zero"))
+for forms in (verb("ارتفع"), verb("ارتفعت")):
+    _add_forms(forms, Cue("update"))
+
+# ---- attribution, denial, modality
+_speech = Cue("speech")
+for stem in ("قال", "ذكر", "افاد", "اعلن", "اكد", "اشار", "اوضح", "كشف", "نقل", "اضاف", "لفت", "صرح",
+             "اورد", "بث", "نشر", "افادت"):
+    _add_forms(verb(stem), _speech)
+_add_forms(verb("قال", "قول"), _speech)
+_add_forms(verb("افاد", "فيد"), _speech)
+_add_forms(verb("اشار", "شير"), _speech)
+_deny = Cue("deny")
+for forms in (verb("نفى", "نفي"), verb("نفت", "نفي"), verb("دحض"), verb("كذب"), noun("نفي")):
+    _add_forms(forms, _deny)
+_add("لا صحة", _deny)
+_add("عارية عن الصحة", _deny)
+_according = Cue("according")
+for phrase in ("بحسب", "حسب", "وفقا ل", "وفقا", "وفق", "نقلا عن", "طبقا ل", "حسبما"):
+    _add(phrase, _according)
+for word in ("لم", "لن", "لا", "ليس", "ليست", "عدم", "غير", "ما"):
+    _add(word, Cue("neg"))
+_future = Cue("future")
+for phrase in ("سوف", "المقبل", "المقبله", "القادم", "القادمه", "من المقرر", "من المنتظر", "مرتقب",
+               "المرتقب", "المتوقع", "المزمع", "يعتزم", "تعتزم", "غدا", "مقرر", "المقرر", "يعتزمون",
+               "من المخطط", "يتوقع", "ينوي", "تنوي"):
+    _add(phrase, _future)
+_hypo = Cue("hypo")
+for phrase in ("اذا", "في حال", "بحال", "لو", "قد", "ربما", "يحتمل", "احتمال", "هدد", "هددت", "يهدد",
+               "تهدد"):
+    _add(phrase, _hypo)
+_cancel = Cue("cancel")
+for forms in (verb("الغى", "لغي"), verb("الغت", "لغي"), verb("ارجا", "رجي"), noun("الغاء"), noun("تاجيل"),
+              verb("اجل")):
+    _add_forms(forms, _cancel)
+_civ = Cue("civ")
+for forms in (noun("مدني", "مدنيين", "مدنيون"), noun("مواطن", "مواطنين", "مواطنون"), noun("طفل", "اطفال"),
+              noun("نساء", "امراة"), noun("سكان"), noun("اهالي"), noun("مصلين", "المصلين"), noun("نازحين")):
+    _add_forms(forms, _civ)
+_agent = Cue("agent")
+for stem in ("شن", "نفذ", "اطلق", "ارتكب", "تبنى", "تبنت"):
+    _add_forms(verb(stem), _agent)
+_add("من قبل", _agent)
+_add("من جانب", _agent)
+
+INDEX.block("وزارة", "وزير", "وزراء", "زيارات", "قتال", "قراءة", "سيارة", "سيارات", "اعلام", "مقاتلين",
+            "مقاتلي", "حربية", "صدى", "صدر", "هاتف", "لقاءات")
