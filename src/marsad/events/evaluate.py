@@ -195,9 +195,9 @@ def _place_ok(gold: dict[str, Any] | None, pred: Event) -> bool:
     loc = pred.location
     if loc is None:
         return False
-    if loc.lat is not None and loc.lon is not None and gold.get("lat") is not None:
-        if _km(gold["lat"], gold["lon"], loc.lat, loc.lon) <= MAX_KM:
-            return True
+    has_points = loc.lat is not None and loc.lon is not None and gold.get("lat") is not None
+    if has_points and _km(gold["lat"], gold["lon"], loc.lat, loc.lon) <= MAX_KM:
+        return True
     if gold.get("precision") == 3:
         if gold.get("admin1"):
             return _key(gold["admin1"]) == _key(loc.admin1)
