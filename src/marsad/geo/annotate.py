@@ -1,0 +1,525 @@
+"""Find place mentions in a document and resolve them to gazetteer places.
+
+One pass over the tokens finds every gazetteer name (longest match first, proclitics و ف ب ل ك ال
+stripped, multi-word names by concatenated keys), with the place word before it (مدينة، ريف، محافظة...).
+Names that are also common words need that place word; small places need at least a preposition
+(في، من، ب...). The document's context (countries and governorates named in it, demonyms, names near
+each mention) then picks among same-named places, with population as the prior. Relative descriptions
+("على بعد نحو 40 كم جنوب شرقي الرقة", "شرق مدينة حمص بنحو 70 كم") and "ريف X" become the anchor place
+with ACLED precision 2. Names after a place word that the gazetteer lacks are kept with no location:
+reported, not guessed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from marsad.geo.gazetteer import Gazetteer, Place, name_key
+from marsad.geo.lexicon import (
+    CUE_KIND,
+    DEMONYMS,
+    DIRECTIONS,
+    LIST_CUES,
+    NAME_TAIL_WORDS,
+    STRONG_CUES,
+    WEAK_CUES,
+)
+from marsad.records import Document, Location, Mention, PlaceMention
+from marsad.text.normalize import MatchText
+from marsad.text.tokens import iter_tokens, proclitic_splits
+
+# ACLED geo-precision: 1 the place itself, 2 near it / part of a region, 3 a province; 4 marks a
+# whole country (ACLED has no code for it; analysts filter on it).
+PRECISION_BY_FEATURE = {"country": 4, "admin1": 3, "admin2": 2, "admin3": 2, "region": 2}
+POPULATED = frozenset({"city", "town", "village"})
+MINOR_POPULATION = 10_000
+NEAR_WINDOW = 200  # characters either side in which other names count as "nearby" context
+# Place words and prepositions are never place names by themselves (GeoNames lists "مدينة" for Medina).
+NOT_PLACE_WORDS = STRONG_CUES | WEAK_CUES | DIRECTIONS
+
+
+# --------------------------------------------------------------------------------------------
+# tokens and their readings
+
+
+@dataclass(slots=True)
+class Word:
+    start: int
+    end: int
+    text: str
+    is_word: bool
+    key: str
+    after_newline: bool = False  # a line break separates it from the word before
+
+
+_READINGS: dict[str, list[tuple[int, str]]] = {}
+
+
+def readings(text: str) -> list[tuple[int, str]]:
+    """(prefix length, stem key) for each proclitic reading of a token, unsplit first (cached)."""
+    cached = _READINGS.get(text)
+    if cached is None:
+        cached = []
+        for prefix, stem in proclitic_splits(text):
+            if prefix.endswith("لل"):  # لل = ل + ال: the name keeps its article
+                cached.append((len(prefix) - 1, name_key("ال" + stem)))
+            else:
+                cached.append((len(prefix), name_key(stem)))
+        if len(_READINGS) > 200_000:
+            _READINGS.clear()
+        _READINGS[text] = cached
+    return cached
+
+
+def words_of(text: str) -> list[Word]:
+    out: list[Word] = []
+    previous_end = 0
+    for t in iter_tokens(text):
+        is_word = t.text[0].isalpha()
+        after_newline = "\n" in text[previous_end:t.start]
+        out.append(Word(t.start, t.end, t.text, is_word, name_key(t.text) if is_word else "", after_newline))
+        previous_end = t.end
+    return out
+
+
+def stem_keys(word: Word) -> list[str]:
+    return [key for _, key in readings(word.text)]
+
+
+# --------------------------------------------------------------------------------------------
+# matches
+
+
+@dataclass
+class Match:
+    first: int  # index of the first word
+    last: int  # index of the last word
+    start: int  # clean offsets of the name, proclitics excluded
+    end: int
+    key: str
+    candidates: list[Place]
+    cue: str | None = None  # kind of the place word before the name (settlement, countryside...)
+    cue_word: int | None = None  # index of that word
+    weak_cue: bool = False
+    direction_word: int | None = None  # "شرق" in "شرق مدينة حمص"
+    from_ner: bool = False
+    accepted: bool = False
+    place: Place | None = None
+    span: tuple[int, int] | None = None  # the whole expression (ريف X الشرقي, على بعد 40 كم...)
+    relation: str | None = None
+    precision: int | None = None
+    anchor: str | None = None
+
+
+def find_names(words: list[Word], gaz: Gazetteer) -> list[Match]:
+    """Every gazetteer name in the text, longest first, left to right, not overlapping."""
+    matches: list[Match] = []
+    i, n = 0, len(words)
+    while i < n:
+        match = longest_name_at(words, i, gaz)
+        if match is None:
+            i += 1
+            continue
+        matches.append(match)
+        i = match.last + 1
+    return matches
+
+
+def longest_name_at(words: list[Word], i: int, gaz: Gazetteer) -> Match | None:
+    word = words[i]
+    if not word.is_word or has_tanwin(word.text):
+        return None
+    best: tuple[int, int, str] | None = None  # (last index, prefix length, key)
+    for prefix_len, stem in readings(word.text):
+        if stem in gaz.first_words:
+            key = stem
+            for j in range(i + 1, min(i + gaz.max_words, len(words))):
+                if not joined(words, j):
+                    break
+                key += words[j].key
+                if key in gaz.by_key and (best is None or j > best[0]):
+                    best = (j, prefix_len, key)
+        if stem in gaz.by_key and best is None and stem not in NOT_PLACE_WORDS:
+            best = (i, prefix_len, stem)
+    if best is None:
+        return None
+    last, prefix_len, key = best
+    return Match(i, last, word.start + prefix_len, words[last].end, key, gaz.candidates(key))
+
+
+def has_tanwin(text: str) -> bool:
+    """Nunation marks an indefinite noun or adverb ("روسياً", "دوراً"), never a place name."""
+    return "\u064b" in text or "\u064c" in text or "\u064d" in text
+
+
+def joined(words: list[Word], j: int) -> bool:
+    """Whether word j continues a name begun before it (a word, on the same line)."""
+    return words[j].is_word and words[j - 1].is_word and not words[j].after_newline
+
+
+# --------------------------------------------------------------------------------------------
+# context words around a name
+
+
+def mark_cues(match: Match, words: list[Word], previous: Match | None) -> None:
+    """The place word, preposition or direction before the name, or a list it continues."""
+    prefix = words[match.first].text[: match.start - words[match.first].start]
+    if prefix.rstrip("و"):  # ب، ل، ك، ال glued to the name: "بالرقة", "للرقة"
+        match.weak_cue = True
+    k = match.first - 1
+    if k >= 0 and words[k].is_word:
+        keys = stem_keys(words[k])
+        cue = next((key for key in keys if key in STRONG_CUES), None)
+        if cue is not None:
+            match.cue, match.cue_word = CUE_KIND[cue], k
+            if k >= 1 and words[k - 1].is_word and any(key in DIRECTIONS for key in stem_keys(words[k - 1])):
+                match.direction_word = k - 1
+        elif any(key in DIRECTIONS for key in keys):
+            match.direction_word, match.weak_cue = k, True
+            if k >= 1 and words[k - 1].is_word and any(key in DIRECTIONS for key in stem_keys(words[k - 1])):
+                match.direction_word = k - 1  # "جنوب شرقي الرقة"
+        elif any(key in WEAK_CUES for key in keys):
+            match.weak_cue = True
+    if match.cue is None and previous is not None and continues_list(previous, match, words):
+        match.cue, match.weak_cue = previous.cue, previous.weak_cue or previous.cue is not None
+
+
+def continues_list(previous: Match, match: Match, words: list[Word]) -> bool:
+    """"قرى الخميسية والجابر": a name joined by و or a comma to an accepted name with a place word."""
+    if not previous.accepted or previous.cue is None:
+        return False
+    gap = match.first - previous.last
+    starts_with_and = words[match.first].text.startswith("و") and match.start > words[match.first].start
+    comma_between = gap == 2 and words[previous.last + 1].text in (",", "،")
+    return (gap == 1 and starts_with_and) or comma_between or (gap == 2 and words[match.first - 1].key == "و")
+
+
+def is_acceptable(match: Match, gaz: Gazetteer) -> bool:
+    """Common words need a place word; small places need at least a preposition."""
+    if match.from_ner:
+        return True
+    if gaz.is_common(match.key):
+        return match.cue is not None
+    if all(is_minor(p) for p in match.candidates):
+        return match.cue is not None or match.weak_cue
+    return True
+
+
+def is_minor(place: Place) -> bool:
+    if place.curated or place.feature in ("country", "admin1", "admin2", "region"):
+        return False
+    if place.feature == "admin3":
+        return True
+    return place.feature in POPULATED and place.population < MINOR_POPULATION
+
+
+# --------------------------------------------------------------------------------------------
+# disambiguation
+
+
+@dataclass
+class Context:
+    """Countries and governorates the document names, counted, and where."""
+
+    countries: Counter = field(default_factory=Counter)
+    admin1: Counter = field(default_factory=Counter)
+    positions: list[tuple[int, str | None, str | None]] = field(default_factory=list)  # (offset, cc, a1)
+
+    def add(self, offset: int, country: str | None, admin1: str | None, weight: float = 1.0) -> None:
+        if country:
+            self.countries[country] += weight
+        if admin1:
+            self.admin1[admin1] += weight
+        self.positions.append((offset, country, admin1))
+
+    def country_share(self, code: str) -> float:
+        total = sum(self.countries.values())
+        return self.countries[code] / total if total else 0.0
+
+    def main_admin1(self) -> str | None:
+        return self.admin1.most_common(1)[0][0] if self.admin1 else None
+
+    def near(self, offset: int) -> tuple[set[str], set[str]]:
+        countries, admin1 = set(), set()
+        for pos, cc, a1 in self.positions:
+            if abs(pos - offset) <= NEAR_WINDOW and pos != offset:
+                if cc:
+                    countries.add(cc)
+                if a1:
+                    admin1.add(a1)
+        return countries, admin1
+
+
+def shared_value(places: list[Place], attribute: str) -> str | None:
+    values = {getattr(p, attribute) for p in places}
+    return values.pop() if len(values) == 1 else None
+
+
+def build_context(matches: list[Match], words: list[Word]) -> Context:
+    ctx = Context()
+    for m in matches:
+        if not m.accepted:
+            continue
+        country = shared_value(m.candidates, "country_code")
+        admin1 = shared_value(m.candidates, "admin1")
+        weight = 2.0 if any(p.feature == "country" for p in m.candidates) else 1.0
+        ctx.add(m.start, country, admin1, weight)
+    for w in words:
+        if w.is_word:
+            code = DEMONYMS.get(w.key)
+            if code:
+                ctx.add(w.start, code, None, 0.5)
+    return ctx
+
+
+FEATURE_PRIOR = {"country": 3.0, "admin1": 2.2, "region": 2.2, "city": 2.6, "town": 2.2, "village": 1.6,
+                 "neighbourhood": 2.0, "site": 2.0, "admin2": 1.2, "admin3": 0.6}
+CUE_BONUS = {
+    "settlement": {"city": 2.0, "town": 2.0, "village": 2.0, "neighbourhood": 1.0, "admin3": 0.5},
+    "neighbourhood": {"neighbourhood": 3.0, "village": 0.5},
+    "province": {"admin1": 4.0, "region": 1.0, "country": 1.0},
+    "district": {"admin2": 3.0, "admin3": 3.0},
+    "site": {"site": 3.0, "region": 1.0},
+    "countryside": {"admin1": 0.5},
+}
+
+
+def score(place: Place, match: Match, ctx: Context, near: tuple[set[str], set[str]]) -> float:
+    s = FEATURE_PRIOR.get(place.feature, 1.0) + CUE_BONUS.get(match.cue or "", {}).get(place.feature, 0.0)
+    s += 0.35 * min(math.log10(place.population + 1), 7.0)
+    s += 0.5 if place.curated else 0.0
+    s += 2.5 * ctx.country_share(place.country_code)
+    near_countries, near_admin1 = near
+    if place.country_code in near_countries:
+        s += 1.5
+    if place.admin1 and place.admin1 in near_admin1:
+        s += 1.5
+    elif place.admin1 and place.admin1 == ctx.main_admin1():
+        s += 0.75
+    return s
+
+
+def choose(match: Match, ctx: Context) -> Place:
+    if len(match.candidates) == 1:
+        return match.candidates[0]
+    near = ctx.near(match.start)
+    return max(match.candidates, key=lambda p: (score(p, match, ctx, near), p.id))
+
+
+# --------------------------------------------------------------------------------------------
+# relations: ريف X, شمال X, على بعد 40 كم من X
+
+
+_NUM = r"[0-9\u0660-\u0669]+(?:[.,][0-9\u0660-\u0669]+)?"
+_UNIT = r"(?:كم|كلم|كيلو ?مترا?ت?|كيلومترات|اميال|ميلا?|مترا?|امتار)"
+_DIR = r"(?:(?:الي|الى)\s+)?(?:ال)?(?:شمال|جنوب|شرق|غرب)(?:ي|يه)?(?:\s+(?:ال)?(?:شرق|غرب)(?:ي|يه)?)?"
+_ABOUT = r"(?:نحو|حوالي|قرابه|زهاء|اكثر\s+من|اقل\s+من|ما\s+يقارب|مسافه)"
+# In the matching form (hamza and ta marbuta folded, diacritics gone), ending right before the name.
+DISTANCE_BEFORE = re.compile(
+    rf"(?:(?:و?علي)\s+)?(?:بعد\s+|مسافه\s+)?(?:{_ABOUT}\s+)?{_NUM}\s*{_UNIT}\s+(?:(?:من|عن)\s+)?"
+    rf"(?:{_DIR}\s+)?(?:(?:ل?مدينه|بلده|قريه|العاصمه)\s+)?$"
+)
+# Right after the name: "شرق مدينة حمص بنحو 70 كم".
+DISTANCE_AFTER = re.compile(rf"^\s*(?:ب(?:{_ABOUT})?\s*|علي\s+بعد\s+(?:{_ABOUT}\s+)?){_NUM}\s*{_UNIT}")
+SIDE_ADJECTIVES = re.compile(r"^(?:\s+(?:ال)?(?:شمالي|جنوبي|شرقي|غربي|اوسط|شماليه|جنوبيه|شرقيه|غربيه)){1,2}")
+
+
+def find_distance(match: Match, text: str) -> tuple[int, int] | None:
+    """The span of a distance phrase around the name, if there is one."""
+    window_start = max(0, match.start - 90)
+    before = text[window_start:match.start]
+    if any(c.isdigit() for c in before):
+        mt = MatchText.of(before)
+        m = DISTANCE_BEFORE.search(mt.form)
+        if m:
+            return window_start + mt.to_clean[m.start()], match.end
+    if match.direction_word is not None:
+        after = text[match.end:match.end + 40]
+        if any(c.isdigit() for c in after):
+            mt = MatchText.of(after)
+            m = DISTANCE_AFTER.search(mt.form)
+            if m:
+                return match.start, match.end + mt.to_clean[m.end() - 1] + 1
+    return None
+
+
+def side_adjectives_end(text: str, end: int) -> int:
+    """End of "الشمالي الشرقي" after "ريف حلب"."""
+    after = text[end:end + 40]
+    mt = MatchText.of(after)
+    m = SIDE_ADJECTIVES.search(mt.form)
+    return end + mt.to_clean[m.end() - 1] + 1 if m else end
+
+
+def set_relation(match: Match, words: list[Word], text: str) -> None:
+    place = match.place
+    assert place is not None
+    base = PRECISION_BY_FEATURE.get(place.feature, 1)
+    match.precision, match.span = base, (match.start, match.end)
+    distance = find_distance(match, text)
+    if distance is not None:
+        start, end = distance
+        if match.direction_word is not None:
+            start = min(start, word_stem_start(words[match.direction_word]))
+        match.span, match.relation, match.anchor = (start, end), "distance", match_text(match, text)
+        match.precision = max(base, 2)
+    elif match.cue == "countryside" and match.cue_word is not None:
+        start = word_stem_start(words[match.cue_word])
+        match.span = (start, side_adjectives_end(text, match.end))
+        match.relation, match.anchor, match.precision = "countryside", match_text(match, text), max(base, 2)
+    elif (match.cue == "near" or match.direction_word is not None) and not place.is_area:
+        first = match.direction_word if match.direction_word is not None else match.cue_word
+        assert first is not None
+        match.span = (word_stem_start(words[first]), match.end)
+        match.relation, match.anchor, match.precision = "near", match_text(match, text), max(base, 2)
+
+
+def word_stem_start(word: Word) -> int:
+    """Start of a cue word without its conjunction or preposition ("وبمدينة" -> "مدينة")."""
+    for prefix_len, key in readings(word.text):
+        if key in STRONG_CUES or key in DIRECTIONS:
+            return word.start + prefix_len
+    return word.start
+
+
+def match_text(match: Match, text: str) -> str:
+    return text[match.start:match.end]
+
+
+# --------------------------------------------------------------------------------------------
+# names the gazetteer lacks
+
+
+def unknown_after_cues(words: list[Word], matches: list[Match], gaz: Gazetteer) -> list[tuple[int, int]]:
+    """Spans of words right after a settlement or neighbourhood word that no gazetteer name covers:
+    "قرى الخميسية والجابر ومقلة كبير" gives the names; they are reported with no location."""
+    covered = set()
+    for m in matches:
+        if m.accepted:
+            covered.update(range(m.first, m.last + 1))
+    spans = []
+    for i, w in enumerate(words):
+        if not w.is_word or i + 1 >= len(words):
+            continue
+        cue = next((k for k in stem_keys(w) if CUE_KIND.get(k) in ("settlement", "neighbourhood")), None)
+        if cue is None or w.key.startswith("ال"):  # "القرية الصغيرة": a definite noun, then an adjective
+            continue
+        j = i + 1
+        while j < len(words) and words[j].is_word and j not in covered and plausible_name(words[j], gaz):
+            end_j = j + 1 if j + 1 < len(words) and words[j + 1].key in NAME_TAIL_WORDS else j
+            start = words[j].start + (1 if j > i + 1 and words[j].text.startswith("و") else 0)
+            spans.append((start, words[end_j].end))
+            if cue not in LIST_CUES:
+                break
+            j = end_j + 1
+            if not (j < len(words) and words[j].text.startswith("و") and len(words[j].text) > 3):
+                break
+    return spans
+
+
+_NOT_NAMES = frozenset(name_key(w) for w in (
+    "جديدة", "صغيرة", "كبيرة", "واحدة", "سكني", "سكنية", "آمنة", "كاملة", "أخرى", "عدة", "عديدة", "مجاورة",
+    "قريبة", "حدودية", "نائية", "محاصرة", "رئيسية", "تابعة", "يقطنها", "تقع", "كان", "كانت", "التي", "الذي",
+))
+
+
+def plausible_name(word: Word, gaz: Gazetteer) -> bool:
+    key = word.key
+    if len(key) < 3 or key in _NOT_NAMES or gaz.is_common(key) or key in STRONG_CUES or key in WEAK_CUES:
+        return False
+    return not key.startswith(("ل", "لل"))  # "مخيم للاجئين": a preposition, not a name
+
+
+# --------------------------------------------------------------------------------------------
+# the document stage
+
+
+def annotate_places(doc: Document, gazetteer: Gazetteer | None = None) -> None:
+    """Fill doc.places; link LOC mentions (creating them, source="gazetteer", where NER had none)."""
+    gaz = gazetteer or Gazetteer.load()
+    text = doc.text
+    words = words_of(text)
+    matches = find_names(words, gaz)
+    pers_spans = [(m.start, m.end) for m in doc.mentions if m.type == "PERS"]
+    loc_mentions = [m for m in doc.mentions if m.type == "LOC"]
+    previous: Match | None = None
+    for match in matches:
+        mark_cues(match, words, previous)
+        match.from_ner = any(overlaps((match.start, match.end), (m.start, m.end)) for m in loc_mentions)
+        inside_person = any(overlaps((match.start, match.end), span) for span in pers_spans)
+        match.accepted = not inside_person and is_acceptable(match, gaz)
+        previous = match
+    accepted = [m for m in matches if m.accepted]
+    ctx = build_context(accepted, words)
+    places: list[PlaceMention] = []
+    for match in accepted:
+        match.place = choose(match, ctx)
+        set_relation(match, words, text)
+        places.append(to_place_mention(match, gaz, text))
+    places += unplaced(doc, words, accepted, gaz, places)
+    places.sort(key=lambda p: (p.start, p.end))
+    doc.places = places
+    link_mentions(doc, accepted)
+
+
+def unplaced(doc: Document, words: list[Word], accepted: list[Match], gaz: Gazetteer,
+             placed: list[PlaceMention]) -> list[PlaceMention]:
+    """Place names the gazetteer lacks: after a place word, or tagged LOC by NER. A distance phrase right
+    after one ("تلال الطفحة شرق مدينة حمص بنحو 70 كم") lends it the anchor place at precision 2."""
+    spans = unknown_after_cues(words, accepted, gaz)
+    taken = [(p.start, p.end) for p in placed]
+    for m in doc.mentions:
+        if m.type == "LOC" and not any(overlaps((m.start, m.end), span) for span in taken + spans):
+            spans.append((m.start, m.end))
+    distances = [p for p in placed if p.relation == "distance"]
+    out = []
+    for start, end in spans:
+        if any(overlaps((start, end), span) for span in taken):
+            continue
+        mention = PlaceMention(start, end, doc.text[start:end])
+        lender = next((p for p in distances if 0 <= p.start - end <= 25), None)
+        if lender is not None and lender.location is not None:
+            mention.location = Location(**{**lender.location.to_dict(), "precision": 2})
+            mention.relation, mention.anchor = "distance", lender.anchor
+        out.append(mention)
+        taken.append((start, end))
+    return out
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def location_of(place: Place, gaz: Gazetteer, precision: int | None) -> Location:
+    return Location(
+        name_ar=place.name_ar, name_en=place.name_en, admin1=place.admin1, admin2=place.admin2,
+        country=gaz.country_names.get(place.country_code, place.country_code), lat=place.lat, lon=place.lon,
+        precision=precision, gazetteer_id=place.id, feature=place.feature,
+    )
+
+
+def to_place_mention(match: Match, gaz: Gazetteer, text: str) -> PlaceMention:
+    assert match.place is not None and match.span is not None
+    start, end = match.span
+    return PlaceMention(
+        start, end, text[start:end], location=location_of(match.place, gaz, match.precision),
+        anchor=match.anchor, relation=match.relation, entity_id=f"place:{match.place.id}",
+    )
+
+
+def link_mentions(doc: Document, accepted: list[Match]) -> None:
+    """entity_id on the LOC mention of each resolved name; a gazetteer mention where NER had none."""
+    for match in accepted:
+        assert match.place is not None
+        entity_id = f"place:{match.place.id}"
+        linked = False
+        for mention in doc.mentions:
+            if mention.type == "LOC" and overlaps((mention.start, mention.end), (match.start, match.end)):
+                mention.entity_id, linked = entity_id, True
+        if not linked:
+            doc.mentions.append(Mention(match.start, match.end, doc.text[match.start:match.end], "LOC",
+                                        entity_id=entity_id, source="gazetteer"))
+    doc.mentions.sort(key=lambda m: (m.start, m.end))

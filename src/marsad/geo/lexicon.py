@@ -1,0 +1,81 @@
+"""Words around place names that tell what kind of place follows, and how it relates to the event.
+
+All entries are written as in news text and folded with `name_key` when the module loads, so the
+lookups below compare keys with keys.
+"""
+
+from __future__ import annotations
+
+from marsad.geo.gazetteer import name_key
+
+
+def _keys(*words: str) -> frozenset[str]:
+    return frozenset(name_key(w) for w in words)
+
+
+# A place word right before a name: strong evidence that the name is a place, and of its kind.
+SETTLEMENT_CUES = _keys("مدينة", "مدينتي", "مدن", "بلدة", "بلدات", "بلدتي", "قرية", "قرى", "قريتي", "مخيم",
+                        "مخيمات", "العاصمة", "عاصمة", "ضاحية", "ميناء", "جزيرة")
+NEIGHBOURHOOD_CUES = _keys("حي", "أحياء", "حيي", "حارة", "ساحة", "شارع")
+PROVINCE_CUES = _keys("محافظة", "محافظات", "محافظتي", "ولاية", "إقليم", "مقاطعة")
+AREA_CUES = _keys("منطقة", "مناطق", "منطقتي")  # any kind of place: no preference
+DISTRICT_CUES = _keys("ناحية", "قضاء", "مركز")
+COUNTRYSIDE_CUES = _keys("ريف", "أرياف", "بادية", "ضواحي", "أطراف", "محيط", "جرود")
+SITE_CUES = _keys("مطار", "قاعدة", "معبر", "منفذ", "حقل", "سد", "جبل", "جبال", "تلال", "سهل", "وادي", "نهر",
+                  "بحيرة", "مرفأ", "سجن")
+NEAR_CUES = _keys("قرب", "قربه", "بالقرب", "مقربة", "جوار", "مشارف", "تخوم")
+CUE_KIND: dict[str, str] = {}
+for _kind, _cues in (("settlement", SETTLEMENT_CUES), ("neighbourhood", NEIGHBOURHOOD_CUES),
+                     ("province", PROVINCE_CUES), ("district", DISTRICT_CUES), ("area", AREA_CUES),
+                     ("countryside", COUNTRYSIDE_CUES), ("site", SITE_CUES), ("near", NEAR_CUES)):
+    for _cue in _cues:
+        CUE_KIND.setdefault(_cue, _kind)
+STRONG_CUES = frozenset(CUE_KIND)
+
+# Words after which a place name is likely but not certain (in, from, to, towards...).
+WEAK_CUES = _keys("في", "فى", "من", "إلى", "الى", "نحو", "باتجاه", "داخل", "عند", "حول", "أنحاء", "بين", "عبر",
+                  "وسط", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "سماء", "أجواء",
+                  "حدود", "زار", "يزور", "وصل", "غادر", "مقر")
+
+DIRECTIONS = _keys("شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "الشمال", "الجنوب",
+                   "الشرق", "الغرب", "الشمالي", "الجنوبي", "الشرقي", "الغربي", "الشمالية", "الجنوبية",
+                   "الشرقية", "الغربية", "وسط")
+
+# Cues whose plural or dual form introduces a list: "قرى الخميسية والجابر ومقلة".
+LIST_CUES = _keys("قرى", "بلدات", "مدن", "أحياء", "مخيمات", "محافظات", "قريتي", "بلدتي", "مدينتي", "حيي",
+                  "محافظتي", "مناطق")
+
+# Second words that belong to an unknown village name: مقلة كبير, تل الشرقي.
+NAME_TAIL_WORDS = _keys("كبير", "صغير", "الكبير", "الصغير", "الكبيرة", "الصغيرة", "الشرقي", "الغربي",
+                        "الشمالي", "الجنوبي", "الشرقية", "الغربية", "الشمالية", "الجنوبية", "الفوقاني",
+                        "التحتاني", "الفوقا", "التحتا", "القديمة", "الجديدة")
+
+# Demonyms (adjectives of nationality) and their country: context for disambiguation, not places.
+DEMONYMS = {name_key(word): code for code, words in {
+    "SY": ("السوري", "السورية", "السوريين", "السوريون"),
+    "IQ": ("العراقي", "العراقية", "العراقيين", "العراقيون"),
+    "YE": ("اليمني", "اليمنية", "اليمنيين", "اليمنيون"),
+    "SA": ("السعودي", "السعودية", "السعوديين", "السعوديون"),
+    "LB": ("اللبناني", "اللبنانية", "اللبنانيين"),
+    "JO": ("الأردني", "الأردنية", "الأردنيين"),
+    "EG": ("المصري", "المصرية", "المصريين"),
+    "LY": ("الليبي", "الليبية", "الليبيين"),
+    "TR": ("التركي", "التركية", "الأتراك"),
+    "IR": ("الإيراني", "الإيرانية", "الإيرانيين"),
+    "PS": ("الفلسطيني", "الفلسطينية", "الفلسطينيين"),
+    "IL": ("الإسرائيلي", "الإسرائيلية", "الإسرائيليين"),
+    "RU": ("الروسي", "الروسية", "الروس"),
+    "US": ("الأمريكي", "الأمريكية", "الأميركي", "الأميركية", "الأمريكيين"),
+    "OM": ("العماني", "العمانية"),
+    "AE": ("الإماراتي", "الإماراتية"),
+    "KW": ("الكويتي", "الكويتية"),
+    "QA": ("القطري", "القطرية"),
+    "BH": ("البحريني", "البحرينية"),
+    "TN": ("التونسي", "التونسية"),
+    "DZ": ("الجزائري", "الجزائرية"),
+    "MA": ("المغربي", "المغربية"),
+    "SD": ("السوداني", "السودانية"),
+}.items() for word in words}
+
+DISTANCE_UNITS = ("كم", "كلم", "كيلومتر", "كيلومترا", "كيلومترات", "كيلو متر", "كيلو مترا", "ميل", "أميال", "متر",
+                  "مترا", "أمتار")
