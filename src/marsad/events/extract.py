@@ -65,6 +65,7 @@ _PERSON_SINGULAR = frozenset(match_form(w) for w in (
 _TOLL_NOUNS = frozenset(match_form(w) for w in (
     "قتيل", "قتيلا", "قتلى", "القتلى", "جريح", "جريحا", "جرحى", "الجرحى", "مصاب", "مصابا", "مصابين",
     "شهيد", "شهيدا", "شهداء", "ضحية", "ضحايا", "اصابة", "اصابات", "قتلي", "جرحي"))
+_STRONG_NEGATION = frozenset(match_form(w) for w in ("لم", "لن", "ليس", "ليست", "عدم", "دون", "لا"))
 _SINGULAR_TOLL = {match_form("قتيل"): "kill", match_form("جريح"): "injure", match_form("قتيلا"): "kill",
                   match_form("جريحا"): "injure"}
 _QUANT_START = frozenset(match_form(w) for w in (
@@ -625,10 +626,8 @@ def _denier(ctx: _Doc, first: int, last: int) -> str | None:
 
 
 def _negated_at(ctx: _Doc, i: int, first: int) -> bool:
-    for j in range(max(first, i - NEGATION_REACH), i):
-        if any(hit.payload.kind == "neg" for hit in ctx.cues[j]):  # type: ignore[attr-defined]
-            return True
-    return False
+    # "ما" is left out: ما أسفر عن مقتل is a relative clause, not a negation.
+    return any(ctx.words[j] in _STRONG_NEGATION for j in range(max(first, i - NEGATION_REACH), i))
 
 
 def _negated(ctx: _Doc, draft: _Draft) -> bool:
@@ -647,9 +646,9 @@ def _modality(ctx: _Doc, draft: _Draft) -> str:
     if _cues(ctx, c_first, c_last, "cancel"):
         return "cancelled"
     word = ctx.words[t_first]
-    if word.startswith(("سي", "ست", "سن")) or word[len(_leading_conj(word)):].startswith(("سي", "ست", "سن")):
-        if ctx.words[t_first][len(_leading_conj(word)):] not in ("سيطر", "سيطره", "سيطرت"):
-            return "planned"
+    bare = word[len(_leading_conj(word)):]
+    if bare.startswith(("سي", "ست", "سن")) and not bare.startswith("سيطر"):
+        return "planned"  # the future prefix سـ on the trigger verb
     for hit in _cues(ctx, c_first, c_last, "hypo"):
         if ctx.words[hit.start] == "قد" and not (hit.end < c_last and ctx.words[hit.end][:1] in "يتن"):
             continue  # قد + past is emphatic, not hypothetical

@@ -58,21 +58,19 @@ _SCALES: dict[str, int] = {
 # "مائة" after a unit written apart: ثلاث مائة.
 _HUNDRED_WORDS = {"مائه", "مئه"}
 
-# Vague quantities: (value, qualifier). The value is the conservative floor the word implies
-# (عشرات is at least two tens); docs/events.md fixes how they are scored.
+# Vague quantities: (value, qualifier), the lowest credible reading (docs/events.md §6, after
+# ACLED): عشرات → 10, مئات → 100, آلاف → 1000, عدة/بضعة/عدد من → 3, all `at_least`.
 VAGUE: dict[str, tuple[int | None, str]] = {
-    "عشرات": (20, "at_least"),
-    "مئات": (200, "at_least"),
-    "مئاتالاف": (200_000, "at_least"),
-    "الاف": (2000, "at_least"),
-    "الوف": (2000, "at_least"),
+    "عشرات": (10, "at_least"),
+    "مئات": (100, "at_least"),
+    "الاف": (1000, "at_least"),
+    "الوف": (1000, "at_least"),
     "بضع": (3, "at_least"),
     "بضعه": (3, "at_least"),
-    "عده": (None, "unknown"),
-    "عدد": (None, "unknown"),
-    "العديد": (None, "unknown"),
-    "عديد": (None, "unknown"),
-    "كثيرون": (None, "unknown"),
+    "عده": (3, "at_least"),
+    "عدد": (3, "at_least"),
+    "العديد": (3, "at_least"),
+    "عديد": (3, "at_least"),
 }
 
 
