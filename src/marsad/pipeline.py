@@ -229,7 +229,7 @@ def _store_one(store: Store, processed: Processed, summary: RunSummary) -> None:
         return
     doc = processed.document
     existing = store.doc_id_for_hash(doc.content_hash or "")
-    if existing is not None and existing != doc.id:
+    if existing is not None and store.source_of(existing) != doc.source:
         summary.same_as += 1
         with store.transaction():
             store.record_input(processed.source, processed.raw_hash, "same_as", doc_id=existing)

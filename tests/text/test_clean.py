@@ -26,15 +26,15 @@ def doc_of(lines: list[str], **fields: str):  # noqa: ANN201
 
 def test_leftovers_title_dateline_and_date_line() -> None:
     title = "ثلاثة مصابين في حادث سير على الطريق الدولي"
-    lines = ["بيروت", title, "الأحد 14/أبريل/2019 - 10:30 ص", "طباعة ثلاثة مصابين في حادث", "تويتر فيسبوك واتساب",
-             *BODY, "ثلاثة مصابين في حادث", "اشترك في نشرتنا البريدية ليصلك كل جديد", "اترك تعليقاً", title,
+    lines = ["الرئيسية / أخبار / محليات", title, "الأحد 14/أبريل/2019 - 10:30 ص", "طباعة ثلاثة مصابين في حادث",
+             "تويتر فيسبوك واتساب", "بيروت -", *BODY, "ثلاثة مصابين في حادث", "اشترك في نشرتنا البريدية ليصلك كل جديد", "اترك تعليقاً", title,
              "زر الذهاب إلى الأعلى"]
     doc = doc_of(lines)
     assert doc.title == title
     assert doc.dateline == "بيروت"
     assert (doc.published.date, doc.published.time, doc.published.basis) == ("2019-04-14", "10:30", "text")
     assert doc.text.split("\n") == BODY
-    assert len(doc.removed) == 7
+    assert len(doc.removed) == 8
 
 
 def test_metadata_date_and_title_win_over_the_text() -> None:

@@ -29,6 +29,9 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 WARC_SUFFIXES = {".warc", ".arc"}
 IGNORED_NAMES = {"meta.jsonl", "README.md", "readme.md", "SOURCE.md", ".DS_Store"}
+# Files a folder of articles often holds that are never articles (our own database among them).
+IGNORED_SUFFIXES = {".db", ".db-wal", ".db-shm", ".db-journal", ".sqlite", ".sqlite3", ".tmp", ".pyc", ".png",
+                    ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".css", ".js", ".pdf", ".zip", ".parquet"}
 
 Item = RawArticle | Skipped
 
@@ -62,7 +65,7 @@ def _walk(folder: Path, metadata: Metadata) -> Iterator[Path]:
         return
     for entry in entries:
         path = Path(entry.path)
-        if entry.name.startswith(".") or entry.name in IGNORED_NAMES:
+        if entry.name.startswith(".") or entry.name in IGNORED_NAMES or path.suffix.lower() in IGNORED_SUFFIXES:
             continue
         if entry.is_dir(follow_symlinks=False):
             yield from _walk(path, metadata)

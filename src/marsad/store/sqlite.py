@@ -227,6 +227,10 @@ class Store:
         row = self.conn.execute("SELECT id FROM documents WHERE content_hash = ?", (content_hash,)).fetchone()
         return row["id"] if row else None
 
+    def source_of(self, doc_id: str) -> str | None:
+        row = self.conn.execute("SELECT source FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return row["source"] if row else None
+
     def save_document(self, doc: Document, entities: Iterable[Entity] = (), minhash: bytes | None = None,
                       bands: Iterable[tuple[int, bytes]] = ()) -> None:
         """Insert or replace one document with all its layers (call inside `transaction`)."""
@@ -411,6 +415,6 @@ def _merge_entity(old: Entity, new: Entity) -> Entity:
             setattr(new, name, getattr(old, name))
     if old.name_en and not old.name_en_romanised and new.name_en_romanised:
         new.name_en, new.name_en_romanised = old.name_en, False
-    new.variants = sorted(set(old.variants) | set(new.variants) | {new.name_ar})
+    new.variants = sorted(set(old.variants) | set(new.variants) | {old.name_ar, new.name_ar})
     new.name_ar = old.name_ar or new.name_ar
     return new

@@ -34,6 +34,7 @@ from marsad.text.sentences import split_sentences
 BODY_MIN_WORDS = 8
 TITLE_MAX_WORDS = 30
 DATELINE_MAX_WORDS = 3
+TITLE_SEARCH_LINES = 6
 # Lines shorter than this (words) are the only ones that rules 3 and 4 may remove.
 REPEAT_MAX_WORDS = 15
 
@@ -115,7 +116,7 @@ def clean_lines(lines: list[str], title_hint: str | None = None,
 
     for index, line in enumerate(lines):
         at_edge = index < first_body or index > last_body
-        verdict = _classify(line, index, at_edge, title_key, counts, result, repeated_at_outlet)
+        verdict = _classify(line, index, first_body, at_edge, title_key, counts, result, repeated_at_outlet)
         if verdict == "body":
             result.body_lines.append(line)
         elif verdict == "debris":
@@ -124,7 +125,7 @@ def clean_lines(lines: list[str], title_hint: str | None = None,
     return result
 
 
-def _classify(line: str, index: int, at_edge: bool, title_key: str, counts: Counter,
+def _classify(line: str, index: int, first_body: int, at_edge: bool, title_key: str, counts: Counter,
               result: CleanResult, repeated_at_outlet: Callable[[str], bool] | None) -> str:
     """body | debris | field (title, dateline, date line: kept in their own fields)."""
     key = line_key(line)
@@ -139,8 +140,10 @@ def _classify(line: str, index: int, at_edge: bool, title_key: str, counts: Coun
     if at_edge and result.published is None and (date := find_date(line)):
         result.published = date
         return "field"
-    if at_edge and index == 0 and result.dateline is None and _is_dateline(line):
-        result.dateline = line.strip(" -–:")
+    if leftovers.is_breadcrumb(line) and at_edge:
+        return "debris"
+    if at_edge and result.dateline is None and not result.body_lines and (place := _dateline(line, index == first_body - 1)):
+        result.dateline = place
         return "field"
     short = words <= REPEAT_MAX_WORDS and not leftovers.ends_like_sentence(line)
     if short and counts[key] > 1:
@@ -162,19 +165,27 @@ def _reads_as_body(line: str) -> bool:
 
 
 def _find_title(lines: list[str], counts: Counter) -> str | None:
-    """The headline: a short first line without a full stop, else a short line the page repeats
-    (sites print the headline again at the foot or as a caption)."""
-    first = lines[0]
-    words = len(first.split())
-    if len(lines) > 1 and DATELINE_MAX_WORDS < words <= TITLE_MAX_WORDS \
-            and not first.rstrip().endswith((".", "!")) and not leftovers.is_button_line(first) \
-            and not leftovers.is_prompt_line(first) and find_date(first) is None:
-        return first
-    repeated = [line for line in lines
-                if counts[line_key(line)] > 1 and DATELINE_MAX_WORDS < len(line.split()) <= TITLE_MAX_WORDS
-                and not leftovers.ends_like_sentence(line) and not leftovers.is_button_line(line)
-                and not leftovers.is_prompt_line(line)]
+    """The headline: among the lines above the first paragraph (menus, buttons, date lines
+    skipped), a short one without a full stop; a line the page repeats (sites print the headline
+    again at the foot or as a caption) is preferred."""
+    candidates = [line for line in lines[:TITLE_SEARCH_LINES] if _title_shaped(line)]
+    if len(lines) > 1 and candidates and not _reads_as_paragraph(candidates[0]):
+        repeated = [line for line in candidates if counts[line_key(line)] > 1]
+        return repeated[0] if repeated else candidates[0]
+    repeated = [line for line in lines if counts[line_key(line)] > 1 and _title_shaped(line)]
     return repeated[0] if repeated else None
+
+
+def _title_shaped(line: str) -> bool:
+    return (DATELINE_MAX_WORDS < len(line.split()) <= TITLE_MAX_WORDS
+            and not line.rstrip().endswith((".", "!", "»", '"'))
+            and not leftovers.is_button_line(line) and not leftovers.is_prompt_line(line)
+            and not leftovers.is_breadcrumb(line) and find_date(line) is None)
+
+
+def _reads_as_paragraph(line: str) -> bool:
+    """Sentence punctuation inside a line marks a paragraph that merely lacks its full stop."""
+    return len(line.split()) > 12 and line.count("،") + line.count(".") >= 2
 
 
 def _is_title_echo(line: str, title_key: str) -> bool:
@@ -187,14 +198,20 @@ def _is_title_echo(line: str, title_key: str) -> bool:
     return title_key.startswith(key) or key == title_key
 
 
-_DATELINE_RE = re.compile(r"^[\w\s\(\)]+$")
+_DATELINE_RE = re.compile(r"^(?P<place>[^\W\d][\w ]{1,30}?)\s*(?P<mark>[-–:])\s*(?P<rest>[\w ]{0,30})$")
 
 
-def _is_dateline(line: str) -> bool:
-    """ "لندن", "بيروت -", "دمشق:": a place name alone on the first line."""
-    bare = line.strip(" -–:|")
-    return 0 < len(bare.split()) <= DATELINE_MAX_WORDS and bool(_DATELINE_RE.match(bare)) \
-        and not any(ch.isdigit() for ch in bare)
+def _dateline(line: str, just_above_body: bool) -> str | None:
+    """ "لندن" alone just above the body, or "بيروت -", "بغداد: الرافدين اليوم" (place, then the
+    agency or correspondent) above it."""
+    bare = line.strip()
+    match = _DATELINE_RE.match(bare)
+    if match and len(match.group("place").split()) <= DATELINE_MAX_WORDS and len(match.group("rest").split()) <= 3:
+        return match.group("place").strip()
+    words = bare.split()
+    if just_above_body and 0 < len(words) <= 2 and all(w.isalpha() for w in words):
+        return bare
+    return None
 
 
 _INLINE_DATELINE_RE = re.compile(r"^(?P<place>[^\W\d][\w ]{1,30}?)\s*(?:\((?P<agency>[^)]{1,20})\))?\s*[-–—]\s+")

@@ -21,9 +21,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     """A single letter before the dot, preceded by a space or line start: د. / أ. / U.S."""
     if text[dot] != ".":
         return False
-    if dot >= 1 and text[dot - 1].isalpha() and (dot == 1 or not text[dot - 2].isalnum()):
-        return True
-    return False
+    return bool(dot >= 1 and text[dot - 1].isalpha() and (dot == 1 or not text[dot - 2].isalnum()))
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:

@@ -1,0 +1,134 @@
+"""The store: idempotent re-runs, crash safety, schema versioning."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from marsad import pipeline
+from marsad.records import Document, Entity
+from marsad.store import SCHEMA_VERSION, Store, StoreError
+
+LINES = [
+    "أعلنت وزارة الصحة في بيان أمس أن ثلاثة أشخاص أصيبوا بجروح في حادث سير على الطريق الدولي.",
+    "وقال مسؤول في الوزارة إن حالة المصابين مستقرة وإن التحقيق جار لمعرفة أسباب الحادث وملابساته.",
+]
+
+
+def write_articles(folder: Path, count: int) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(count):
+        words = " ".join(f"كلمة{n}_{k}" for k in range(12))
+        (folder / f"a{n:04d}.txt").write_text(f"{LINES[0]}\nمقال رقم {n}: {words}.\n{LINES[1]}", encoding="utf-8")
+
+
+def table_counts(db: Path) -> dict[str, int]:
+    with sqlite3.connect(db) as conn:
+        return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("documents", "inputs", "lsh_bands", "mentions", "events", "documents_fts")}
+
+
+def test_rerun_changes_nothing(tmp_path: Path) -> None:
+    write_articles(tmp_path / "in", 5)
+    db = tmp_path / "m.db"
+    first = pipeline.run([tmp_path / "in"], db)
+    before = table_counts(db)
+    second = pipeline.run([tmp_path / "in"], db)
+    assert first.stored == 5 and second.stored == 0 and second.unchanged == 5
+    assert table_counts(db) == before
+
+
+def test_identical_bodies_are_one_document(tmp_path: Path) -> None:
+    write_articles(tmp_path / "in", 1)
+    (tmp_path / "in" / "copy.txt").write_text((tmp_path / "in" / "a0000.txt").read_text("utf-8") + "\n\nشارك",
+                                             encoding="utf-8")
+    summary = pipeline.run([tmp_path / "in"], tmp_path / "m.db")
+    assert summary.stored == 1 and summary.same_as == 1
+
+
+def test_near_duplicate_is_flagged(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = " ".join(LINES * 3)
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    (folder / "b.txt").write_text(text.replace("الدولي", "السريع", 1), encoding="utf-8")
+    (folder / "c.txt").write_text("خبر مختلف تماماً عن اجتماع وزراء الخارجية العرب في القاهرة لبحث الأزمة.", "utf-8")
+    db = tmp_path / "m.db"
+    summary = pipeline.run([folder], db)
+    assert summary.near_duplicates == 1
+    with Store(db, readonly=True) as store:
+        flagged = store.conn.execute("SELECT source, duplicate_of FROM documents WHERE duplicate_of IS NOT NULL"
+                                     ).fetchall()
+        first_id = store.conn.execute("SELECT id FROM documents WHERE source LIKE '%a.txt'").fetchone()[0]
+    assert len(flagged) == 1 and flagged[0]["source"].endswith("b.txt") and flagged[0]["duplicate_of"] == first_id
+
+
+def test_crash_mid_run_leaves_stored_articles_whole_and_rerun_completes(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    write_articles(tmp_path / "in", 6)
+    db = tmp_path / "m.db"
+    real_save = Store.save_document
+    calls = {"n": 0}
+
+    def crash_on_fourth(self: Store, doc: Document, *args: object, **kwargs: object) -> None:
+        calls["n"] += 1
+        real_save(self, doc, *args, **kwargs)  # half of the work is written inside the transaction...
+        if calls["n"] == 4:
+            raise KeyboardInterrupt  # ...then the run dies before the commit
+    monkeypatch.setattr(Store, "save_document", crash_on_fourth)
+    with pytest.raises(KeyboardInterrupt):
+        pipeline.run([tmp_path / "in"], db)
+    counts = table_counts(db)
+    assert counts["documents"] == 3 and counts["documents_fts"] == 3 and counts["inputs"] == 3
+    monkeypatch.setattr(Store, "save_document", real_save)
+    summary = pipeline.run([tmp_path / "in"], db)
+    assert summary.stored == 3 and summary.unchanged == 3
+    assert table_counts(db)["documents"] == 6
+
+
+def test_killed_process_leaves_a_consistent_database(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import time
+
+    write_articles(tmp_path / "in", 400)
+    db = tmp_path / "m.db"
+    command = [sys.executable, "-m", "marsad", "-q", "run", str(tmp_path / "in"), "--db", str(db)]
+    process = subprocess.Popen(command)
+    deadline = time.time() + 30
+    while time.time() < deadline and (not db.exists() or table_counts(db)["documents"] < 20):
+        time.sleep(0.1)
+    process.kill()
+    process.wait()
+    partial = table_counts(db)
+    assert partial["documents"] == partial["documents_fts"] == partial["inputs"]
+    subprocess.run(command, check=True)
+    assert table_counts(db)["documents"] == 400
+
+
+def test_schema_version_and_foreign_files(tmp_path: Path) -> None:
+    db = tmp_path / "m.db"
+    with Store(db) as store:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    with sqlite3.connect(db) as conn:
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(StoreError, match="newer"):
+        Store(db)
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="not a marsad database"):
+        Store(junk)
+    with pytest.raises(StoreError, match="no database"):
+        Store(tmp_path / "missing.db", readonly=True)
+
+
+def test_entities_accumulate_variants_without_losing_facts(tmp_path: Path) -> None:
+    with Store(tmp_path / "m.db") as store:
+        with store.transaction():
+            store.save_entity(Entity("p1", "PERS", "ترمب", name_en="Donald Trump", wikidata="Q22686"))
+            store.save_entity(Entity("p1", "PERS", "ترامب", name_en="Tramb", name_en_romanised=True))
+        (record,) = list(store.iter_records("entities"))
+    assert record["name_en"] == "Donald Trump" and record["wikidata"] == "Q22686"
+    assert {"ترمب", "ترامب"} <= set(record["variants"])
