@@ -50,7 +50,8 @@ def write_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> int:
 
 
 def write_csv(path: Path, rows: Iterable[dict[str, Any]]) -> int:
-    from marsad.events.acled import ACLED_COLUMNS, to_acled_row
+    from marsad.events.acled import COLUMNS as ACLED_COLUMNS
+    from marsad.events.acled import to_acled_row
 
     count = 0
     tmp = path.with_suffix(path.suffix + ".tmp")

@@ -359,7 +359,7 @@ class Store:
     # ---------------------------------------------------------------- cross-document tables
 
     def replace_merged(self, merged: Iterable[Event], stories: Iterable[dict[str, Any]],
-                       links: Iterable[tuple[str, str]]) -> None:
+                       links: Iterable[tuple[str, str]], story_of: dict[str, str] | None = None) -> None:
         """Replace merged events and stories, and point each document event at its merged event."""
         self.conn.execute("DELETE FROM merged_events")
         self.conn.execute("DELETE FROM stories")
@@ -368,7 +368,7 @@ class Store:
             location = event.location
             outlets = sorted({r.doc for r in event.reports})
             actors = [a.name_en or a.name_ar for a in (event.actor1, event.actor2) if a]
-            story = event.notes if isinstance(event.notes, str) and event.notes.startswith("story:") else None
+            story = (story_of or {}).get(event.id)
             self.conn.execute(
                 "INSERT OR REPLACE INTO merged_events(id, type, sub_type, date_start, date_end, lat, lon, killed, "
                 "injured, outlets, actors, disputed, story_id, record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
