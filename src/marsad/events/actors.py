@@ -179,9 +179,15 @@ def _stem(word: str) -> str:
     return word
 
 
+_HEADS = {prefix + form for form in (*_FORCE_HEADS, *_MINISTRY_HEADS, *_MINISTRIES, match_form("وزارة"))
+          for prefix in ("", "و", "ف", "ب", "ل", "ال", "وال", "بال", "لل", "فال")}
+
+
 def _composed(tokens: list[str], i: int, limit: int) -> ActorSpan | None:
     """Force noun + nationality, or ministry + department + nationality."""
     word = tokens[i]
+    if word not in _HEADS:
+        return None
     stem = _stem(word)
     if stem in _MINISTRY_HEADS or word in _MINISTRY_HEADS or stem == "وزاره":
         if i + 1 < limit and tokens[i + 1] in _MINISTRIES:

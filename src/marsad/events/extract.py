@@ -93,7 +93,7 @@ class _Doc:
     @classmethod
     def of(cls, doc: Document) -> _Doc:
         tokens = tokenize(doc.text)
-        words = [match_form(token.text) for token in tokens]
+        words = [_form(token.text) for token in tokens]
         cues = [lx.INDEX.match(words, i) if words[i][:1].isalnum() else [] for i in range(len(words))]
         _drop_covered_event_cues(cues)
         sentences = doc.sentences or split_sentences(doc.text)
@@ -104,6 +104,20 @@ class _Doc:
 
     def char_span(self, first: int, last: int) -> tuple[int, int]:
         return self.tokens[first].start, self.tokens[last - 1].end
+
+
+_CONTENT_CUES = frozenset({"event", "kill", "injure", "casualty", "zero", "deny", "speech", "according"})
+_FORMS: dict[str, str] = {}
+
+
+def _form(word: str) -> str:
+    """match_form, cached: news vocabulary is Zipfian, so most tokens are cache hits."""
+    form = _FORMS.get(word)
+    if form is None:
+        form = match_form(word)
+        if len(_FORMS) < 500_000:
+            _FORMS[word] = form
+    return form
 
 
 def _drop_covered_event_cues(cues: list[list[Hit]]) -> None:
@@ -197,6 +211,9 @@ def _cues(ctx: _Doc, first: int, last: int, kind: str) -> list[Hit]:
 
 
 def _sentence_drafts(ctx: _Doc, index: int, first: int, last: int, earlier: list[_Draft]) -> list[_Draft]:
+    if not any(hit.payload.kind in _CONTENT_CUES for i in range(first, last)  # type: ignore[attr-defined]
+               for hit in ctx.cues[i]):
+        return []  # no trigger, toll or denial: nothing to extract or to complete
     source, source_span = _attribution(ctx, first, last)
     denial = _denier(ctx, first, last)
     actors = _actor_spans(ctx, first, last)
