@@ -147,6 +147,91 @@ def show(
     render_document(doc)
 
 
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option("--host", help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
+) -> None:
+    """Serve the API and the web page (read-only unless MARSAD_TOKEN is set)."""
+    import uvicorn
+
+    from marsad.api.app import create_app
+
+    if not db.exists():
+        raise _fail(f"no database at {db}")
+    try:
+        api = create_app(db)
+    except Exception as err:  # not SQLite, or not a marsad database: say so, not a traceback
+        raise _fail(f"{db}: {err}") from err
+    typer.echo(f"marsad: serving {db} on http://{host}:{port} (API docs at /api/docs)")
+    uvicorn.run(api, host=host, port=port, log_level="warning")
+
+
+@app.command("events")
+def events_command(
+    db: DbOption = DEFAULT_DB,
+    event_type: Annotated[list[str] | None, typer.Option("--type", help="Event type (repeatable), e.g. Battles.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="From this date (YYYY[-MM[-DD]]).")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Up to this date.")] = None,
+    actor: Annotated[str | None, typer.Option("--actor", help="Actor name, Arabic or English.")] = None,
+    near: Annotated[str | None, typer.Option("--near", help="Place name: events within --km of it.")] = None,
+    km: Annotated[float, typer.Option("--km", min=0.1, help="Radius for --near.")] = 50.0,
+    disputed: Annotated[bool, typer.Option("--disputed", help="Only events with disputed claims.")] = False,
+    limit: Annotated[int, typer.Option("--limit", min=1, max=1000)] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON record per line.")] = False,
+) -> None:
+    """Events in the database, filtered (merged across outlets when the cross-document step ran)."""
+    import json
+
+    from marsad.api.db import connect_readonly
+    from marsad.api.events import query_page, resolve_level
+    from marsad.api.filters import BadParameter, EventFilter, parse_date
+
+    if not db.exists():
+        raise _fail(f"no database at {db}")
+    conn = connect_readonly(db)
+    try:
+        flt = EventFilter(level=resolve_level(conn, None), types=event_type or [], actor=actor,
+                          date_from=parse_date("since", since), date_to=parse_date("until", until, end=True),
+                          disputed=disputed, bbox=_bbox_near(near, km) if near else None)
+        page = query_page(conn, flt, "-date", limit, 0, None, count=True)
+    except BadParameter as err:
+        raise _fail(str(err)) from err
+    finally:
+        conn.close()
+    for row in page.rows:
+        record = json.loads(row["record"])
+        typer.echo(json.dumps(record, ensure_ascii=False) if as_json else _event_line(record))
+    if not as_json:
+        typer.echo(f"{len(page.rows)} of {page.total} events")
+
+
+def _bbox_near(place: str, km: float) -> tuple[float, float, float, float]:
+    import math
+
+    from marsad.geo import geocode
+
+    location = geocode(place)
+    if location is None or location.lat is None or location.lon is None:
+        raise _fail(f"cannot place {place!r} in the gazetteer")
+    dlat = km / 111.0
+    dlon = km / (111.0 * max(math.cos(math.radians(location.lat)), 0.01))
+    return location.lon - dlon, location.lat - dlat, location.lon + dlon, location.lat + dlat
+
+
+def _event_line(record: dict) -> str:
+    location = record.get("location") or {}
+    killed = (record.get("killed") or {}).get("value")
+    actors = " vs ".join(a.get("name_en") or a.get("name_ar") for a in (record.get("actor1"), record.get("actor2")) if a)
+    parts = [(record.get("date") or {}).get("start") or "????-??-??", record["type"],
+             record.get("sub_type") or "", location.get("name_en") or location.get("name_ar") or "",
+             actors, f"killed {killed}" if killed is not None else "",
+             f"({record.get('attributed_to')})" if record.get("attributed_to") else "",
+             "DISPUTED" if record.get("disputes") else "", f"{len(record.get('reports') or [])} report(s)"]
+    return " | ".join(p for p in parts if p)
+
+
 def main() -> None:
     app()
 
