@@ -46,9 +46,32 @@ MIN_YEAR, MAX_YEAR = 1900, 2100
 
 
 def _alternation(names: list[str]) -> str:
-    """Regex alternation of folded names, longest first, spaces flexible."""
-    folded = sorted({match_form(n) for n in names}, key=len, reverse=True)
-    return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in folded)
+    """Regex alternation of folded names as a trie ("ا(?:بريل|كتوبر)|…"), so that `re` does not
+    try every name at every position; longer names win over their prefixes; spaces flexible."""
+    return _trie_regex(sorted({match_form(n) for n in names}))
+
+
+def _trie_regex(words: list[str]) -> str:
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_node_regex(trie)
+
+
+def _trie_node_regex(node: dict) -> str:
+    branches = []
+    for ch in sorted(k for k in node if k):
+        token = r"\s+" if ch == " " else re.escape(ch)
+        branches.append(token + _trie_node_regex(node[ch]))
+    ends_here = "" in node
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # The longer continuation first; the word may also end here.
+    return f"(?:{body})?" if ends_here else body
 
 
 def _index(table: dict[int, tuple[str, ...]]) -> dict[str, int]:
@@ -72,10 +95,9 @@ END = r"(?!\w)"
 S = r"\s+"
 OPT_S = r"\s*"
 YEAR_NUM = r"\d{4}"
-MOD_WORDS = (
-    r"الجاري|الجاريه|الحالي|الحاليه|الماضي|الماضيه|المنصرم|المنصرمه|الفائت|الفائته|المقبل|المقبله"
-    r"|القادم|القادمه|المبارك|الكريم|الفضيل"
-)
+MOD_WORDS = _trie_regex(sorted(
+    ["الجاري", "الجاريه", "الحالي", "الحاليه", "الماضي", "الماضيه", "المنصرم", "المنصرمه", "الفائت", "الفائته", "المقبل", "المقبله", "القادم", "القادمه", "المبارك", "الكريم", "الفضيل"]
+))
 # Words of "where in the unit": kept inside the span, the value stays the whole unit.
 PART_OF_UNIT = r"مطلع|بدايه|اوائل|اواخر|نهايه|منتصف|اواسط|خلال|طوال"
 PART_OF_DAY = r"صباح|مساء|ظهر|فجر|ليله|ليل|عصر|ظهيره|نهار|منتصف\s+ليل|منتصف\s+ليله|صبيحه|ظهيره"
@@ -97,60 +119,113 @@ ORDINAL_DAYS = {
     "الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6, "السابع": 7,
     "الثامن": 8, "التاسع": 9, "العاشر": 10, "غره": 1, "مطلع": 1,
 }
-DAY = rf"(?:ال)?\d{{1,2}}|{'|'.join(k for k in ORDINAL_DAYS if k != 'مطلع')}"
+DAY = rf"\d{{1,2}}|{_trie_regex(sorted(k for k in ORDINAL_DAYS if k != 'مطلع'))}"
+
+# Each pattern starts with its required core (a number, a month or weekday name, a relative
+# word) so that `re` can skip quickly to places worth trying; the optional words before the core
+# ("يوم", "صباح", "مطلع", "عام", "من") are matched afterwards, backwards, by a PREFIX pattern that
+# must end where the core starts. Leading lookbehinds or optional groups make `re` try every
+# position and cost ~1.5 ms per pattern on a 600-word article.
 DAY_MONTH_RE = re.compile(
-    rf"{START}(?:(?:يوم|يومي|ليله|صباح|مساء|فجر|ظهر){S})?(?:(?P<from>من|بين){S})?"
-    rf"(?P<d1>{DAY})(?:{OPT_S}(?:و|الي|حتي|-|/){OPT_S}(?P<d2>{DAY}))?{OPT_S}"
+    rf"(?P<d1>{DAY})(?:{OPT_S}(?:و|الي|حتي|-|/){OPT_S}(?:ال)?(?P<d2>{DAY}))?{OPT_S}"
     rf"(?:من{S})?(?:شهر{S})?{MONTH_PAIR}"
     rf"(?:{OPT_S},?{OPT_S}{YEAR_WORD}{OPT_S}(?P<year>{YEAR_NUM})(?P<suffix>{HIJRI_SUFFIX}|{GREG_SUFFIX})?)?"
     rf"(?:{S}(?P<mod>{MOD_WORDS})|{YEAR_REL})?{END}"
 )
+DAY_MONTH_PREFIX = rf"(?:(?:يوم|يومي|ليله|صباح|مساء|فجر|ظهر){S})?(?:(?P<from>من|بين){S})?(?P<al>ال)?"
 NUMERIC_RE = re.compile(
-    rf"(?<![\w/.-])(?P<a>\d{{1,4}}){OPT_S}(?P<sep>[/.-]){OPT_S}(?P<b>\d{{1,2}}|{MONTH}){OPT_S}(?P=sep)"
+    rf"(?P<a>\d{{1,4}}){OPT_S}(?P<sep>[/.-]){OPT_S}(?P<b>\d{{1,2}}|{MONTH}){OPT_S}(?P=sep)"
     rf"{OPT_S}(?P<c>\d{{1,4}})(?:(?P<suffix>{HIJRI_SUFFIX}|{GREG_SUFFIX})|(?![\w/]|[.-]\d))"
 )
 MONTH_RE = re.compile(
-    rf"{START}(?:(?P<part>{PART_OF_UNIT}){S})?(?:(?P<shahr>شهر|شهري|الشهر){S})?{MONTH_PAIR}"
+    rf"{MONTH_PAIR}"
     rf"(?:{OPT_S},?{OPT_S}{YEAR_WORD}{OPT_S}(?P<year>{YEAR_NUM})(?P<suffix>{HIJRI_SUFFIX}|{GREG_SUFFIX})?)?"
     rf"(?:{S}(?P<mod>{MOD_WORDS})|{YEAR_REL})?{END}"
 )
+MONTH_PREFIX = rf"(?:(?P<part>{PART_OF_UNIT}){S})?(?:(?P<shahr>شهر|شهري|الشهر){S})?"
 YEAR_RE = re.compile(
-    rf"{START}(?:(?P<part>{PART_OF_UNIT}){S})?(?:(?P<cue>العام|عام|عامي|سنه|السنه|سنتي|موسم|منذ|في|حتي|قبل|بعد"
-    rf"|خلال|بين|من){S})?(?P<y1>{YEAR_NUM})(?:{OPT_S}(?:-|/|و|الي|حتي){OPT_S}(?P<y2>{YEAR_NUM}))?"
+    rf"(?P<y1>{YEAR_NUM})(?:{OPT_S}(?:-|/|و|الي|حتي){OPT_S}(?P<y2>{YEAR_NUM}))?"
     rf"(?P<suffix>{HIJRI_SUFFIX}|{GREG_SUFFIX})?(?!\w|[/.-]\d)"
 )
+YEAR_PREFIX = (
+    rf"(?:(?P<part>{PART_OF_UNIT}){S})?(?:(?P<cue>العام|عام|عامي|سنه|السنه|سنتي|موسم|منذ|في|حتي|قبل|بعد"
+    rf"|خلال|بين|من){S})?"
+)
+RELATIVE_DAY_WORDS = _trie_regex(sorted([
+    "الليله قبل الماضيه", "الليله الماضيه", "اول من امس", "اول امس", "امس الاول", "الامس", "امس",
+    "البارحه", "بعد غد", "غدا", "غد", "الليله", "اليوم",
+]))
 RELATIVE_DAY_RE = re.compile(
-    rf"{START}(?:(?P<part>{PART_OF_DAY}){S})?"
-    rf"(?P<rel>اول{S}من{S}امس|اول{S}امس|امس{S}الاول|الامس|امس|البارحه|بعد{S}غد|غدا|الليله|اليوم"
-    rf"|(?<=[^\W\d_]{{3}}\s)غد)"
+    rf"(?P<rel>{RELATIVE_DAY_WORDS})"
     rf"(?:{OPT_S}[(,]?{OPT_S}(?P<wd>{WEEKDAY}){OPT_S}\)?)?{END}"
 )
+DAY_PART_PREFIX = rf"(?:(?P<part>{PART_OF_DAY}){S})?(?:(?:يوم|يومي){S})?"
 WEEKDAY_RE = re.compile(
-    rf"{START}(?:(?P<part>{PART_OF_DAY}){S})?(?:(?:يوم|يومي){S})?(?P<wd>{WEEKDAY})"
-    rf"(?:{S}(?P<mod>الماضي|المنصرم|الفائت|المقبل|القادم))?{END}"
+    rf"(?P<wd>{WEEKDAY})(?:{S}(?P<mod>الماضي|المنصرم|الفائت|المقبل|القادم))?{END}"
 )
 RELATIVE_UNIT_RE = re.compile(
-    rf"{START}(?:(?P<part>{PART_OF_UNIT}){S})?(?:"
-    rf"(?P<dem>هذا|هذه){S}(?P<unit1>الاسبوع|الشهر|العام|السنه)"
-    rf"|(?P<unit2>الاسبوع|الشهر|العام|السنه){S}(?P<mod>{MOD_WORDS})"
+    rf"(?:ه(?P<dem>ذا|ذه){S}(?P<unit1>الاسبوع|الشهر|العام|السنه)"
+    rf"|(?:ال|ل)(?P<unit2>اسبوع|شهر|عام|سنه){S}(?P<mod>{MOD_WORDS})"
     rf"){END}"
 )
+UNIT_PREFIX = rf"(?:(?P<part>{PART_OF_UNIT}){S})?"
 UNIT = _alternation(list(UNIT_WORDS))
 NUMBER = _alternation(list(NUMBER_WORDS))
 AGO_RE = re.compile(
-    rf"{START}(?P<prep>قبل|منذ){S}(?:(?P<num>\d{{1,2}}|{NUMBER}){S})?(?P<unit>{UNIT}){END}"
+    rf"(?P<prep>قبل|منذ){S}(?:(?P<num>\d{{1,2}}|{NUMBER}){S})?(?P<unit>{UNIT}){END}"
     rf"(?!{OPT_S}(?:علي|عن)(?!\w))(?!{OPT_S}من(?!\w)(?!{S}الان(?!\w)))"
 )
 # "الربع الأول من عام 2015", "النصف الثاني من العام الماضي", "الربع الثالث لهذا العام"
 QUARTER_RE = re.compile(
-    rf"{START}(?P<part>الربع|النصف){S}(?P<ord>الاول|الثاني|الثالث|الرابع|الاخير){S}(?:من{S}|ل)?"
+    rf"(?P<part>الربع|النصف){S}(?P<ord>الاول|الثاني|الثالث|الرابع|الاخير){S}(?:من{S}|ل)?"
     rf"(?:(?:(?:العام|عام|سنه|السنه){S}(?:المالي{S})?)?(?P<year>{YEAR_NUM})(?P<suffix>{GREG_SUFFIX})?"
     rf"|(?P<dem>هذا{S}العام|هذه{S}السنه)|(?:العام|السنه){S}(?P<mod>{MOD_WORDS})){END}"
 )
 # "الـ14 من الشهر الجاري", "الثاني من الشهر المقبل", "العاشر من هذا الشهر"
 DAY_OF_RELATIVE_MONTH_RE = re.compile(
-    rf"{START}(?:(?:يوم|في){S})?(?P<d1>{DAY}){S}من{S}(?:(?P<dem>هذا){S}الشهر|الشهر{S}(?P<mod>{MOD_WORDS})){END}"
+    rf"(?P<d1>{DAY}){S}من{S}(?:(?P<dem>هذا){S}الشهر|الشهر{S}(?P<mod>{MOD_WORDS})){END}"
 )
+DAY_OF_MONTH_PREFIX = rf"(?:(?:يوم|في){S})?(?P<al>ال)?"
+# Clitics (conjunction, preposition) may be glued to the first word: "وصباح", "لشهر", "بالعام".
+CLITICS = "وفبلك"
+MAX_PREFIX_CHARS = 40
+
+
+def _prefix_re(body: str) -> re.Pattern[str]:
+    """Optional words ending exactly where the core starts; the first starts a word (after at
+    most two clitics)."""
+    return re.compile(rf"(?:(?<![^\W\d_])|(?<=(?<![^\W\d_])[{CLITICS}])|(?<=(?<![^\W\d_])[{CLITICS}]{{2}}))"
+                      rf"(?:{body})$")
+
+
+class Found:
+    """A core match with the optional words found before it, read like one `re.Match`."""
+
+    __slots__ = ("core", "prefix", "offset")
+
+    def __init__(self, core: re.Match[str], prefix: re.Match[str] | None, offset: int) -> None:
+        self.core, self.prefix, self.offset = core, prefix, offset
+
+    def __getitem__(self, name: str) -> str | None:
+        if name in self.core.re.groupindex:
+            return self.core[name]
+        if self.prefix is not None and name in self.prefix.re.groupindex:
+            return self.prefix[name]
+        return None
+
+    def start(self, name: str | None = None) -> int:
+        if name is None:
+            if self.prefix is not None and self.prefix.end() > self.prefix.start():
+                return self.offset + self.prefix.start()
+            return self.core.start()
+        if name in self.core.re.groupindex:
+            return self.core.start(name)
+        assert self.prefix is not None
+        return self.offset + self.prefix.start(name)
+
+    def end(self) -> int:
+        return self.core.end()
+
 
 # Words after a bare year that make it a count ("في 2000 حالة") rather than a date.
 _FUNCTION_WORDS = frozenset(
@@ -158,7 +233,8 @@ _FUNCTION_WORDS = frozenset(
     for w in (
         "و", "حيث", "عندما", "حين", "بعد", "قبل", "إلى", "حتى", "في", "على", "من", "مع", "عن", "أي",
         "أن", "إن", "الذي", "التي", "بينما", "وفق", "لكن", "ثم", "أو", "كما", "فقط", "تقريبا", "نحو",
-        "قد", "لم", "لن", "ما", "هو", "هي", "وهو", "وهي", "بل", "ضمن", "عبر", "أما",
+        "قد", "لم", "لن", "ما", "هو", "هي", "وهو", "وهي", "بل", "ضمن", "عبر", "أما", "خلال", "منذ",
+        "لدى", "بسبب", "مقارنة", "بنسبة", "حين", "إذ", "عقب", "إثر", "بعدما", "قبلما", "بين",
     )
 )
 _NOUNS_WITH_WAW = frozenset(
@@ -245,10 +321,17 @@ def _weekday_near(anchor: dt.date, weekday: int, direction: str, strict: bool = 
         return anchor - dt.timedelta(days=back)
     if direction == "future":
         return anchor + dt.timedelta(days=ahead)
-    # No cue: news mostly reports, so the future reading wins only when clearly nearer.
-    if ahead and ahead + 2 <= back:
+    # No cue: news mostly reports, so the future reading wins only for tomorrow (a headline
+    # "يبحث مع لافروف الخميس" published on Wednesday).
+    if ahead == 1:
         return anchor + dt.timedelta(days=ahead)
     return anchor - dt.timedelta(days=back)
+
+
+# A past verb near a month is often the reporting verb ("قالت إن الأسعار ارتفعت في سبتمبر"
+# about next month's shipments): with a past cue from the context, not from الماضي itself, a date
+# up to this far ahead of publication stays in the same year.
+REPORTING_SLACK = dt.timedelta(days=92)
 
 
 def _pick_year(published: dt.date, make: Callable[[int], tuple[dt.date, dt.date] | None],
@@ -258,12 +341,8 @@ def _pick_year(published: dt.date, make: Callable[[int], tuple[dt.date, dt.date]
     `strict`); future: the earliest ending on or after it; none: the same year unless that is
     more than half a year ahead."""
     options = {y: make(y) for y in (published.year - 1, published.year, published.year + 1)}
-    if direction == "past":
-        fits = [r for r in options.values() if r and (r[1] < published if strict else r[0] <= published)]
-        return max(fits) if fits else None
-    if direction == "future":
-        fits = [r for r in options.values() if r and (r[0] > published if strict else r[1] >= published)]
-        return min(fits) if fits else None
+    if direction in ("past", "future"):
+        return _pick_year_from([r for r in options.values() if r], published, direction, strict)
     same = options[published.year]
     if same and (same[0] - published).days > 183:
         return options[published.year - 1]
@@ -284,7 +363,7 @@ def _pick_hijri_year(published: dt.date, month: int, direction: str | None,
 def _pick_year_from(options: list[tuple[dt.date, dt.date]], published: dt.date, direction: str,
                     strict: bool) -> tuple[dt.date, dt.date] | None:
     if direction == "past":
-        fits = [r for r in options if (r[1] < published if strict else r[0] <= published)]
+        fits = [r for r in options if (r[1] < published if strict else r[0] <= published + REPORTING_SLACK)]
         return max(fits) if fits else None
     fits = [r for r in options if (r[0] > published if strict else r[1] >= published)]
     return min(fits) if fits else None
@@ -339,7 +418,7 @@ def _year_delta(ymod: str) -> int:
     return 0
 
 
-def _explicit_year(m: re.Match[str], ctx: Context) -> int | None:
+def _explicit_year(m: Found, ctx: Context) -> int | None:
     """The year written after the month, or the one "من العام الماضي" points to."""
     if m["year"]:
         return int(m["year"])
@@ -348,7 +427,7 @@ def _explicit_year(m: re.Match[str], ctx: Context) -> int | None:
     return None
 
 
-def _on_day_month(m: re.Match[str], ctx: Context) -> Candidate | None:
+def _on_day_month(m: Found, ctx: Context) -> Candidate | None:
     month_info = _month_number(m["mon"])
     if month_info is None:
         return None
@@ -417,7 +496,7 @@ def _resolve_day_month(published: dt.date, month: int, d1: int, d2: int, is_hijr
     return _pick_year(published, make, direction)
 
 
-def _on_numeric(m: re.Match[str], ctx: Context) -> Candidate | None:
+def _on_numeric(m: Found, ctx: Context) -> Candidate | None:
     a, c = m["a"], m["c"]
     month_info = _month_number(m["b"]) if not m["b"].isdigit() else None
     month = month_info[0] if month_info else int(m["b"])
@@ -441,7 +520,7 @@ def _on_numeric(m: re.Match[str], ctx: Context) -> Candidate | None:
     return Candidate(m.start(), m.end(), "numeric", (value, value), "day")
 
 
-def _on_month(m: re.Match[str], ctx: Context) -> Candidate | None:
+def _on_month(m: Found, ctx: Context) -> Candidate | None:
     month_info = _month_number(m["mon"])
     if month_info is None:
         return None
@@ -490,12 +569,12 @@ def _preceded_by_month_cue(form: str, start: int) -> bool:
     return bool(_MONTH_CUE_RE.search(form[max(0, start - 12) : start]))
 
 
-def _on_year(m: re.Match[str], ctx: Context) -> Candidate | None:
+def _on_year(m: Found, ctx: Context) -> Candidate | None:
     y1 = int(m["y1"])
     y2 = int(m["y2"]) if m["y2"] else y1
     suffix = (m["suffix"] or "").strip()
     cue = m["cue"]
-    if not cue and not suffix:
+    if not cue and not suffix and not m["part"]:
         return None
     if cue in _WEAK_YEAR_CUES and not suffix and not m["y2"] and _followed_by_counted_noun(ctx.form, m.end()):
         return None
@@ -525,16 +604,22 @@ def _followed_by_counted_noun(form: str, end: int) -> bool:
     bare = word[1:] if word[0] in "وف" and len(word) > 3 else word
     if word.startswith(("ال", "وال", "فال")) or word in _FUNCTION_WORDS or bare in _FUNCTION_WORDS:
         return False
+    # After a number of 100 or more the counted noun is genitive ("2000 شخص"); an accusative
+    # ending in alif ("منذ 1984 تمرداً") is a new phrase, so the number is a year.
+    if word.endswith("ا") and len(word) > 3:
+        return False
     # "و" opening a new clause ("في 2015 وقال"), unless it is a noun that begins with و.
     return not (word.startswith(("و", "ف")) and len(word) >= 4 and word not in _NOUNS_WITH_WAW)
 
 
-def _on_relative_day(m: re.Match[str], ctx: Context) -> Candidate | None:
+def _on_relative_day(m: Found, ctx: Context) -> Candidate | None:
     rel = re.sub(r"\s+", " ", m["rel"])
+    if rel == "غد" and not m["part"]:
+        return None  # bare غد is "the future" ("تيار الغد"); "صباح غد" is tomorrow morning
     if rel in ("اليوم", "الليله") and not m["wd"] and not _looks_like_today(ctx.form, m.start("rel"), m.end()):
         return None
     offset = {"اليوم": 0, "الليله": 0, "امس": -1, "الامس": -1, "البارحه": -1, "غدا": 1, "غد": 1,
-              "بعد غد": 2, "اول امس": -2, "اول من امس": -2, "امس الاول": -2}[rel]
+              "بعد غد": 2, "اول امس": -2, "الليله الماضيه": -1, "الليله قبل الماضيه": -2, "اول من امس": -2, "امس الاول": -2}[rel]
     weekday = _WEEKDAY_INDEX.get(m["wd"]) if m["wd"] else None
     cand = Candidate(m.start(), m.end(), "relative_day", weekday=weekday)
     if ctx.published is None:
@@ -568,7 +653,7 @@ def _looks_like_today(form: str, start: int, end: int) -> bool:
 _NOT_WEEKDAY_BEFORE = frozenset(match_form(w) for w in ("صلاة", "خطبة", "خطيب", "صلاه", "يوم", "أيام"))
 
 
-def _on_weekday(m: re.Match[str], ctx: Context) -> Candidate | None:
+def _on_weekday(m: Found, ctx: Context) -> Candidate | None:
     weekday = _WEEKDAY_INDEX[m["wd"]]
     before = re.search(r"([^\W\d_]+)\s+$", ctx.form[max(0, m.start() - 10) : m.start()])
     if before and before.group(1) in _NOT_WEEKDAY_BEFORE and m.start("wd") == m.start():
@@ -585,8 +670,8 @@ def _on_weekday(m: re.Match[str], ctx: Context) -> Candidate | None:
     return cand
 
 
-def _on_relative_unit(m: re.Match[str], ctx: Context) -> Candidate | None:
-    unit_word = m["unit1"] or m["unit2"]
+def _on_relative_unit(m: Found, ctx: Context) -> Candidate | None:
+    unit_word = (m["unit1"] or "ال" + m["unit2"])
     unit = {"الاسبوع": "week", "الشهر": "month", "العام": "year", "السنه": "year"}[unit_word]
     mod = m["mod"] or ""
     if mod.startswith(("الماضي", "المنصرم", "الفائت")):
@@ -616,7 +701,7 @@ def _shift_unit(published: dt.date, unit: str, delta: int) -> tuple[dt.date, dt.
     return _year_range(published.year + delta)
 
 
-def _on_ago(m: re.Match[str], ctx: Context) -> Candidate | None:
+def _on_ago(m: Found, ctx: Context) -> Candidate | None:
     unit_info = _UNIT_INDEX.get(m["unit"])
     if unit_info is None:
         return None
@@ -665,7 +750,7 @@ def _next_word_is_name_of_time(form: str, end: int) -> bool:
 _ORDINAL_PARTS = {"الاول": 0, "الثاني": 1, "الثالث": 2, "الرابع": 3}
 
 
-def _on_quarter(m: re.Match[str], ctx: Context) -> Candidate | None:
+def _on_quarter(m: Found, ctx: Context) -> Candidate | None:
     """Quarters and halves of a year, as a month range."""
     length = 3 if m["part"] == "الربع" else 6
     count = 12 // length
@@ -688,7 +773,7 @@ def _on_quarter(m: re.Match[str], ctx: Context) -> Candidate | None:
     return cand
 
 
-def _on_day_of_relative_month(m: re.Match[str], ctx: Context) -> Candidate | None:
+def _on_day_of_relative_month(m: Found, ctx: Context) -> Candidate | None:
     day = _day_number(m["d1"])
     delta = 0 if m["dem"] else _year_delta(m["mod"])
     cand = Candidate(m.start("d1"), m.end(), "day_month")
@@ -703,18 +788,63 @@ def _on_day_of_relative_month(m: re.Match[str], ctx: Context) -> Candidate | Non
     return cand
 
 
-HANDLERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], Context], Candidate | None]], ...] = (
-    (NUMERIC_RE, _on_numeric),
-    (DAY_MONTH_RE, _on_day_month),
-    (MONTH_RE, _on_month),
-    (YEAR_RE, _on_year),
-    (RELATIVE_DAY_RE, _on_relative_day),
-    (WEEKDAY_RE, _on_weekday),
-    (RELATIVE_UNIT_RE, _on_relative_unit),
-    (AGO_RE, _on_ago),
-    (QUARTER_RE, _on_quarter),
-    (DAY_OF_RELATIVE_MONTH_RE, _on_day_of_relative_month),
+Handler = Callable[[Found, Context], "Candidate | None"]
+# Cheap scans that find where a core can start; the core is then tried there with `match`.
+# Several cores share a trigger (every number), so the text is scanned once per trigger.
+DIGITS_TRIGGER = re.compile(r"\d+")
+ORDINAL_TRIGGER = re.compile(_trie_regex(sorted(k for k in ORDINAL_DAYS if k != "مطلع")))
+MONTH_TRIGGER = re.compile(MONTH)
+RELATIVE_DAY_TRIGGER = re.compile(RELATIVE_DAY_WORDS)
+HANDLERS: tuple[tuple[tuple[re.Pattern[str], ...], re.Pattern[str], re.Pattern[str], Handler], ...] = (
+    ((DIGITS_TRIGGER,), NUMERIC_RE, _prefix_re(""), _on_numeric),
+    ((DIGITS_TRIGGER, ORDINAL_TRIGGER), DAY_MONTH_RE, _prefix_re(DAY_MONTH_PREFIX), _on_day_month),
+    ((MONTH_TRIGGER,), MONTH_RE, _prefix_re(MONTH_PREFIX), _on_month),
+    ((DIGITS_TRIGGER,), YEAR_RE, _prefix_re(YEAR_PREFIX), _on_year),
+    ((RELATIVE_DAY_TRIGGER,), RELATIVE_DAY_RE, _prefix_re(DAY_PART_PREFIX), _on_relative_day),
+    ((), WEEKDAY_RE, _prefix_re(DAY_PART_PREFIX), _on_weekday),
+    ((), RELATIVE_UNIT_RE, _prefix_re(UNIT_PREFIX), _on_relative_unit),
+    ((), AGO_RE, _prefix_re(""), _on_ago),
+    ((), QUARTER_RE, _prefix_re(""), _on_quarter),
+    ((DIGITS_TRIGGER, ORDINAL_TRIGGER), DAY_OF_RELATIVE_MONTH_RE, _prefix_re(DAY_OF_MONTH_PREFIX),
+     _on_day_of_relative_month),
 )
+
+
+def _trigger_starts(form: str, triggers: tuple[re.Pattern[str], ...],
+                    cache: dict[re.Pattern[str], list[int]]) -> list[int]:
+    starts: list[int] = []
+    for trigger in triggers:
+        if trigger not in cache:
+            cache[trigger] = [m.start() for m in trigger.finditer(form)]
+        starts.extend(cache[trigger])
+    return starts
+
+
+def _cores(form: str, triggers: tuple[re.Pattern[str], ...], core_re: re.Pattern[str],
+           cache: dict[re.Pattern[str], list[int]]) -> list[re.Match[str]]:
+    """Core matches: tried at the trigger positions, or by scanning when the core's own start
+    is cheap for `re` to find (a literal prefix such as ال of the weekdays)."""
+    if not triggers:
+        return list(core_re.finditer(form))
+    found = []
+    for start in sorted(set(_trigger_starts(form, triggers, cache))):
+        m = core_re.match(form, start)
+        if m:
+            found.append(m)
+    return found
+
+
+def _with_prefix(form: str, core: re.Match[str], prefix_re: re.Pattern[str]) -> Found | None:
+    """The core with its optional leading words, or None when the core does not start a word
+    ("امس" inside "خامس", "15" inside "2015" or "12/15")."""
+    start = core.start()
+    if form[start].isdigit() and start and (form[start - 1].isdigit() or form[start - 1] in "/.-"):
+        return None
+    offset = max(0, start - MAX_PREFIX_CHARS)
+    prefix = prefix_re.search(form[offset:start])
+    if prefix is None:
+        return None
+    return Found(core, prefix, offset)
 
 # ------------------------------------------------------------------------------------------
 # overlaps and merging
@@ -733,28 +863,31 @@ def _select(cands: list[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
-def _merge(cands: list[Candidate], form: str) -> list[Candidate]:
+def _merge(cands: list[Candidate], form: str, published: dt.date | None) -> list[Candidate]:
     """Join neighbours that make one expression: a weekday or relative day beside an explicit
     date ("الثلاثاء 03/أكتوبر/2017", "20 يوليو (الاثنين)"), and the two ends of a range
     ("من 29 ذي القعدة - 2 ذي الحجة 1423هـ", "بين الأول من يناير و30 يونيو", "ليل الخميس/الجمعة")."""
     merged: list[Candidate] = []
     for cand in cands:
-        if merged and _join(merged[-1], cand, form):
+        if merged and _join(merged[-1], cand, form, published):
             continue
         merged.append(cand)
     return merged
 
 
-def _join(prev: Candidate, cand: Candidate, form: str) -> bool:
+def _join(prev: Candidate, cand: Candidate, form: str, published: dt.date | None) -> bool:
     """Fold `cand` into `prev` (mutating prev) when they form one expression."""
     gap = form[prev.end : cand.start]
     if _GLUE_RE.match(gap):
         if prev.kind in ("weekday", "relative_day") and cand.kind in _ABSOLUTE_KINDS:
+            weekday = prev.weekday
             prev.end, prev.kind, prev.value, prev.precision = cand.end, cand.kind, cand.value, cand.precision
             prev.relative, prev.tense, prev.fields = cand.relative, cand.tense, cand.fields
+            _fit_weekday(prev, weekday, published)
             return True
         if prev.kind in _ABSOLUTE_KINDS and cand.kind == "weekday":
             prev.end = _close_paren(form, cand.end)
+            _fit_weekday(prev, cand.weekday, published)
             return True
     if prev.kind in _ABSOLUTE_KINDS and cand.kind in _ABSOLUTE_KINDS and _RANGE_GLUE_RE.match(gap):
         opened = re.search(r"(?:من|بين)\s*$", form[max(0, prev.start - 5) : prev.start]) or \
@@ -765,6 +898,24 @@ def _join(prev: Candidate, cand: Candidate, form: str) -> bool:
     if prev.kind == "weekday" and cand.kind == "weekday" and gap.strip() == "/":
         return _join_range(prev, cand)
     return False
+
+
+def _fit_weekday(cand: Candidate, weekday: int | None, published: dt.date | None) -> None:
+    """"يوم الاثنين 25 شوال": a day and month without a year, named with its weekday, are in the
+    year (around publication) where that day falls on that weekday."""
+    fields = cand.fields
+    if weekday is None or published is None or not fields or fields["year"] or fields["d1"] != fields["d2"]:
+        return
+    month, day = fields["month"], fields["d1"]
+    if fields["hijri"]:
+        base = hijri.gregorian_to_hijri_year(published)
+        dates = [hijri.hijri_to_gregorian(y, month, day) for y in (base - 1, base, base + 1)]
+    else:
+        dates = [_safe_date(y, month, day) for y in (published.year - 1, published.year, published.year + 1)]
+    matching = [d for d in dates if d and d.weekday() == weekday]
+    if matching:
+        best = min(matching, key=lambda d: abs((d - published).days))
+        cand.value = (best, best)
 
 
 def _join_range(prev: Candidate, cand: Candidate) -> bool:
@@ -799,35 +950,43 @@ def _close_paren(form: str, end: int) -> int:
 # public API
 
 
+def _build_fold_table() -> tuple[dict[int, str], re.Pattern[str], re.Pattern[str]]:
+    """`fold_char` as one translate table (computed once), the characters it drops, and the
+    characters that fold to several (presentation forms), for which `MatchText.of` is used."""
+    table: dict[int, str] = {}
+    dropped: list[str] = []
+    for code in list(range(0x00A0, 0x0800)) + list(range(0x2000, 0x2070)) + [0xFEFF]:
+        ch = chr(code)
+        folded = fold_char(ch)
+        if folded == ch or len(folded) > 1:
+            continue
+        table[code] = folded
+        if folded == "":
+            dropped.append(ch)
+    dropped_re = re.compile("[" + re.escape("".join(dropped)) + "]")
+    multi_re = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
+    return table, dropped_re, multi_re
+
+
+_FOLD_TABLE, _DROPPED_RE, _MULTI_RE = _build_fold_table()
+
+
 def _fold(text: str) -> MatchText:
-    """The matching form with offsets back to `text`. Fast path (one `translate`) when every
-    character folds to at most one; `MatchText.of` otherwise."""
-    table = _fold_table_for(text)
-    if table is None:
+    """The matching form with offsets back to `text`: one `translate`, and an offset map built
+    from the few dropped characters (diacritics). Presentation forms, which fold to several
+    characters, take the slower general `MatchText.of`."""
+    if _MULTI_RE.search(text):
         return MatchText.of(text)
-    form = text.translate(table)
+    form = text.translate(_FOLD_TABLE).lower()
     if len(form) == len(text):
         return MatchText(text, form, list(range(len(text) + 1)))
-    keep = [i for i, ch in enumerate(text) if table.get(ord(ch), ch) != ""]
-    keep.append(len(text))
+    keep: list[int] = []
+    previous = 0
+    for m in _DROPPED_RE.finditer(text):
+        keep.extend(range(previous, m.start()))
+        previous = m.end()
+    keep.extend(range(previous, len(text) + 1))
     return MatchText(text, form, keep)
-
-
-_FOLD_CACHE: dict[int, str] = {}
-
-
-def _fold_table_for(text: str) -> dict[int, str] | None:
-    table: dict[int, str] = {}
-    for ch in set(text):
-        code = ord(ch)
-        folded = _FOLD_CACHE.get(code)
-        if folded is None:
-            folded = _FOLD_CACHE[code] = fold_char(ch)
-        if len(folded) > 1:
-            return None
-        if folded != ch:
-            table[code] = folded
-    return table
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -848,13 +1007,15 @@ def resolve(text: str, published: dt.date | None) -> list[TimeExpression]:
     folded = _fold(text)
     ctx = Context(folded.form, published)
     cands: list[Candidate] = []
-    for pattern, handler in HANDLERS:
-        for m in pattern.finditer(folded.form):
-            cand = handler(m, ctx)
+    trigger_cache: dict[re.Pattern[str], list[int]] = {}
+    for triggers, core_re, prefix_re, handler in HANDLERS:
+        for core in _cores(folded.form, triggers, core_re, trigger_cache):
+            found = _with_prefix(folded.form, core, prefix_re)
+            cand = handler(found, ctx) if found is not None else None
             if cand is not None:
                 cands.append(cand)
     results = []
-    for cand in _merge(_select(cands), folded.form):
+    for cand in _merge(_select(cands), folded.form, published):
         start, end = _trim(text, *folded.clean_span(cand.start, cand.end))
         value = cand.value
         results.append(TimeExpression(
