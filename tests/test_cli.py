@@ -94,3 +94,19 @@ def test_help_everywhere() -> None:
     for command in ([], ["run"], ["export"], ["stats"], ["show"]):
         result = runner.invoke(app, [*command, "--help"])
         assert result.exit_code == 0 and "Usage" in result.output
+
+
+def test_events_listing_and_filters(sample_db: Path) -> None:
+    listing = runner.invoke(app, ["events", "--db", str(sample_db), "--limit", "1000"])
+    assert listing.exit_code == 0, listing.output
+    total = int(listing.output.strip().splitlines()[-1].split(" of ")[1].split()[0])
+    assert total > 0
+    as_json = runner.invoke(app, ["events", "--db", str(sample_db), "--json", "--type", "Battles"])
+    records = [json.loads(line) for line in as_json.output.splitlines()]
+    assert records and all(r["type"] == "Battles" for r in records)
+    late = runner.invoke(app, ["events", "--db", str(sample_db), "--json", "--since", "2019-06"])
+    assert all((json.loads(line)["date"]["end"] or "9999") >= "2019-06-01" for line in late.output.splitlines())
+    bad = runner.invoke(app, ["events", "--db", str(sample_db), "--since", "2019-13"])
+    assert bad.exit_code == 2 and "month" in bad.output
+    unknown = runner.invoke(app, ["events", "--db", str(sample_db), "--near", "لامكانيستان"])
+    assert unknown.exit_code == 2 and "cannot place" in unknown.output
