@@ -106,7 +106,7 @@ def load_seeds(names: set[str]) -> dict[str, dict]:
     """Seed files as article records: text and anchor date (meta.jsonl, or SEED_ANCHORS)."""
     seeds = SHARED / "corpus" / "seeds"
     meta = {}
-    for line in open(seeds / "meta.jsonl", encoding="utf-8"):
+    for line in (seeds / "meta.jsonl").read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
         meta[record["file"]] = record
     return {
@@ -117,7 +117,8 @@ def load_seeds(names: set[str]) -> dict[str, dict]:
 
 
 def main(tsv: str, out: str) -> None:
-    rows = [line.rstrip("\n").split("\t") for line in open(tsv, encoding="utf-8") if line.strip()]
+    lines = Path(tsv).read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if line.strip()]
     is_seeds = rows[0][0].endswith(".txt")
     articles = (load_seeds if is_seeds else load_articles)({row[0] for row in rows})
     seen: set[tuple[str, int]] = set()

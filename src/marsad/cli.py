@@ -281,3 +281,28 @@ def ner_command(
     tagger = NerTagger.load(model)
     for line in tag_lines(read_lines(conll), tagger.tag_sentences):
         typer.echo(line)
+
+
+@app.command("time")
+def time_command(
+    text: Annotated[str, typer.Argument(help="Arabic text to search for date expressions.")],
+    published: Annotated[str | None, typer.Option("--published", help="Publication date YYYY-MM-DD.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per expression.")] = False,
+) -> None:
+    """Find date expressions and resolve them against the publication date."""
+    import datetime as dt
+    import json
+
+    from marsad.time import resolve
+
+    try:
+        anchor = dt.date.fromisoformat(published) if published else None
+    except ValueError as error:
+        raise typer.BadParameter(f"{published!r} is not YYYY-MM-DD", param_hint="--published") from error
+    for found in resolve(text, anchor):
+        if as_json:
+            typer.echo(json.dumps(found.to_dict(), ensure_ascii=False))
+            continue
+        value = found.value_start if found.value_start == found.value_end else f"{found.value_start}..{found.value_end}"
+        shown = value if found.value_start else f"({found.relative})"
+        typer.echo(f"{found.start}-{found.end}\t{found.text}\t{shown}\t{found.precision}")

@@ -244,6 +244,10 @@ _NOUNS_WITH_WAW = frozenset(
 )
 _WEAK_YEAR_CUES = frozenset({"في", "منذ", "حتي", "قبل", "بعد", "خلال", "بين", "من"})
 _NOT_DAY_AFTER_TODAY = frozenset(match_form(w) for w in ("نفسه", "ذاته", "نفس", "ذات"))
+_DAY_ADJECTIVES = frozenset(
+    match_form(w) for w in ("الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الأخير",
+                            "التالي", "السابق", "الموعود", "المشهود", "المفتوح", "الختامي", "الواحد", "الأولى")
+)
 # "ذلك اليوم" (that day); "عين اليوم", "صحيفة اليوم": names of outlets.
 _NOT_TODAY_BEFORE = frozenset(match_form(w) for w in ("ذلك", "هذا", "نفس", "ذات", "عين", "صحيفة", "جريدة"))
 
@@ -526,6 +530,8 @@ def _on_month(m: Found, ctx: Context) -> Candidate | None:
         return None
     month, is_hijri = month_info
     name = re.sub(r"\s+", " ", m["mon"])
+    if _DAY_BEFORE_MONTH_RE.search(ctx.form, max(0, m.start() - 10), m.start()):
+        return None  # "31 شباط 2017": the day-month reading owns it, and it was impossible
     has_context = bool(m["year"] or m["mod"] or m["ymod"] or m["shahr"] or m["mon2"])
     if not has_context and (name in _AMBIGUOUS or not _preceded_by_month_cue(ctx.form, m.start())):
         return None
@@ -561,6 +567,7 @@ def _on_month(m: Found, ctx: Context) -> Candidate | None:
     return cand if cand.value else None
 
 
+_DAY_BEFORE_MONTH_RE = re.compile(r"\d\s*(?:من\s+)?(?:شهر\s+)?$")
 _MONTH_CUE_RE = re.compile(r"(?:^|\s)(?:[وف]?(?:في|منذ|خلال|حتي|قبل|بعد|مطلع|اوائل|اواخر|منتصف|نهايه|بدايه|من|الي))\s+$")
 
 
@@ -642,7 +649,9 @@ def _looks_like_today(form: str, start: int, end: int) -> bool:
         word = following.group(1)
         if word in _NOT_DAY_AFTER_TODAY:
             return False
-        if word.startswith("ال") and word not in _WEEKDAY_INDEX:
+        # "اليوم الوطني", "اليوم العالمي", "اليوم التالي": a day named by an adjective.
+        if word in _DAY_ADJECTIVES or (word.startswith("ال") and word.endswith("ي") and len(word) > 4
+                                       and word not in _WEEKDAY_INDEX):
             return False
     if form[start - 1 : start] in ('"', "'") and form[end : end + 1] in ('"', "'"):
         return False  # «اليوم»: the newspaper

@@ -1,0 +1,188 @@
+"""Unit tests of the date resolver: one behaviour each, on sentences written for the test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from marsad.records import Document, Published
+from marsad.time import annotate_times, resolve
+
+WED = dt.date(2017, 6, 7)  # a Wednesday
+FRI = dt.date(2017, 11, 10)
+
+
+def values(text: str, published: dt.date | None = WED) -> list[tuple[str, str | None, str | None, str]]:
+    return [(t.text, t.value_start, t.value_end, t.precision) for t in resolve(text, published)]
+
+
+def one(text: str, published: dt.date | None = WED) -> tuple[str | None, str | None, str]:
+    found = values(text, published)
+    assert len(found) == 1, found
+    return found[0][1:]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("قال المتحدث أمس إن", ("2017-06-06", "2017-06-06", "day")),
+        ("وقال بالأمس", ("2017-06-06", "2017-06-06", "day")),
+        ("جرى ذلك أول أمس", ("2017-06-05", "2017-06-05", "day")),
+        ("تبدأ المحادثات غداً", ("2017-06-08", "2017-06-08", "day")),
+        ("سيصل بعد غد", ("2017-06-09", "2017-06-09", "day")),
+        ("سيزور موسكو غداً الخميس", ("2017-06-08", "2017-06-08", "day")),
+        ("قال مصدر أمس الثلاثاء", ("2017-06-06", "2017-06-06", "day")),
+        # اليوم with another weekday: the report was written earlier; the most recent such day.
+        ("هاجمت فجر اليوم الثلاثاء نقاطاً", ("2017-06-06", "2017-06-06", "day")),
+        ("نعلن اليوم البدء", ("2017-06-07", "2017-06-07", "day")),
+    ],
+)
+def test_relative_days(text: str, expected: tuple) -> None:
+    assert one(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_day"),
+    [
+        ("قال إن الهجوم بدأ الاثنين", "2017-06-05"),  # past verb: the last Monday
+        ("وقع الانفجار الجمعة الماضي", "2017-06-02"),
+        ("سيعقد الاجتماع الأحد", "2017-06-11"),  # future verb: the next Sunday
+        ("يبحث مع لافروف الخميس", "2017-06-08"),  # no cue, tomorrow: the next one
+        ("وصل الوفد السبت", "2017-06-03"),
+        ("الأربعاء الماضي", "2017-05-31"),  # الماضي said on a Wednesday: a week ago
+        ("الأربعاء المقبل", "2017-06-14"),
+    ],
+)
+def test_weekdays_follow_tense(text: str, expected_day: str) -> None:
+    assert one(text) == (expected_day, expected_day, "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("الأسبوع الماضي", ("2017-05-29", "2017-06-04", "week")),
+        ("هذا الأسبوع", ("2017-06-05", "2017-06-11", "week")),
+        ("الأسبوع المقبل", ("2017-06-12", "2017-06-18", "week")),
+        ("الشهر الماضي", ("2017-05-01", "2017-05-31", "month")),
+        ("العام الماضي", ("2016-01-01", "2016-12-31", "year")),
+        ("خلال العام الجاري", ("2017-01-01", "2017-12-31", "year")),
+        ("مقارنة بالعام الماضي", ("2016-01-01", "2016-12-31", "year")),
+        ("للعام الجاري", ("2017-01-01", "2017-12-31", "year")),
+        ("قبل أيام", ("2017-05-31", "2017-06-06", "day")),
+        ("قبل يومين", ("2017-06-05", "2017-06-05", "day")),
+        ("منذ ثلاثة أشهر", ("2017-03-01", "2017-03-31", "month")),
+        ("الربع الأول من العام الجاري", ("2017-01-01", "2017-03-31", "month")),
+        ("النصف الثاني من عام 2016", ("2016-07-01", "2016-12-31", "month")),
+        ("الثاني من الشهر المقبل", ("2017-07-02", "2017-07-02", "day")),
+    ],
+)
+def test_relative_units(text: str, expected: tuple) -> None:
+    assert one(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("يوم 14 نوفمبر الحالي", FRI, ("2017-11-14", "2017-11-14", "day")),
+        ("يومي 10 و11 تشرين الثاني (نوفمبر) الجاري", FRI, ("2017-11-10", "2017-11-11", "day")),
+        ("من 5 إلى 7 مايو 2016", FRI, ("2016-05-05", "2016-05-07", "day")),
+        ("بين 5 و7 مايو 2016", FRI, ("2016-05-05", "2016-05-07", "day")),
+        ("في الـ14 سبتمبر", FRI, ("2017-09-14", "2017-09-14", "day")),
+        ("في 3 جانفي 2016", FRI, ("2016-01-03", "2016-01-03", "day")),
+        ("في 3 جانفييه 2016", FRI, ("2016-01-03", "2016-01-03", "day")),
+        ("في 3 كانون الثاني 2016", FRI, ("2016-01-03", "2016-01-03", "day")),
+        ("في 9 يوليوز 2016", FRI, ("2016-07-09", "2016-07-09", "day")),
+        ("في ٣ أكتوبر ٢٠١٧", FRI, ("2017-10-03", "2017-10-03", "day")),
+        ("الثلاثاء 03/أكتوبر/2017", FRI, ("2017-10-03", "2017-10-03", "day")),
+        ("03/10/2017", FRI, ("2017-10-03", "2017-10-03", "day")),
+        ("2017-10-03", FRI, ("2017-10-03", "2017-10-03", "day")),
+        ("في العام 2017", FRI, ("2017-01-01", "2017-12-31", "year")),
+        ("قتلوا في 2017، بحسب", FRI, ("2017-01-01", "2017-12-31", "year")),
+        ("حتى مارس (آذار) 2016", FRI, ("2016-03-01", "2016-03-31", "month")),
+        ("في نوفمبر من العام الماضي", FRI, ("2016-11-01", "2016-11-30", "month")),
+        ("في سبتمبر الماضي", FRI, ("2017-09-01", "2017-09-30", "month")),
+        ("في مارس المقبل", FRI, ("2018-03-01", "2018-03-31", "month")),
+        ("في 29 ذي القعدة - 2 ذي الحجة 1423هـ", FRI, ("2003-02-01", "2003-02-04", "day")),
+        ("15 رمضان 1436هـ", FRI, ("2015-07-02", "2015-07-02", "day")),
+        ("1436/9/15هـ", FRI, ("2015-07-02", "2015-07-02", "day")),
+        ("عام 1436هـ", FRI, ("2014-10-25", "2015-10-13", "year")),
+    ],
+)
+def test_absolute_dates(text: str, published: dt.date, expected: tuple) -> None:
+    found = one(text, published)
+    if "ذي الحجة 1423" in text:  # Umm al-Qura vs tabular Hijri may differ by a day at the end
+        assert found[0] == expected[0] and found[2] == "day"
+        return
+    assert found == expected
+
+
+def test_month_without_year_takes_the_year_near_publication() -> None:
+    # No tense: the same year, unless that is far in the future.
+    assert one("في سبتمبر", dt.date(2017, 10, 3))[0] == "2017-09-01"
+    assert one("في ديسمبر", dt.date(2017, 3, 1))[0] == "2016-12-01"
+    # A future verb: the next one.
+    assert one("ستجري الانتخابات في مايو", dt.date(2017, 10, 3))[0] == "2018-05-01"
+
+
+def test_weekday_names_a_year_for_a_hijri_day() -> None:
+    # 25 Shawwal 1436 was a Monday (2015-08-10); the weekday settles the year, whatever the tense.
+    assert one("وعقد دورة يوم الاثنين 25 شوال", dt.date(2015, 7, 27))[0] == "2015-08-10"
+
+
+def test_hijri_month_without_year_is_the_nearest() -> None:
+    assert one("خلال شهر رمضان", dt.date(2015, 7, 25))[:2] == ("2015-06-18", "2015-07-16")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تنفيذ قرار مجلس الأمن الدولي رقم 2254 على أساس",
+        "الجولة المقبلة من المفاوضات في جنيف، أي «جنيف8»",
+        "قاذفات بعيدة المدى من طراز (تو 22 أم3) قامت",
+        "تصفية 304 مسلحين وإصابة 170 آخرين",
+        "سجلت في 2000 حالة إصابة",
+        "تدريبات الغرب-2017 المشتركة",
+        "مارس الضغوط على الحكومة",
+        "احتفلت المملكة باليوم الوطني",
+        "في اليوم التالي",
+        "حامد السلمي – عين اليوم",
+        "أدى المصلون صلاة الجمعة",
+        "وقال طارق رمضان",
+        "وهو خامس لقاء",
+    ],
+)
+def test_numbers_and_words_that_are_not_dates(text: str) -> None:
+    assert values(text, FRI) == []
+
+
+@pytest.mark.parametrize("text", ["في 31 شباط 2017", "في 30 فبراير", "32/13/2017", "في العام 1850", "عام 2150"])
+def test_impossible_dates_and_far_years_are_dropped(text: str) -> None:
+    assert values(text, FRI) == []
+
+
+def test_without_publication_date_relative_stays_relative() -> None:
+    found = {t.text: t for t in resolve("قال أمس إن الوفد سيصل غداً الخميس، وفي 14 نوفمبر 2017 الأسبوع الماضي", None)}
+    assert found["أمس"].value_start is None and found["أمس"].relative == "-1 day"
+    assert found["غداً الخميس"].value_start is None and "Thursday" in (found["غداً الخميس"].relative or "")
+    assert found["الأسبوع الماضي"].relative == "-1 week"
+    assert found["14 نوفمبر 2017"].value_start == "2017-11-14"  # absolute dates still resolve
+
+
+def test_future_publication_date_is_used_as_given() -> None:
+    assert one("قال أمس", dt.date(2031, 1, 1))[0] == "2030-12-31"
+
+
+def test_offsets_point_into_the_given_text_with_diacritics() -> None:
+    text = "وَقَالَ المُتَحَدِّثُ أَمْسِ إِنَّ"
+    (found,) = resolve(text, WED)
+    assert text[found.start : found.end] == found.text == "أَمْسِ"
+
+
+def test_annotate_times_uses_day_precision_publication() -> None:
+    doc = Document(id="d", source="s", text="قال أمس إن", published=Published(date="2017-06-07", precision="day"))
+    annotate_times(doc)
+    assert [t.value_start for t in doc.times] == ["2017-06-06"]
+    doc.published = Published(date="2017-06", precision="month")
+    annotate_times(doc)
+    assert [(t.value_start, t.relative) for t in doc.times] == [(None, "-1 day")]
