@@ -46,6 +46,12 @@ TURKEY_MIN_POP = 20_000  # Turkish GeoNames rows carry many Ottoman/Kurdish-scri
 WORLD_MIN_POP = 100_000
 ARAB_WORLD_MIN_POP = 1_000
 DUPLICATE_KM = 10.0
+CORPUS_COMMON = "corpus_common.tsv"
+# A name is a common word when news rarely puts a place word before it (see corpus_common_words).
+COMMON_MIN_COUNT = 15
+COMMON_MAX_CUED_SHARE = 0.05
+HOME_REGION = ARAB_WORLD | LEVANT_TSV_COUNTRIES | {"TR", "IR"}
+TRUSTED_POPULATION = 200_000
 
 _ARABIC_NAME = re.compile(r"^[\u0621-\u064a\u0660-\u0669\u0670-\u06ff\s\-]+$")
 # Letters only Kurdish/Urdu/Persian use (not folded by match_form): names with them are not Arabic.
@@ -55,12 +61,20 @@ FEATURE_RANK = {"country": 0, "admin1": 1, "admin2": 2, "admin3": 3, "region": 4
                 "village": 7, "neighbourhood": 8, "site": 9}
 
 
-def clean_arabic_names(names: list[str]) -> list[str]:
+# GeoNames lists "مدينة زنجبار" (Zanzibar City): the place word belongs to the text's cue, not the name,
+# or it would outrank every other place of that name ("مدينة زنجبار" in Yemen is Zinjibar; OCHA's
+# "منطقة البوكمال" would always mean the district, while news means the town's area).
+_LEADING_PLACE_WORD = re.compile(r"^(?:مدينة|مدينه|بلدة|بلده|قرية|قريه|منطقة|منطقه)\s+(?=\S{3})")
+
+
+def clean_arabic_names(names: list[str], strip_place_word: bool = True) -> list[str]:
     """Arabic-script names worth matching: no Latin, no Kurdish-only letters, at least 3 letters."""
     kept: list[str] = []
     for name in names:
         name = re.sub(r"[\u200c-\u200f]", " ", name).strip()
         name = re.sub(r"\s+", " ", name)
+        if strip_place_word:
+            name = _LEADING_PLACE_WORD.sub("", name)
         if not name or not _ARABIC_NAME.match(name) or set(name) & _NON_ARABIC_LETTERS:
             continue
         if len(name_key(name)) < 3:
@@ -75,8 +89,9 @@ def entry(
     names: list[str], *, admin1: str | None = None, admin2: str | None = None, population: int | None = None,
     source: str, rank: int,
 ) -> dict[str, Any]:
-    """One gazetteer entry. `rank` orders sources for de-duplication (lower wins)."""
-    all_names = clean_arabic_names([name_ar, *names])
+    """One gazetteer entry. `rank` orders sources for de-duplication (lower wins); curated names
+    (rank 0) keep a leading place word, which is part of names like مدينة الصدر."""
+    all_names = clean_arabic_names([name_ar, *names], strip_place_word=rank > 0)
     return {
         "id": id_, "ar": name_ar, "en": name_en, "f": feature, "cc": country,
         "a1": admin1, "a2": admin2, "lat": round(lat, 5), "lon": round(lon, 5),
@@ -116,6 +131,7 @@ def capitals(gaz: Path, city_pop: dict[int, int]) -> list[dict[str, Any]]:
             f"gn:{gid}", names[0], r["capital_en"], "city", r["iso2"], float(r["capital_lat"]),
             float(r["capital_lon"]), names, population=city_pop.get(gid), source="GeoNames (CC BY 4.0)", rank=2,
         ))
+        out[-1]["cap"] = True
     return out
 
 
@@ -247,6 +263,8 @@ def merge_duplicates(entries: dict[str, dict[str, Any]]) -> None:
                     continue
                 keep["names"] += [n for n in other["names"] if n not in keep["names"]]
                 keep["pop"] = max(keep["pop"] or 0, other["pop"] or 0) or None
+                if other.get("cap"):
+                    keep["cap"] = True
                 keep.setdefault("same_as", []).append(other_id)
                 del entries[other_id]
 
@@ -279,6 +297,10 @@ def apply_aliases(entries: dict[str, dict[str, Any]], path: Path) -> None:
             raise SystemExit(f"aliases.tsv: unknown id {r['id']}")
         extra = clean_arabic_names(r["names_ar"].split("|"))
         target["names"] += [n for n in extra if n not in target["names"]]
+
+
+def read_corpus_common(corpus_file: Path) -> list[str]:
+    return sorted({row["key"] for row in read_tsv(corpus_file)}) if corpus_file.exists() else []
 
 
 def read_common_words(path: Path, stopword_files: list[Path]) -> list[str]:
@@ -371,6 +393,7 @@ def build(shared: Path) -> tuple[dict[str, Any], Path, dict[str, str]]:
             "mledoze/countries, ODbL 1.0", "OCHA COD-AB Syria, CC BY-IGO", "marsad curated places (data/places)",
         ],
         "common_keys": read_common_words(PLACES / "common_words.txt", stopwords),
+        "soft_common_keys": read_corpus_common(PLACES / CORPUS_COMMON),
         "entries": rows,
     }, gaz, pcode_name
 
@@ -381,10 +404,61 @@ def write_gzip_json(path: Path, data: Any) -> None:
         gz.write(raw)
 
 
+def corpus_common_words(shared: Path, every: int) -> None:
+    """Write data/places/corpus_common.tsv: gazetteer names that are mostly common words in news.
+
+    Reads every `every`-th SaudiNewsNet article with the shipped gazetteer and counts, for each
+    one-word name, its occurrences and those right after a place word (مدينة، محافظة، منطقة...).
+    Place names get a place word often ("مدينة جدة"); words like بيان (statement), دولي
+    (international) or سوري (Syrian, and GeoNames' Arabic spelling of Surrey) almost never do.
+    Countries, capitals, curated places and big home-region cities are exempt.
+    """
+    from marsad.geo.annotate import NOT_PLACE_WORDS, readings, words_of
+    from marsad.geo.gazetteer import Gazetteer
+    from marsad.geo.lexicon import STRONG_CUES
+
+    gaz = Gazetteer.load(OUT_DIR / "gazetteer.json.gz")
+    total: dict[str, int] = {}
+    cued: dict[str, int] = {}
+    with gzip.open(shared / "data" / "saudinewsnet" / "articles.jsonl.gz", "rt", encoding="utf-8") as f:
+        for n, line in enumerate(f):
+            if n % every:
+                continue
+            words = words_of(json.loads(line)["text"])
+            for i, w in enumerate(words):
+                if not w.is_word:
+                    continue
+                key = next((k for _, k in readings(w.text) if k in gaz.by_key and k not in NOT_PLACE_WORDS), None)
+                if key is None:
+                    continue
+                total[key] = total.get(key, 0) + 1
+                before = words[i - 1] if i and words[i - 1].is_word else None
+                if before is not None and any(k in STRONG_CUES for _, k in readings(before.text)):
+                    cued[key] = cued.get(key, 0) + 1
+    rows = []
+    for key in sorted(total):
+        count, share = total[key], cued.get(key, 0) / total[key]
+        if count < COMMON_MIN_COUNT or share >= COMMON_MAX_CUED_SHARE:
+            continue
+        if any(p.feature == "country" or p.curated or p.capital
+               or (p.country_code in HOME_REGION and p.population >= TRUSTED_POPULATION)
+               for p in gaz.candidates(key)):
+            continue
+        rows.append(f"{key}\t{count}\t{cued.get(key, 0)}")
+    header = f"key\tcount\tafter_place_word\t# every {every}th SaudiNewsNet article; scripts/build_gazetteer.py"
+    (PLACES / CORPUS_COMMON).write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    print(f"{len(rows)} names flagged as common words")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--corpus-stats", type=int, metavar="N", default=0,
+                        help="recompute data/places/corpus_common.tsv from every N-th article, then exit")
     args = parser.parse_args()
+    if args.corpus_stats:
+        corpus_common_words(args.shared.resolve(), args.corpus_stats)
+        return
     data, gaz, pcode_name = build(args.shared.resolve())
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     write_gzip_json(OUT_DIR / "gazetteer.json.gz", data)
@@ -395,7 +469,7 @@ def main() -> None:
     for e in data["entries"]:
         by_feature[e["f"]] = by_feature.get(e["f"], 0) + 1
     print(f"{len(data['entries'])} entries {dict(sorted(by_feature.items()))}; "
-          f"{len(data['common_keys'])} common-word keys; GeoJSON {len(geojson['features'])} features")
+          f"{len(data['common_keys'])}+{len(data['soft_common_keys'])} common-word keys; GeoJSON {len(geojson['features'])} features")
 
 
 if __name__ == "__main__":

@@ -36,6 +36,11 @@ from marsad.text.tokens import iter_tokens, proclitic_splits
 PRECISION_BY_FEATURE = {"country": 4, "admin1": 3, "admin2": 2, "admin3": 2, "region": 2}
 POPULATED = frozenset({"city", "town", "village"})
 MINOR_POPULATION = 10_000
+SOFT_CONTEXT_SHARE = 0.2  # a soft common word is a place in a document at least this much about its country
+FOREIGN_TRUSTED_POPULATION = 1_000_000
+# Where the news this project reads happens: the Arab world, Turkey and Iran.
+HOME_REGION = frozenset({"SY", "IQ", "LB", "JO", "PS", "IL", "TR", "IR", "YE", "SA", "AE", "QA", "KW", "BH", "OM",
+                         "EG", "LY", "TN", "DZ", "MA", "SD", "SO", "MR", "DJ"})
 NEAR_WINDOW = 200  # characters either side in which other names count as "nearby" context
 # Place words and prepositions are never place names by themselves (GeoNames lists "مدينة" for Medina).
 NOT_PLACE_WORDS = STRONG_CUES | WEAK_CUES | DIRECTIONS
@@ -170,6 +175,8 @@ def mark_cues(match: Match, words: list[Word], previous: Match | None) -> None:
     if prefix.rstrip("و"):  # ب، ل، ك، ال glued to the name: "بالرقة", "للرقة"
         match.weak_cue = True
     k = match.first - 1
+    while k >= 0 and words[k].text in QUOTES:  # مدينة " لودر" / محافظة «أبين»
+        k -= 1
     if k >= 0 and words[k].is_word:
         keys = stem_keys(words[k])
         cue = next((key for key in keys if key in STRONG_CUES), None)
@@ -187,6 +194,9 @@ def mark_cues(match: Match, words: list[Word], previous: Match | None) -> None:
         match.cue, match.weak_cue = previous.cue, previous.weak_cue or previous.cue is not None
 
 
+QUOTES = frozenset('"«»“”\'(')
+
+
 def continues_list(previous: Match, match: Match, words: list[Word]) -> bool:
     """"قرى الخميسية والجابر": a name joined by و or a comma to an accepted name with a place word."""
     if not previous.accepted or previous.cue is None:
@@ -197,22 +207,31 @@ def continues_list(previous: Match, match: Match, words: list[Word]) -> bool:
     return (gap == 1 and starts_with_and) or comma_between or (gap == 2 and words[match.first - 1].key == "و")
 
 
-def is_acceptable(match: Match, gaz: Gazetteer) -> bool:
-    """Common words need a place word; small places need at least a preposition."""
-    if match.from_ner:
+def is_acceptable(match: Match, gaz: Gazetteer, ctx: Context | None = None) -> bool:
+    """Common words need a place word; names news mostly uses as words (الميادين، الطبقة) need a place
+    word, or a preposition in a document about their country (`ctx`, known on the second pass);
+    small places need at least a preposition."""
+    if match.from_ner or match.cue is not None:
         return True
     if gaz.is_common(match.key):
-        return match.cue is not None
+        return False
+    if match.key in gaz.soft_common_keys:
+        return (match.weak_cue and ctx is not None
+                and any(ctx.country_share(p.country_code) >= SOFT_CONTEXT_SHARE for p in match.candidates))
     if all(is_minor(p) for p in match.candidates):
         return match.cue is not None or match.weak_cue
     return True
 
 
 def is_minor(place: Place) -> bool:
-    if place.curated or place.feature in ("country", "admin1", "admin2", "region"):
+    """Places a bare word should not be taken for: villages, sub-districts, and cities far from the
+    region the news covers (GeoNames' Arabic spellings of them collide with Arabic words)."""
+    if place.curated or place.capital or place.feature in ("country", "admin1", "admin2", "region"):
         return False
     if place.feature == "admin3":
         return True
+    if place.country_code not in HOME_REGION:
+        return place.population < FOREIGN_TRUSTED_POPULATION
     return place.feature in POPULATED and place.population < MINOR_POPULATION
 
 
@@ -370,6 +389,8 @@ def set_relation(match: Match, words: list[Word], text: str) -> None:
         start = word_stem_start(words[match.cue_word])
         match.span = (start, side_adjectives_end(text, match.end))
         match.relation, match.anchor, match.precision = "countryside", match_text(match, text), max(base, 2)
+    elif match.cue == "area" and not place.is_area:  # "منطقة البوكمال": the town's area
+        match.precision = max(base, 2)
     elif (match.cue == "near" or match.direction_word is not None) and not place.is_area:
         first = match.direction_word if match.direction_word is not None else match.cue_word
         assert first is not None
@@ -449,11 +470,13 @@ def annotate_places(doc: Document, gazetteer: Gazetteer | None = None) -> None:
     for match in matches:
         mark_cues(match, words, previous)
         match.from_ner = any(overlaps((match.start, match.end), (m.start, m.end)) for m in loc_mentions)
-        inside_person = any(overlaps((match.start, match.end), span) for span in pers_spans)
-        match.accepted = not inside_person and is_acceptable(match, gaz)
+        match.accepted = not inside(match, pers_spans) and is_acceptable(match, gaz)
         previous = match
+    ctx = build_context([m for m in matches if m.accepted], words)
+    for match in matches:  # second pass: words that are places only in a document about their country
+        if not match.accepted and match.key in gaz.soft_common_keys:
+            match.accepted = is_acceptable(match, gaz, ctx) and not inside(match, pers_spans)
     accepted = [m for m in matches if m.accepted]
-    ctx = build_context(accepted, words)
     places: list[PlaceMention] = []
     for match in accepted:
         match.place = choose(match, ctx)
@@ -487,6 +510,10 @@ def unplaced(doc: Document, words: list[Word], accepted: list[Match], gaz: Gazet
         out.append(mention)
         taken.append((start, end))
     return out
+
+
+def inside(match: Match, spans: list[tuple[int, int]]) -> bool:
+    return any(overlaps((match.start, match.end), span) for span in spans)
 
 
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

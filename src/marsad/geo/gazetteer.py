@@ -49,6 +49,7 @@ class Place:
     population: int = 0
     names: list[str] = field(default_factory=list)
     source: str = ""
+    capital: bool = False
 
     @property
     def curated(self) -> bool:
@@ -66,6 +67,7 @@ class Gazetteer:
     by_key: dict[str, list[int]]  # name key -> indices into places
     by_latin: dict[str, list[int]]  # English-name key -> indices
     common_keys: frozenset[str]  # names that are also common words: need a place word before them
+    soft_common_keys: frozenset[str]  # names mostly used as words in news: need a preposition and context
     first_words: frozenset[str]  # keys of the first word of every multi-word name
     max_words: int  # most words in one name
     country_names: dict[str, str]  # ISO2 -> English country name
@@ -90,6 +92,7 @@ class Gazetteer:
                 id=row["id"], name_ar=row["ar"], name_en=row["en"], feature=row["f"], country_code=row["cc"],
                 lat=row["lat"], lon=row["lon"], admin1=row.get("a1"), admin2=row.get("a2"),
                 population=row.get("pop") or 0, names=row["names"], source=row.get("src", ""),
+                capital=bool(row.get("cap")),
             )
             index = len(places)
             places.append(place)
@@ -101,7 +104,8 @@ class Gazetteer:
                     max_words = max(max_words, len(words))
             _add(by_latin, latin_key(place.name_en), index)
         country_names = {p.country_code: p.name_en for p in places if p.feature == "country"}
-        return cls(places, by_key, by_latin, frozenset(data.get("common_keys", [])), frozenset(first_words),
+        return cls(places, by_key, by_latin, frozenset(data.get("common_keys", [])),
+                   frozenset(data.get("soft_common_keys", [])), frozenset(first_words),
                    max_words, country_names, data.get("attribution", []))
 
     def candidates(self, key: str) -> list[Place]:
