@@ -1,0 +1,165 @@
+"""Event queries shared by the events endpoints and the exports."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from marsad.api.filters import (
+    MAX_LIMIT,
+    SORT_COLUMNS,
+    TABLE,
+    BadParameter,
+    EventFilter,
+    decode_cursor,
+    encode_cursor,
+    keyset_clause,
+    parse_sort,
+)
+
+# Columns of the compact views (summary, points); identical in both event tables.
+SUMMARY_COLUMNS = ("id", "type", "sub_type", "date_start", "date_end", "lat", "lon", "killed", "injured")
+POINT_FIELDS = ("id", "lat", "lon", "type", "date", "killed", "injured", "disputed")
+MAX_POINTS = 50_000
+COUNT_GROUPS = ("type", "sub_type", "day", "month", "year", "outlet", "disputed")
+
+
+def resolve_level(conn: sqlite3.Connection, level: str | None) -> str:
+    """`merged` when the cross-document step has run, else `document` (as the exports do)."""
+    if level in ("merged", "document"):
+        return level
+    if level not in (None, "", "auto"):
+        raise BadParameter("level", f"{level!r} is not one of auto, merged, document")
+    has_merged = conn.execute("SELECT 1 FROM merged_events LIMIT 1").fetchone() is not None
+    return "merged" if has_merged else "document"
+
+
+@dataclass
+class Page:
+    rows: list[sqlite3.Row]
+    total: int | None
+    next_cursor: str | None
+
+
+def query_page(conn: sqlite3.Connection, flt: EventFilter, sort: str | None, limit: int, offset: int,
+               cursor: str | None, count: bool, columns: str = "id, record") -> Page:
+    """One page of events in a stable order (sort column, then id), with keyset cursors."""
+    if not 1 <= limit <= MAX_LIMIT:
+        raise BadParameter("limit", f"must be between 1 and {MAX_LIMIT}")
+    if cursor and offset:
+        raise BadParameter("cursor", "use either cursor or offset, not both")
+    sort_name, descending = parse_sort(sort)
+    column = SORT_COLUMNS[sort_name]
+    where, params = flt.where()
+    table = TABLE[flt.level]
+    page_where, page_params = where, list(params)
+    if cursor:
+        value, row_id = decode_cursor(cursor, sort_name, descending)
+        clause, extra = keyset_clause(column, descending, value, row_id)
+        page_where, page_params = f"{where} AND {clause}", page_params + extra
+    direction = "DESC" if descending else "ASC"
+    order = f"id {direction}" if column == "id" else f"{column} {direction}, id {direction}"
+    sql = (f"SELECT {columns}, {column} AS sort_value FROM {table} WHERE {page_where} "
+           f"ORDER BY {order} LIMIT ? OFFSET ?")
+    rows = conn.execute(sql, [*page_params, limit, offset]).fetchall()
+    total = conn.execute(f"SELECT count(*) FROM {table} WHERE {where}", params).fetchone()[0] if count else None
+    next_cursor = None
+    if len(rows) == limit:
+        last = rows[-1]
+        next_cursor = encode_cursor(sort_name, descending, last["sort_value"], last["id"])
+    return Page(rows, total, next_cursor)
+
+
+def summary_columns(level: str) -> str:
+    """SQL select list for the summary view: plain columns plus the names an analyst reads."""
+    disputed = "disputed" if level == "merged" else "json_array_length(record, '$.disputes') > 0 AS disputed"
+    return ", ".join([
+        *SUMMARY_COLUMNS, disputed,
+        "json_extract(record, '$.location.name_ar') AS place_ar",
+        "json_extract(record, '$.location.name_en') AS place_en",
+        "json_extract(record, '$.actor1.name_ar') AS actor1_ar",
+        "json_extract(record, '$.actor1.name_en') AS actor1_en",
+        "json_extract(record, '$.actor2.name_ar') AS actor2_ar",
+        "json_extract(record, '$.actor2.name_en') AS actor2_en",
+        "json_extract(record, '$.modality') AS modality",
+        "json_array_length(record, '$.reports') AS reports",
+    ])
+
+
+def summary_item(row: sqlite3.Row) -> dict[str, Any]:
+    item = dict(row)
+    item.pop("sort_value", None)
+    item["disputed"] = bool(item.get("disputed"))
+    return item
+
+
+def points(conn: sqlite3.Connection, flt: EventFilter, limit: int) -> list[list[Any]]:
+    """Rows for the map: only events with coordinates, largest toll first so that the biggest
+    circles are drawn underneath when the client draws in reverse."""
+    if not 1 <= limit <= MAX_POINTS:
+        raise BadParameter("limit", f"must be between 1 and {MAX_POINTS}")
+    where, params = flt.where()
+    disputed = "disputed" if flt.level == "merged" else "json_array_length(record, '$.disputes') > 0"
+    sql = (f"SELECT id, lat, lon, type, date_start, killed, injured, {disputed} FROM {TABLE[flt.level]} "
+           f"WHERE {where} AND lat IS NOT NULL AND lon IS NOT NULL ORDER BY date_start DESC, id DESC LIMIT ?")
+    return [[row[0], row[1], row[2], row[3], row[4], row[5], row[6], bool(row[7])]
+            for row in conn.execute(sql, [*params, limit])]
+
+
+def counts(conn: sqlite3.Connection, flt: EventFilter, by: str) -> list[dict[str, Any]]:
+    """Event counts grouped by one whitelisted key, with killed/injured totals."""
+    if by not in COUNT_GROUPS:
+        raise BadParameter("by", f"{by!r} is not one of {', '.join(COUNT_GROUPS)}")
+    where, params = flt.where()
+    table = TABLE[flt.level]
+    if by == "outlet":
+        join = ("JOIN events e ON e.merged_id = f.id JOIN documents d ON d.id = e.doc_id" if flt.level == "merged"
+                else "JOIN documents d ON d.id = f.doc_id")
+        inner = "id, killed, injured" if flt.level == "merged" else "id, doc_id, killed, injured"
+        sql = (f"SELECT d.outlet AS key, count(DISTINCT f.id) AS events, NULL AS killed, NULL AS injured "
+               f"FROM (SELECT {inner} FROM {table} WHERE {where}) f {join} GROUP BY d.outlet ORDER BY events DESC")
+    else:
+        key = {
+            "type": "type", "sub_type": "sub_type", "day": "substr(date_start, 1, 10)",
+            "month": "substr(date_start, 1, 7)", "year": "substr(date_start, 1, 4)",
+            "disputed": ("disputed" if flt.level == "merged" else "json_array_length(record, '$.disputes') > 0"),
+        }[by]
+        sql = (f"SELECT {key} AS key, count(*) AS events, sum(killed) AS killed, sum(injured) AS injured "
+               f"FROM {table} WHERE {where} GROUP BY 1 ORDER BY 1")
+    return [dict(row) for row in conn.execute(sql, params)]
+
+
+def iter_records(conn: sqlite3.Connection, flt: EventFilter, batch: int = 500) -> Iterator[str]:
+    """Every matching event's stored JSON, in id order, read in keyset pages (for the exports)."""
+    where, params = flt.where()
+    last = ""
+    while True:
+        rows = conn.execute(f"SELECT id, record FROM {TABLE[flt.level]} WHERE {where} AND id > ? "
+                            f"ORDER BY id LIMIT ?", [*params, last, batch]).fetchall()
+        if not rows:
+            return
+        for row in rows:
+            yield row["record"]
+        last = rows[-1]["id"]
+
+
+def get_event(conn: sqlite3.Connection, event_id: str) -> tuple[str, dict[str, Any]] | None:
+    """(level, record) of a merged or document event."""
+    for level, table in (("merged", "merged_events"), ("document", "events")):
+        row = conn.execute(f"SELECT record FROM {table} WHERE id = ?", (event_id,)).fetchone()
+        if row is not None:
+            return level, json.loads(row["record"])
+    return None
+
+
+def document_versions(conn: sqlite3.Connection, merged_id: str) -> list[dict[str, Any]]:
+    """Each article's own version of a merged event, with the article's outlet."""
+    rows = conn.execute(
+        "SELECT e.record, e.doc_id, d.outlet, d.title, d.published_date FROM events e "
+        "LEFT JOIN documents d ON d.id = e.doc_id WHERE e.merged_id = ? ORDER BY d.published_date, e.doc_id",
+        (merged_id,)).fetchall()
+    return [{"doc": row["doc_id"], "outlet": row["outlet"], "title": row["title"],
+             "published": row["published_date"], "event": json.loads(row["record"])} for row in rows]
