@@ -128,7 +128,7 @@ def capitals(gaz: Path, city_pop: dict[int, int]) -> list[dict[str, Any]]:
             continue
         gid = int(r["capital_geonameid"])
         out.append(entry(
-            f"gn:{gid}", names[0], r["capital_en"], "city", r["iso2"], float(r["capital_lat"]),
+            f"gn:{gid}", best_arabic_name(names), r["capital_en"], "city", r["iso2"], float(r["capital_lat"]),
             float(r["capital_lon"]), names, population=city_pop.get(gid), source="GeoNames (CC BY 4.0)", rank=2,
         ))
         out[-1]["cap"] = True

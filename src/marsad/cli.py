@@ -306,3 +306,26 @@ def time_command(
         value = found.value_start if found.value_start == found.value_end else f"{found.value_start}..{found.value_end}"
         shown = value if found.value_start else f"({found.relative})"
         typer.echo(f"{found.start}-{found.end}\t{found.text}\t{shown}\t{found.precision}")
+
+
+@app.command("geocode")
+def geocode_command(
+    name: Annotated[str, typer.Argument(help="A place name in Arabic (or English), e.g. \"ريف حلب الشمالي\".")],
+    context: Annotated[str | None, typer.Option("--context", help="Text around the name, to choose "
+                                                "between places of the same name.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="The Location as JSON.")] = False,
+) -> None:
+    """Resolve one place name in the gazetteer; exit code 1 when it cannot be placed."""
+    import json
+
+    from marsad.geo import geocode
+
+    location = geocode(name, context=context)
+    if location is None:
+        typer.echo("null" if as_json else f"not placed: {name!r}")
+        raise typer.Exit(1)
+    if as_json:
+        typer.echo(json.dumps(location.to_dict(), ensure_ascii=False))
+        return
+    typer.echo(f"{location.name_ar}\t{location.name_en}\t{location.admin1 or '-'}\t{location.country}\t"
+               f"{location.lat:.4f},{location.lon:.4f}\tprecision {location.precision}\t{location.gazetteer_id}")

@@ -425,7 +425,7 @@ def unknown_after_cues(words: list[Word], matches: list[Match], gaz: Gazetteer) 
     for i, w in enumerate(words):
         if not w.is_word or i + 1 >= len(words):
             continue
-        cue = next((k for k in stem_keys(w) if CUE_KIND.get(k) in ("settlement", "neighbourhood")), None)
+        cue = next((k for k in stem_keys(w) if CUE_KIND.get(k) in UNKNOWN_NAME_CUES), None)
         if cue is None or w.key.startswith("ال"):  # "القرية الصغيرة": a definite noun, then an adjective
             continue
         j = i + 1
@@ -441,7 +441,9 @@ def unknown_after_cues(words: list[Word], matches: list[Match], gaz: Gazetteer) 
     return spans
 
 
+UNKNOWN_NAME_CUES = ("settlement", "neighbourhood", "site")
 _NOT_NAMES = frozenset(name_key(w) for w in (
+    "عسكرية", "عسكري", "جوية", "جوي", "نفطي", "نفطية", "حدودي", "بحرية", "دولي", "مدني", "رئيسي", "كبير", "صغير",
     "جديدة", "صغيرة", "كبيرة", "واحدة", "سكني", "سكنية", "آمنة", "كاملة", "أخرى", "عدة", "عديدة", "مجاورة",
     "قريبة", "حدودية", "نائية", "محاصرة", "رئيسية", "تابعة", "يقطنها", "تقع", "كان", "كانت", "التي", "الذي",
 ))

@@ -43,7 +43,7 @@ def geocode(name: str, context: str | None = None, gazetteer: Gazetteer | None =
         return geocode_latin(name, ctx, gaz)
     key = name_key(name)
     candidates = gaz.candidates(key)
-    if candidates and not gaz.is_common(key):
+    if candidates and not gaz.is_common(key) and key not in gaz.soft_common_keys:
         match = Match(0, 0, 0, len(name), key, candidates)
         place = choose(match, ctx)
         return location_of(place, gaz, PRECISION_BY_FEATURE.get(place.feature, 1))
@@ -58,7 +58,7 @@ def geocode_phrase(name: str, ctx: Context, gaz: Gazetteer) -> Location | None:
     for match in matches:
         mark_cues(match, words, previous)
         match.weak_cue = True  # the caller says this is a place: small places need no preposition
-        match.accepted = is_acceptable(match, gaz)
+        match.accepted = is_acceptable(match, gaz, ctx)
         previous = match
     accepted = [m for m in matches if m.accepted]
     if not accepted:
