@@ -201,8 +201,8 @@ def _add_event_routes(app: FastAPI, pool: ConnectionPerThread) -> None:
                                   "documents": records_view.document_briefs(conn, [d for d in docs if d], text)}
         if level == "merged":
             result.update(records_view.compare_versions(conn, event_id, record))
-            result.pop("event")
-            result["event"] = record
+            story = conn.execute("SELECT story_id FROM merged_events WHERE id = ?", (event_id,)).fetchone()
+            result["story_id"] = story[0] if story else None
         return json_response(result)
 
 
