@@ -45,3 +45,11 @@ bench: install
 
 clean:
 	rm -rf $(VENV) demo-out .pytest_cache
+
+# Web page base map: world countries from npm's world-atlas, converted to GeoJSON by a small Python
+# decoder (marsad.web.build_geo). The built file is committed, so `pip install` alone serves the page.
+.PHONY: web-assets
+web-assets: install
+	npm install --no-audit --no-fund
+	$(PY) -m marsad.web.build_geo node_modules/world-atlas/countries-110m.json src/marsad/web/static/geo/world.geojson
+	cp node_modules/world-atlas/LICENSE src/marsad/web/static/geo/world-atlas.LICENSE
