@@ -167,8 +167,8 @@ def _add_event_routes(app: FastAPI, pool: ConnectionPerThread) -> None:
         event_filter_ = _filter(conn, flt)
         columns = "id, record" if view == "full" else ev.summary_columns(event_filter_.level)
         page = ev.query_page(conn, event_filter_, sort, limit, offset, cursor, count, columns)
-        meta = {"level": event_filter_.level, "total": page.total, "limit": limit, "offset": offset,
-                "next_cursor": page.next_cursor}
+        meta = {"level": event_filter_.level, "total": page.total, "total_capped": page.total_capped,
+                "limit": limit, "offset": offset, "next_cursor": page.next_cursor}
         items = ([row["record"] for row in page.rows] if view == "full"
                  else [dumps(ev.summary_item(row)) for row in page.rows])
         return page_response(meta, items)

@@ -26,6 +26,9 @@ API_INDEXES = (
     "CREATE INDEX IF NOT EXISTS api_events_type ON events(type, date_start)",
     "CREATE INDEX IF NOT EXISTS api_events_geo ON events(lat, lon)",
     "CREATE INDEX IF NOT EXISTS api_events_killed ON events(killed, id)",
+    # "Events ending on or after date_from" compares this expression: indexed, it is a range scan.
+    "CREATE INDEX IF NOT EXISTS api_merged_end ON merged_events(coalesce(date_end, date_start), date_start)",
+    "CREATE INDEX IF NOT EXISTS api_events_end ON events(coalesce(date_end, date_start), date_start)",
 )
 
 
@@ -38,6 +41,9 @@ def ensure_indexes(path: Path) -> bool:
     try:
         for statement in API_INDEXES:
             conn.execute(statement)
+        # Statistics let the planner weigh the date, type and place indexes (once; cheap).
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone() is None:
+            conn.execute("ANALYZE")
         conn.commit()
         return True
     except sqlite3.OperationalError as err:  # read-only file system, or a locked database

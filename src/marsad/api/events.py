@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
+import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -25,6 +28,37 @@ SUMMARY_COLUMNS = ("id", "type", "sub_type", "date_start", "date_end", "lat", "l
 POINT_FIELDS = ("id", "lat", "lon", "type", "date", "killed", "injured", "disputed")
 MAX_POINTS = 50_000
 COUNT_GROUPS = ("type", "sub_type", "day", "month", "year", "outlet", "disputed")
+# A page's `total` counts at most this many matches (then says `total_capped`): a count over a
+# wide filter would otherwise cost more than the page itself. /api/events/counts is exact.
+COUNT_CAP = 1_000
+# Above this many matches a bounding box is read along the sort index instead of the lat/lon
+# index: sorting tens of thousands of rows costs more than skipping the few outside the box.
+WIDE_BOX_MATCHES = 2_000
+SPAN_CACHE_SECONDS = 60.0
+_span_cache: dict[tuple[str, str], tuple[float, int | None]] = {}
+_span_lock = threading.Lock()
+
+
+def max_span_days(conn: sqlite3.Connection, table: str) -> int | None:
+    """The longest event in days (date_end - date_start), cached for a minute per database.
+
+    Knowing it turns "ends on or after D" into "starts on or after D - span" as well, which the
+    date index can serve. After an ingest the cache may be a minute stale; events longer than
+    the cached span (rare: spans are at most a year) are then missed by date_from for that minute.
+    """
+    database = conn.execute("PRAGMA database_list").fetchone()[2]
+    key = (database, table)
+    now = time.monotonic()
+    with _span_lock:
+        cached = _span_cache.get(key)
+        if cached and now - cached[0] < SPAN_CACHE_SECONDS:
+            return cached[1]
+    row = conn.execute(f"SELECT max(julianday(date_end) - julianday(date_start)) FROM {table} "
+                       "WHERE date_end IS NOT NULL AND date_end != date_start").fetchone()
+    span = int(row[0]) + 1 if row and row[0] is not None else 0
+    with _span_lock:
+        _span_cache[key] = (now, span)
+    return span
 
 
 def resolve_level(conn: sqlite3.Connection, level: str | None) -> str:
@@ -42,6 +76,7 @@ class Page:
     rows: list[sqlite3.Row]
     total: int | None
     next_cursor: str | None
+    total_capped: bool = False
 
 
 def query_page(conn: sqlite3.Connection, flt: EventFilter, sort: str | None, limit: int, offset: int,
@@ -53,8 +88,18 @@ def query_page(conn: sqlite3.Connection, flt: EventFilter, sort: str | None, lim
         raise BadParameter("cursor", "use either cursor or offset, not both")
     sort_name, descending = parse_sort(sort)
     column = SORT_COLUMNS[sort_name]
-    where, params = flt.where()
     table = TABLE[flt.level]
+    if flt.date_from and flt.max_span_days is None:
+        flt = dataclasses.replace(flt, max_span_days=max_span_days(conn, table))
+    where, params = flt.where()
+    total = None
+    if count or flt.bbox:
+        # Capped, and served by an index: cheap even when most of the table matches.
+        cap = COUNT_CAP if count else WIDE_BOX_MATCHES
+        total = conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {where} LIMIT ?)",
+                             [*params, cap + 1]).fetchone()[0]
+        if flt.bbox and total > WIDE_BOX_MATCHES:
+            where, params = dataclasses.replace(flt, geo_index=False).where()
     page_where, page_params = where, list(params)
     if cursor:
         value, row_id = decode_cursor(cursor, sort_name, descending)
@@ -65,12 +110,14 @@ def query_page(conn: sqlite3.Connection, flt: EventFilter, sort: str | None, lim
     sql = (f"SELECT {columns}, {column} AS sort_value FROM {table} WHERE {page_where} "
            f"ORDER BY {order} LIMIT ? OFFSET ?")
     rows = conn.execute(sql, [*page_params, limit, offset]).fetchall()
-    total = conn.execute(f"SELECT count(*) FROM {table} WHERE {where}", params).fetchone()[0] if count else None
+    if not count:
+        total = None
     next_cursor = None
     if len(rows) == limit:
         last = rows[-1]
         next_cursor = encode_cursor(sort_name, descending, last["sort_value"], last["id"])
-    return Page(rows, total, next_cursor)
+    capped = total is not None and total > COUNT_CAP
+    return Page(rows, COUNT_CAP if capped else total, next_cursor, capped)
 
 
 def summary_columns(level: str) -> str:

@@ -105,6 +105,11 @@ class EventFilter:
     disputed: bool = False
     story: str | None = None
     doc: str | None = None
+    # The longest event (days from date_start to date_end) in the table, when known: bounds
+    # date_start from below, so that a date range is an index range, not a scan (see events.py).
+    max_span_days: int | None = None
+    # False asks SQLite not to use the lat/lon index (a wide box is better read in date order).
+    geo_index: bool = True
 
     def where(self) -> tuple[str, list[Any]]:
         """The WHERE clause (without the keyword, "1" when empty) and its parameters."""
@@ -123,9 +128,14 @@ class EventFilter:
         if self.date_from:
             clauses.append("coalesce(date_end, date_start) >= ?")
             params.append(self.date_from)
+            if self.max_span_days is not None:
+                earliest = dt.date.fromisoformat(self.date_from) - dt.timedelta(days=self.max_span_days)
+                clauses.append("date_start >= ?")
+                params.append(earliest.isoformat())
         if self.bbox:
             min_lon, min_lat, max_lon, max_lat = self.bbox
-            clauses.append("lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?")
+            lat = "lat" if self.geo_index else "+lat"  # unary + hides the column from the index planner
+            clauses.append(f"{lat} BETWEEN ? AND ? AND lon BETWEEN ? AND ?")
             params += [min_lat, max_lat, min_lon, max_lon]
         if self.actor:
             clauses.append(self._actor_clause())
