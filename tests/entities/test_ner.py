@@ -38,7 +38,7 @@ def test_load_is_cached(tagger: NerTagger) -> None:
 def test_known_person_and_capital(tagger: NerTagger) -> None:
     # Written for this test: "President Vladimir Putin arrived in Cairo on Monday for talks
     # with Egyptian officials."
-    tokens = "وصل الرئيس الروسي فلاديمير بوتين إلى القاهرة يوم الاثنين لإجراء محادثات مع مسؤولين مصريين .".split()
+    tokens = ["وصل", "الرئيس", "الروسي", "فلاديمير", "بوتين", "إلى", "القاهرة", "يوم", "الاثنين", "لإجراء", "محادثات", "مع", "مسؤولين", "مصريين", "."]
     tags = tagger.tag(tokens)
     assert_valid_bio(tags, len(tokens))
     assert tags[tokens.index("بوتين")].endswith("PERS")
@@ -48,7 +48,7 @@ def test_known_person_and_capital(tagger: NerTagger) -> None:
 
 def test_capital_with_clitics_and_organisation(tagger: NerTagger) -> None:
     # "The United Nations said in Damascus that ..." (written for this test)
-    tokens = "وقالت الأمم المتحدة في دمشق إن المساعدات وصلت إلى حلب .".split()
+    tokens = ["وقالت", "الأمم", "المتحدة", "في", "دمشق", "إن", "المساعدات", "وصلت", "إلى", "حلب", "."]
     tags = tagger.tag(tokens)
     assert_valid_bio(tags, len(tokens))
     assert tags[tokens.index("دمشق")] == "B-LOC"
@@ -82,8 +82,8 @@ def test_bad_input_never_crashes(tagger: NerTagger, tokens: list[str]) -> None:
 
 
 def test_diacritised_text_tags_like_plain(tagger: NerTagger) -> None:
-    plain = "وصل الرئيس إلى القاهرة".split()
-    marked = "وَصَلَ الرَّئِيسُ إِلَى القَاهِرَةِ".split()
+    plain = ["وصل", "الرئيس", "إلى", "القاهرة"]
+    marked = ["وَصَلَ", "الرَّئِيسُ", "إِلَى", "القَاهِرَةِ"]
     assert tagger.tag(marked)[3] == tagger.tag(plain)[3] == "B-LOC"
 
 

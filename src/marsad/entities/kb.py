@@ -10,9 +10,11 @@ and diacritics folded):
 
 * the exact key: the matching-form tokens joined by spaces (ترمب, قوات سوريه الديمقراطيه);
 * the skeleton key: each token reduced to its consonants, with the letters that transliteration
-  swaps collapsed (غ/ج/ك/ق for Latin g, ت/ط/ث, س/ص, ذ/ز/ظ) and long vowels and a final ta marbuta
-  dropped, so ترامب/ترمب, بوغدانوف/بوجدانوف and الديموقراطية/الديمقراطية meet. A skeleton is
-  lossy, so lookups by skeleton also compare the spelled lengths (see `KnowledgeBase.lookup`).
+  swaps collapsed (غ/ج/ك/ق for Latin g, ت/ط/ث, س/ص, ذ/ز/ظ) and inner long vowels dropped, so
+  ترامب/ترمب, بوغدانوف/بوجدانوف and الديموقراطية/الديمقراطية meet. A final ta marbuta and a final
+  alef become one marker, so سورية = سوريا but وزارة ≠ وزير. A skeleton is lossy, so lookups by
+  skeleton also compare the spelled lengths, and a single word is looked up by skeleton only when
+  it is long and has no article: الأسود must not become الأسد (see `KnowledgeBase.lookup`).
 """
 
 from __future__ import annotations
@@ -53,14 +55,21 @@ def word_skeleton(word: str) -> str:
     last = len(word) - 1
     for i in range(1, len(word)):
         ch = word[i]
-        if ch in _LONG_VOWELS:
+        if i == last and i > 1 and ch in "اه":  # ta marbuta (folded to ه) or alef at the end
+            out.append("ا")
             continue
-        if ch == "ه" and i == last and i > 2:  # ta marbuta (folded to ه) at the end: سورية = سوريا
+        if ch in _LONG_VOWELS:
             continue
         ch = _SKELETON_CLASS.get(ch, ch)
         if ch != out[-1]:  # doubled letters (shadda spelled out) count once
             out.append(ch)
     return "".join(out)
+
+
+def single_word_skeleton_ok(word: str) -> bool:
+    """One word is matched by skeleton only when the skeleton is long enough and the word has
+    no article: transliterated foreign names vary, native words with ال collide (الكبرى/الجبير)."""
+    return not word.startswith("ال") and len(word_skeleton(word)) >= MIN_SKELETON_SINGLE
 
 
 def name_tokens(text: str) -> list[str]:
@@ -173,7 +182,7 @@ class KnowledgeBase:
         if entity_id not in self.exact[key]:
             self.exact[key].append(entity_id)
         skel = skeleton_key(tokens)
-        if len(tokens) > 1 or len(skel) >= MIN_SKELETON_SINGLE:
+        if len(tokens) > 1 or single_word_skeleton_ok(tokens[0]):
             item = (entity_id, len(key))
             if item not in self.skeleton[skel]:
                 self.skeleton[skel].append(item)
@@ -204,6 +213,8 @@ class KnowledgeBase:
         found = self.exact.get(key)
         if found:
             return found
+        if len(tokens) == 1 and not single_word_skeleton_ok(tokens[0]):
+            return None
         items = self.skeleton.get(skeleton_key(tokens))
         if not items:
             return None

@@ -1,0 +1,135 @@
+"""Tokens per second of the NER tagger on one CPU core, against a BERT-base-sized token classifier.
+
+    .venv/bin/python benchmarks/ner_speed.py [--articles 400] [--bert-sentences 300]
+
+Text: the first articles of saudinewsnet (../shared), split with marsad.text.sentences and
+tokenised with marsad.text.tokens. marsad's figure is measured cold (empty word-feature cache, a
+fresh tagger) and then warm (the same text again). The comparison model has BERT-base's shape
+(12 layers, hidden 768, 12 heads, feed-forward 3072, 9 output labels) with random weights: speed
+does not depend on the weights. It is given one word piece per token, which flatters it (a real
+WordPiece/SentencePiece vocabulary cuts Arabic words into ~1.3-1.6 pieces). Both run with one
+thread, pinned to one core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+SHARED = Path(os.environ.get("MARSAD_SHARED", ROOT.parent / "shared"))
+CORPUS = SHARED / "data" / "saudinewsnet" / "articles.jsonl.gz"
+
+from marsad.entities.ner.tagger import RESOURCE_DIR, NerTagger  # noqa: E402
+from marsad.text.sentences import split_sentences  # noqa: E402
+from marsad.text.tokens import tokenize  # noqa: E402
+
+
+def pin_to_one_core() -> None:
+    if hasattr(os, "sched_setaffinity"):
+        core = min(os.sched_getaffinity(0))
+        os.sched_setaffinity(0, {core})
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+
+def load_sentences(n_articles: int) -> list[list[str]]:
+    sentences: list[list[str]] = []
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as handle:
+        for i, line in enumerate(handle):
+            if i >= n_articles:
+                break
+            text = json.loads(line).get("text") or ""
+            for span in split_sentences(text):
+                tokens = [t.text for t in tokenize(text, span.start, span.end)]
+                if tokens:
+                    sentences.append(tokens)
+    return sentences
+
+
+def time_marsad(sentences: list[list[str]]) -> tuple[float, float]:
+    n_tokens = sum(map(len, sentences))
+    tagger = NerTagger.from_directory(RESOURCE_DIR)  # fresh: empty feature cache
+    started = time.perf_counter()
+    for sentence in sentences:
+        tagger.tag(sentence)
+    cold = n_tokens / (time.perf_counter() - started)
+    started = time.perf_counter()
+    for sentence in sentences:
+        tagger.tag(sentence)
+    warm = n_tokens / (time.perf_counter() - started)
+    return cold, warm
+
+
+def time_bert(sentences: list[list[str]], batch_size: int) -> float | None:
+    try:
+        import torch
+    except ImportError:
+        print("torch is not importable: BERT-base comparison skipped "
+              "(install it with `.venv/bin/pip install torch==2.13.0`)")
+        return None
+    torch.set_num_threads(1)
+    torch.manual_seed(0)
+    vocab, hidden, max_len = 64000, 768, 512
+
+    class TokenClassifier(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.words = torch.nn.Embedding(vocab, hidden)
+            self.positions = torch.nn.Embedding(max_len, hidden)
+            self.norm = torch.nn.LayerNorm(hidden)
+            layer = torch.nn.TransformerEncoderLayer(hidden, 12, 3072, activation="gelu", batch_first=True)
+            self.encoder = torch.nn.TransformerEncoder(layer, 12, enable_nested_tensor=False)
+            self.head = torch.nn.Linear(hidden, 9)
+
+        def forward(self, ids: torch.Tensor, pad: torch.Tensor) -> torch.Tensor:
+            positions = torch.arange(ids.shape[1]).unsqueeze(0)
+            x = self.norm(self.words(ids) + self.positions(positions))
+            return self.head(self.encoder(x, src_key_padding_mask=pad)).argmax(-1)
+
+    model = TokenClassifier().eval()
+    batches = sorted((s[: max_len - 2] for s in sentences), key=len)  # length-sorted: little padding
+    n_tokens = sum(map(len, batches))
+    started = time.perf_counter()
+    with torch.inference_mode():
+        for start in range(0, len(batches), batch_size):
+            batch = batches[start:start + batch_size]
+            width = max(len(s) for s in batch) + 2  # [CLS] ... [SEP]
+            ids = torch.zeros(len(batch), width, dtype=torch.long)
+            pad = torch.ones(len(batch), width, dtype=torch.bool)
+            for row, sentence in enumerate(batch):
+                ids[row, 1:len(sentence) + 1] = torch.tensor([hash(t) % vocab for t in sentence])
+                pad[row, : len(sentence) + 2] = False
+            model(ids, pad)
+    return n_tokens / (time.perf_counter() - started)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=400)
+    parser.add_argument("--bert-sentences", type=int, default=300, help="BERT is slow: a subset")
+    parser.add_argument("--batch-size", type=int, default=16)
+    args = parser.parse_args()
+    if not CORPUS.exists():
+        sys.exit(f"needs {CORPUS} (the shared data beside the checkout)")
+    pin_to_one_core()
+    sentences = load_sentences(args.articles)
+    n_tokens = sum(map(len, sentences))
+    print(f"{len(sentences)} sentences, {n_tokens} tokens from {args.articles} saudinewsnet articles")
+    cold, warm = time_marsad(sentences)
+    print(f"marsad NerTagger: {cold:,.0f} tokens/s cold cache, {warm:,.0f} tokens/s warm (1 core)")
+    subset = sentences[: args.bert_sentences]
+    bert = time_bert(subset, args.batch_size)
+    if bert is not None:
+        print(f"BERT-base token classifier (random weights, batch {args.batch_size}, "
+              f"{sum(map(len, subset))} tokens): {bert:,.0f} tokens/s (1 thread)")
+        print(f"ratio marsad/BERT: {cold / bert:,.1f}x cold, {warm / bert:,.1f}x warm")
+
+
+if __name__ == "__main__":
+    main()
