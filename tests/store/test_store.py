@@ -132,3 +132,20 @@ def test_entities_accumulate_variants_without_losing_facts(tmp_path: Path) -> No
         (record,) = list(store.iter_records("entities"))
     assert record["name_en"] == "Donald Trump" and record["wikidata"] == "Q22686"
     assert {"ترمب", "ترامب"} <= set(record["variants"])
+
+
+def test_version_1_file_is_migrated_to_the_indexed_schema(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with Store(path):
+        pass
+    conn = sqlite3.connect(path)  # make it look like a version 1 file with the API's old copies
+    conn.execute("DROP INDEX events_date_id")
+    conn.execute("CREATE INDEX api_events_date_id ON events(date_start, id)")
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    with Store(path) as store:
+        names = {row[0] for row in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert {"events_date_id", "merged_date_id", "merged_end", "events_end"} <= names
+    assert not any(name.startswith("api_") for name in names)

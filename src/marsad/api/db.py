@@ -12,45 +12,28 @@ import sqlite3
 import threading
 from pathlib import Path
 
+from marsad.store.sqlite import Store, StoreError
 from marsad.text.normalize import match_form
 
 log = logging.getLogger(__name__)
 
-# Indexes the API's queries need beyond the store's own (see docs/api.md, "Indexes"). They are
-# created at startup when the file is writable; a read-only file is served without them.
-API_INDEXES = (
-    "CREATE INDEX IF NOT EXISTS api_merged_date_id ON merged_events(date_start, id)",
-    "CREATE INDEX IF NOT EXISTS api_merged_killed ON merged_events(killed, id)",
-    "CREATE INDEX IF NOT EXISTS api_merged_story ON merged_events(story_id)",
-    "CREATE INDEX IF NOT EXISTS api_events_date_id ON events(date_start, id)",
-    "CREATE INDEX IF NOT EXISTS api_events_type ON events(type, date_start)",
-    "CREATE INDEX IF NOT EXISTS api_events_geo ON events(lat, lon)",
-    "CREATE INDEX IF NOT EXISTS api_events_killed ON events(killed, id)",
-    # "Events ending on or after date_from" compares this expression: indexed, it is a range scan.
-    "CREATE INDEX IF NOT EXISTS api_merged_end ON merged_events(coalesce(date_end, date_start), date_start)",
-    "CREATE INDEX IF NOT EXISTS api_events_end ON events(coalesce(date_end, date_start), date_start)",
-)
-
-
 def ensure_indexes(path: Path) -> bool:
-    """Create the API's indexes if the database is writable; False when it is not."""
+    """Bring a writable file to the current schema (whose indexes serve the API's queries, see
+    docs/api.md) and gather planner statistics once; False when the file is read-only."""
     try:
         conn = sqlite3.connect(f"file:{path}?mode=rw", uri=True, timeout=10)
     except sqlite3.OperationalError:
         return False
+    conn.close()
     try:
-        for statement in API_INDEXES:
-            conn.execute(statement)
-        # Statistics let the planner weigh the date, type and place indexes (once; cheap).
-        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone() is None:
-            conn.execute("ANALYZE")
-        conn.commit()
+        with Store(path) as store:
+            # Statistics let the planner weigh the date, type and place indexes (once; cheap).
+            if store.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone() is None:
+                store.conn.execute("ANALYZE")
         return True
-    except sqlite3.OperationalError as err:  # read-only file system, or a locked database
-        log.warning("API indexes not created in %s: %s", path, err)
+    except (sqlite3.OperationalError, StoreError) as err:  # read-only file system, or a locked database
+        log.warning("indexes not brought up to date in %s: %s", path, err)
         return False
-    finally:
-        conn.close()
 
 
 def connect_readonly(path: Path) -> sqlite3.Connection:

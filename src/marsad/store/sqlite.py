@@ -22,7 +22,7 @@ from typing import Any
 from marsad.records import Document, Entity, Event
 from marsad.text.normalize import match_form
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the API's query indexes moved into the schema
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -107,6 +107,13 @@ CREATE TABLE IF NOT EXISTS events (
 );
 CREATE INDEX IF NOT EXISTS events_doc ON events(doc_id);
 CREATE INDEX IF NOT EXISTS events_merged ON events(merged_id);
+-- The API's filters and cursors (docs/api.md, "Indexes"): date order with the id as tie-breaker,
+-- type within dates, the bounding box, tolls; "ending on or after a date" compares an expression.
+CREATE INDEX IF NOT EXISTS events_date_id ON events(date_start, id);
+CREATE INDEX IF NOT EXISTS events_type ON events(type, date_start);
+CREATE INDEX IF NOT EXISTS events_geo ON events(lat, lon);
+CREATE INDEX IF NOT EXISTS events_killed ON events(killed, id);
+CREATE INDEX IF NOT EXISTS events_end ON events(coalesce(date_end, date_start), date_start);
 
 -- Events merged across outlets (one real event, several reports), with disputes and stories.
 CREATE TABLE IF NOT EXISTS merged_events (
@@ -125,9 +132,12 @@ CREATE TABLE IF NOT EXISTS merged_events (
     story_id TEXT,
     record TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS merged_date ON merged_events(date_start);
+CREATE INDEX IF NOT EXISTS merged_date_id ON merged_events(date_start, id);
 CREATE INDEX IF NOT EXISTS merged_type ON merged_events(type, date_start);
 CREATE INDEX IF NOT EXISTS merged_geo ON merged_events(lat, lon);
+CREATE INDEX IF NOT EXISTS merged_killed ON merged_events(killed, id);
+CREATE INDEX IF NOT EXISTS merged_story ON merged_events(story_id);
+CREATE INDEX IF NOT EXISTS merged_end ON merged_events(coalesce(date_end, date_start), date_start);
 
 CREATE TABLE IF NOT EXISTS stories (
     id TEXT PRIMARY KEY,
@@ -138,6 +148,13 @@ CREATE TABLE IF NOT EXISTS stories (
 );
 
 CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(doc_id UNINDEXED, title, body, tokenize='unicode61');
+"""
+
+_RETIRED_INDEXES = """
+DROP INDEX IF EXISTS merged_date;
+DROP INDEX IF EXISTS api_merged_date_id; DROP INDEX IF EXISTS api_merged_killed; DROP INDEX IF EXISTS api_merged_story;
+DROP INDEX IF EXISTS api_merged_end; DROP INDEX IF EXISTS api_events_date_id; DROP INDEX IF EXISTS api_events_type;
+DROP INDEX IF EXISTS api_events_geo; DROP INDEX IF EXISTS api_events_killed; DROP INDEX IF EXISTS api_events_end;
 """
 
 
@@ -177,6 +194,8 @@ class Store:
         version = self.conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise StoreError(f"{self.path} has schema {version}, newer than this marsad ({SCHEMA_VERSION})")
+        if version == 1:  # version 1 files carry the narrower date index and, maybe, the API's copies
+            self.conn.executescript(_RETIRED_INDEXES)
         self.conn.executescript(_SCHEMA)
         self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
