@@ -297,6 +297,8 @@ def apply_aliases(entries: dict[str, dict[str, Any]], path: Path) -> None:
             raise SystemExit(f"aliases.tsv: unknown id {r['id']}")
         extra = clean_arabic_names(r["names_ar"].split("|"))
         target["names"] += [n for n in extra if n not in target["names"]]
+        if r.get("name_en"):  # the sources' English name is outdated (Nur-Sultan is Astana again)
+            target["en"] = r["name_en"]
 
 
 def read_corpus_common(corpus_file: Path) -> list[str]:

@@ -201,6 +201,8 @@ def continues_list(previous: Match, match: Match, words: list[Word]) -> bool:
     """"قرى الخميسية والجابر": a name joined by و or a comma to an accepted name with a place word."""
     if not previous.accepted or previous.cue is None:
         return False
+    if all(place.feature == "country" for place in previous.candidates):
+        return False  # "مناطق سوريا، والإشارة...": a country does not start a list of villages
     gap = match.first - previous.last
     starts_with_and = words[match.first].text.startswith("و") and match.start > words[match.first].start
     comma_between = gap == 2 and words[previous.last + 1].text in (",", "،")
