@@ -48,7 +48,8 @@ def provisional_id(kind: str, tokens: tuple[str, ...] | list[str]) -> str:
 
 def name_readings(tokens: tuple[str, ...]) -> list[tuple[str, tuple[str, ...]]]:
     """(prefix, tokens) readings of a name with the first word's proclitics stripped, the
-    unsplit reading first; ال is restored after لل and kept after و/ب (وبالرقة → الرقة)."""
+    unsplit reading first; ال is restored after لل and kept after و/ب (وبالرقة → الرقة). The
+    prefix is what precedes the mention in the token: لل whole, since the article's alef is gone."""
     if not tokens:
         return []
     first, rest = tokens[0], tokens[1:]
@@ -56,7 +57,7 @@ def name_readings(tokens: tuple[str, ...]) -> list[tuple[str, tuple[str, ...]]]:
     for prefix, stem in proclitic_splits(first):
         readings.append((prefix, (stem, *rest)))
         if prefix.endswith("لل"):
-            readings.append((prefix[:-1], ("ال" + stem, *rest)))
+            readings.append((prefix, ("ال" + stem, *rest)))
     return readings
 
 
@@ -179,6 +180,14 @@ class DocLinker:
     def link(self, tokens: tuple[str, ...], kind: str, surface: str,
              role_holders: list[str] | None = None) -> LinkResult:
         """Link a mention's matching-form tokens; always returns an entity (maybe provisional)."""
+        result = self.resolve(tokens, kind, role_holders)
+        self.record(result, kind, surface)
+        return result
+
+    def resolve(self, tokens: tuple[str, ...], kind: str,
+                role_holders: list[str] | None = None) -> LinkResult:
+        """The entity a mention's matching-form tokens refer to, without recording it: the
+        caller trims the surface by `prefix` first, then calls `record`."""
         role_holders = role_holders or []
         result = self.kb_match(tokens, kind)
         if result is None and kind == "PERS":
@@ -186,7 +195,6 @@ class DocLinker:
         if result is None:
             reading = name_readings(tokens)[0][1] if tokens else tokens
             result = LinkResult(provisional_id(kind, reading), "new", 0.5, reading, "")
-        self.record(result, kind, surface)
         return result
 
     def record(self, result: LinkResult, kind: str, surface: str) -> Entity:
@@ -202,7 +210,9 @@ class DocLinker:
                 entity.variants.append(entity.name_ar)
                 entity.name_ar = surface
                 entity.name_en = romanize(surface)
-        words = [t for t in result.tokens if is_name_like(t)]
+        words = [t for t in result.tokens if is_name_like(t)] if result.how != "role" else []
+        # A role description (وزير الدفاع الروسي) names its holder but has no surname: its last
+        # word is an adjective, and must not later stand for the person on its own.
         if entity.type == "PERS" and len(words) >= 2 and words[-1] not in NAME_PARTICLES:
             owners = self.doc_surnames.setdefault(word_skeleton(words[-1]), {})
             owners.setdefault(result.entity_id, set()).add(words[-1])

@@ -67,12 +67,13 @@ def token_form(text: str) -> tuple[str, list[tuple[str, str]]]:
 
 
 def clean_offset(token: Token, prefix: str) -> int:
-    """Clean-text offset just after `prefix` (match-form letters) inside the token."""
+    """Clean-text offset just after `prefix` (match-form letters) inside the token; marks that
+    fold to nothing (diacritics, tatweel) after the prefix's last letter belong to the prefix."""
     if not prefix:
         return token.start
     consumed = 0
     for i, ch in enumerate(token.text):
-        if consumed >= len(prefix):
+        if consumed >= len(prefix) and fold_char(ch):
             return token.start + i
         consumed += len(fold_char(ch))
     return token.end
@@ -124,9 +125,10 @@ def _match(kb: KnowledgeBase, linker: DocLinker, seq: tuple[str, ...], prefix: s
     tenures = kb.roles_for(seq)
     ids = kb.lookup(seq)
     if ids is None and prefix.endswith("لل"):
+        # لل = ل + ال: the name is looked up with its article, but the mention starts after both
+        # lams (للناتو → ناتو), so `prefix` still covers them.
         seq = ("ال" + seq[0], *seq[1:])
         ids = kb.lookup(seq)
-        prefix = prefix[:-1]
     if ids == [""]:
         return Found(0, 0, "", prefix)
     if tenures and ids and " ".join(seq) not in kb.exact:
@@ -165,6 +167,31 @@ def _given_name_with_misspelt_surname(kb: KnowledgeBase, linker: DocLinker, form
 
 
 # ------------------------------------------------------------------------------------ NER
+
+_NER_PREFIXES = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"})
+
+
+def ner_prefix(kb: KnowledgeBase, readings: list[tuple[str, str]], doc_forms: set[str]) -> str:
+    """The proclitics to leave out of an NER span's first token (the tagger labels whole
+    tokens: والعراق, بحلب). Stripped only with evidence, since names start with these letters
+    too (وليد, بشار, لندن): the article follows (وال، بال، لل), or the bare stem is a KB name
+    or a token of its own elsewhere in the document while the whole word is not a KB name."""
+    unsplit = readings[0][1] if readings else ""
+    if not unsplit or kb.lookup((unsplit,)):
+        return ""
+    best = ""
+    for prefix, stem in readings[1:]:
+        if prefix.endswith("لل"):  # لل = ل + ال: the mention starts after both lams
+            fits = prefix[:-1] in ("", *_NER_PREFIXES) and len(stem) >= 3
+        elif prefix in _NER_PREFIXES:
+            fits = (stem.startswith("ال") and len(stem) >= 5
+                    or len(stem) >= 3 and (stem in doc_forms or bool(kb.lookup((stem,)))))
+        else:
+            fits = False
+        if fits and len(prefix) > len(best):
+            best = prefix
+    return best
+
 
 
 @lru_cache(maxsize=1)
@@ -238,9 +265,10 @@ def annotate_entities(doc: Document, kb: KnowledgeBase | None = None) -> list[En
         if f.kind != "ROLE":
             for k in range(f.first, f.last):
                 taken[k] = True
+    doc_forms = set(forms)
     for first, last, kind in ner_spans(doc, tokens):
         if not any(taken[first:last]):
-            found.append(Found(first, last, kind, "", source="ner"))
+            found.append(Found(first, last, kind, ner_prefix(kb, readings[first], doc_forms), source="ner"))
             for k in range(first, last):
                 taken[k] = True
     found.sort(key=lambda f: (f.first, -f.last))
@@ -277,17 +305,20 @@ def _link_all(doc: Document, tokens: list[Token], forms: list[str], found: list[
         start = clean_offset(tokens[f.first], f.prefix)
         end = tokens[f.last - 1].end
         surface = doc.text[start:end]
+        if not surface:
+            continue
         if f.kind == "LOC":
             mentions.append(Mention(start, end, surface, "LOC", None, f.source, None))
             continue
         if f.link is not None:
-            linker.record(f.link, f.kind, surface)
             link = f.link
         else:
-            link = linker.link(tuple(forms[f.first:f.last]), f.kind, surface, role_beside.get(f.first))
+            stem = forms[f.first][len(f.prefix):]
+            link = linker.resolve((stem, *forms[f.first + 1:f.last]), f.kind, role_beside.get(f.first))
             if link.prefix:
-                start = clean_offset(tokens[f.first], link.prefix)
+                start = clean_offset(tokens[f.first], f.prefix + link.prefix)
                 surface = doc.text[start:end]
+        linker.record(link, f.kind, surface)
         kind = linker.entities[link.entity_id].type if link.entity_id in linker.entities else f.kind
         mentions.append(Mention(start, end, surface, kind, link.entity_id, f.source, link.score))
     for role, holder in bare_roles:
