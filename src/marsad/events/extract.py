@@ -291,6 +291,8 @@ def _main_trigger(ctx: _Doc, first: int, last: int) -> Hit | None:
             if cue.needs_next and not any(  # type: ignore[attr-defined]
                     w in cue.needs_next for w in ctx.words[hit.end:hit.end + 4]):  # type: ignore[attr-defined]
                 continue
+            if not _trigger_reading_ok(ctx, hit, first, last):
+                continue
             if cue.sub_type == "Disrupted weapons use":  # type: ignore[attr-defined]
                 disrupt_until = hit.end + 6
             elif cue.sub_type == "Armed clash" and i < disrupt_until and ctx.words[i].startswith(  # type: ignore[attr-defined]
@@ -301,7 +303,47 @@ def _main_trigger(ctx: _Doc, first: int, last: int) -> Hit | None:
         return None
     violent = [h for h in candidates if h.payload.type != lx.STATEMENT]  # type: ignore[attr-defined]
     pool = violent or candidates
+    specific = [h for h in pool if not h.payload.weak]  # type: ignore[attr-defined]
+    pool = specific or pool
     return min(pool, key=lambda hit: (hit.payload.rank, hit.start))  # type: ignore[attr-defined]
+
+
+_RELATIVE = frozenset(match_form(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"))
+_STILL = frozenset(match_form(w) for w in ("تزال", "يزال", "زال", "زالت", "تواصل", "يواصل", "واصل", "واصلت"))
+_TIME_WORDS = frozenset(match_form(w) for w in (
+    "اليوم", "امس", "الليلة", "فجر", "صباح", "مساء", "ظهر", "منذ", "حاليا", "الان"))
+
+
+def _bare(word: str) -> str:
+    return word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
+
+
+def _trigger_reading_ok(ctx: _Doc, hit: Hit, first: int, last: int) -> bool:
+    """Whether a lexicon hit reads as an event here (docs/events.md §2, §8.2):
+
+    * a verb form is never read after the article (السيطرة is a noun, not ال + سيطره);
+    * a noun that needs an achieving verb (تمكنت من استعادة، بسط سيطرته) has one just before;
+    * an imperfect violent verb (يسيطر، يقصف النظام بانتظام) states a condition or a habit, not an
+      event, unless its clause dates it (منذ صباح اليوم، أمس), says it goes on (لا تزال) or plans it;
+    * a change of control inside a relative clause (التنظيم الذي يسيطر/استولى على) describes an actor.
+    """
+    cue: lx.Cue = hit.payload  # type: ignore[assignment]
+    if cue.verb and hit.prefix.endswith(("ال", "لل")):
+        return False
+    before = [_bare(w) for w in ctx.words[max(first, hit.start - 3):hit.start]]
+    if cue.needs_before and not any(w in cue.needs_before for w in before):
+        return False
+    if cue.sub_type == lx.TERRITORY and cue.verb and before and before[-1] in _RELATIVE:
+        return False
+    if cue.present and cue.type != lx.DIPLOMACY:
+        if cue.sub_type == lx.TERRITORY or (before and before[-1] in _RELATIVE):
+            return False
+        if any(w in _STILL for w in before):
+            return True
+        if _cues(ctx, first, last, "future") or ctx.words[hit.start][len(hit.prefix):].startswith("س"):
+            return True
+        return bool(_times_in(ctx, first, last) or any(_bare(w) in _TIME_WORDS for w in ctx.words[first:last]))
+    return True
 
 
 def _draft_for(ctx: _Doc, index: int, hit: Hit, clause: tuple[int, int]) -> _Draft:

@@ -9,9 +9,10 @@ MIT) and completed by hand; every entry is a stem whose inflections `morph` gene
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from marsad.events.morph import PhraseIndex, noun, verb, words
+from marsad.events.morph import PAST_SUFFIXES, PhraseIndex, noun, verb, words
+from marsad.text.normalize import match_form
 
 BATTLES = "Battles"
 REMOTE = "Explosions/Remote violence"
@@ -78,6 +79,10 @@ class Cue:
     type: str | None = None
     sub_type: str | None = None
     needs_next: tuple[str, ...] = ()  # the trigger counts only if one of these words follows closely
+    present: bool = False  # an imperfect verb form (يسيطر، يقصف): a state or a habit unless dated
+    weak: bool = False  # a generic word (هجوم): yields to any more specific trigger of its clause
+    needs_before: tuple[str, ...] = ()  # the trigger counts only if one of these words precedes closely
+    verb: bool = False  # a verb form: never read after the article (السيطرة is not ال + سيطر + ه)
 
     @property
     def rank(self) -> int:
@@ -89,6 +94,14 @@ class Cue:
 def _event(type_: str, sub_type: str, needs_next: tuple[str, ...] = ()) -> Cue:
     return Cue("event", type_, sub_type, tuple(words(" ".join(needs_next)))) if needs_next else Cue(
         "event", type_, sub_type)
+
+
+def _add_verb(cue: Cue, past: str, present: str | None = None) -> None:
+    """A verb's past forms with `cue`, its imperfect forms (يقصف، تسيطر، سيقصف) marked `present`."""
+    forms = verb(past, present)
+    past_forms = {match_form(past) + suffix for suffix in PAST_SUFFIXES}
+    INDEX.add(past_forms, (), replace(cue, verb=True))
+    INDEX.add(forms - past_forms, (), replace(cue, verb=True, present=True))
 
 
 INDEX = PhraseIndex()
@@ -104,22 +117,31 @@ def _add(phrase: str, cue: Cue) -> None:
 
 # ---- Battles
 _territory = Cue("event", BATTLES, TERRITORY)
-# The nouns name a change of control only with its object: السيطرة على، استعادة مدينة.
-_territory_noun = Cue("event", BATTLES, TERRITORY, needs_next=words("علي"))
+# The nouns name a change of control only with its object (السيطرة على) and after a verb saying it
+# was achieved (تمكنت من استعادة، أعلن تحرير، بسط سيطرته): "تحت سيطرة", "للسيطرة على", "معركة تحرير",
+# "يحاول استعادة السيطرة" name a state, a purpose or an aim, not an event.
+ACHIEVED = words("تمكن تمكنت تمكنوا نجح نجحت نجحوا اكمل اكملت اتم اتمت اعلن اعلنت بسط بسطت بسطوا فرض "
+                 "فرضت فرضوا احكم احكمت احكموا اعاد اعادت استكمل استكملت عن من")
+_territory_noun = Cue("event", BATTLES, TERRITORY, needs_next=words("علي"), needs_before=ACHIEVED)
 for forms in (noun("سيطرة"), noun("استعادة"), noun("تحرير")):
     _add_forms(forms, _territory_noun)
-for forms in (verb("استعاد"), verb("حرر"), verb("سيطر"),
-              verb("استولى", "ستولي"), verb("استولت", "ستولي"), noun("استيلاء"), verb("انتزع"),
-              verb("اقتحم"), verb("طرد")):
-    _add_forms(forms, _territory)
+_add_forms(noun("استيلاء"), _territory_noun)
+for past, present in (("استعاد", None), ("حرر", None), ("سيطر", None), ("استولى", "ستولي"),
+                      ("استولت", "ستولي"), ("انتزع", None), ("اقتحم", None), ("طرد", None)):
+    _add_verb(_territory, past, present)
 for phrase in ("سقطت بيد", "سقطت في يد", "دخلت القوات", "فرض سيطرته", "فرضت سيطرتها", "احكم سيطرته",
                "احكمت سيطرتها"):
     _add(phrase, _territory)
 _clash = _event(BATTLES, "Armed clash")
-for forms in (verb("اشتبك"), noun("اشتباك"), noun("معركة", "معارك"), noun("مواجهة", "مواجهات"),
-              noun("قتال"), verb("قاتل"), noun("هجوم", "هجمات", "هجمة"), verb("هاجم"), verb("تصدى", "تصدي"),
-              verb("تصدت", "تصدي"), noun("كمين"), verb("صد")):
+# The singulars معركة/مواجهة/قتال mostly name a campaign ("المعركة ضد الإرهاب", "مواجهة تنظيم داعش");
+# the plurals name fighting that happened.
+for forms in (noun("اشتباك"), noun("معارك"), noun("مواجهات"), noun("كمين")):
     _add_forms(forms, _clash)
+for past, present in (("اشتبك", None), ("قاتل", None), ("هاجم", None), ("تصدى", "تصدي"), ("تصدت", "تصدي"),
+                      ("صد", None)):
+    _add_verb(_clash, past, present)
+# هجوم is said of any attack (a bombing, a raid, an assault): it yields to a more specific trigger.
+_add_forms(noun("هجوم", "هجمات", "هجمة"), Cue("event", BATTLES, "Armed clash", weak=True))
 # ---- Explosions/Remote violence
 _chem = _event(REMOTE, "Chemical weapon")
 for phrase in ("غازات سامة", "غاز سام", "سلاح كيماوي", "اسلحة كيماوية", "الاسلحة الكيميائية", "غاز الكلور",
@@ -138,24 +160,31 @@ for forms in (noun("انتحاري", "انتحارية", "انتحاريين", "
 _add("فجر نفسه", _suicide)
 _add("فجر نفسها", _suicide)
 _shell = _event(REMOTE, "Shelling/artillery/missile attack")
-for forms in (verb("قصف"), noun("قصف"), noun("قذيفة", "قذائف"), noun("صاروخ", "صواريخ"), noun("هاون"),
-              noun("مدفعية"), noun("كاتيوشا"), verb("استهدف"), noun("استهداف"), noun("رمايات"),
-              verb("اطلق"), noun("راجمات")):
+for forms in (noun("قصف"), noun("قذيفة", "قذائف"), noun("صاروخ", "صواريخ"), noun("هاون"),
+              noun("مدفعية"), noun("كاتيوشا"), noun("استهداف"), noun("رمايات"), noun("راجمات")):
     _add_forms(forms, _shell)
+for past in ("قصف", "استهدف", "اطلق"):
+    _add_verb(_shell, past)
 _ied = _event(REMOTE, "Remote explosive/landmine/IED")
-for forms in (noun("انفجار"), verb("انفجر", "نفجر"), noun("تفجير"), verb("فجر"), noun("لغم", "الغام"),
+_add_verb(_ied, "انفجر", "نفجر")
+_add_verb(_ied, "فجر")
+for forms in (noun("انفجار"), noun("تفجير"), noun("لغم", "الغام"),
               noun("مفخخة", "مفخخات"), noun("عبوة", "عبوات")):
     _add_forms(forms, _ied)
 _add("قنبلة يدوية", _event(REMOTE, "Grenade"))
 # ---- Violence against civilians
 _add_forms(noun("اغتصاب"), _event(VAC, "Sexual violence"))
 _vac = _event(VAC, "Attack")
-for forms in (verb("اعدم"), noun("اعدام"), noun("اغتيال"), verb("اغتال"), verb("ذبح"), noun("مجزرة", "مجازر")):
+for forms in (noun("اعدام"), noun("اغتيال"), noun("مجزرة", "مجازر")):
     _add_forms(forms, _vac)
+for past in ("اعدم", "اغتال", "ذبح"):
+    _add_verb(_vac, past)
 _add("اطلق النار علي", _vac)
 _abduct = _event(VAC, "Abduction/forced disappearance")
-for forms in (verb("خطف"), noun("خطف"), verb("اختطف"), noun("اختطاف")):
+for forms in (noun("خطف"), noun("اختطاف")):
     _add_forms(forms, _abduct)
+_add_verb(_abduct, "خطف")
+_add_verb(_abduct, "اختطف")
 # ---- Strategic developments
 _agree = _event(STRATEGIC, "Agreement")
 for forms in (noun("هدنة"), noun("اتفاقية")):
@@ -164,8 +193,10 @@ for phrase in ("وقف اطلاق النار", "تبادل الاسري", "وق�
                "التوصل الي اتفاق", "وقع اتفاقية", "وقف القتال"):
     _add(phrase, _agree)
 _arrest = _event(STRATEGIC, "Arrests")
-for forms in (verb("اعتقل"), noun("اعتقال"), verb("احتجز"), noun("احتجاز"), noun("توقيف")):
+for forms in (noun("اعتقال"), noun("احتجاز"), noun("توقيف")):
     _add_forms(forms, _arrest)
+_add_verb(_arrest, "اعتقل")
+_add_verb(_arrest, "احتجز")
 for phrase in ("القي القبض", "القت القبض", "القاء القبض", "قبض علي", "قبضت علي"):
     _add(phrase, _arrest)
 _change = _event(STRATEGIC, "Change to group/activity")
@@ -183,9 +214,10 @@ _base = _event(STRATEGIC, "Headquarters or base established")
 for phrase in ("اقام قاعدة", "انشاء قاعدة", "انشاء موقع عسكري", "انشا مقرا", "اتخذ مقرا"):
     _add(phrase, _base)
 _loot = _event(STRATEGIC, "Looting/property destruction")
-for forms in (verb("نهب"), noun("نهب"), verb("هدم"), noun("هدم"), verb("دمر"), noun("تدمير"),
-              verb("احرق", "حرق")):
+for forms in (noun("نهب"), noun("هدم"), noun("تدمير")):
     _add_forms(forms, _loot)
+for past, present in (("نهب", None), ("هدم", None), ("دمر", None), ("احرق", "حرق")):
+    _add_verb(_loot, past, present)
 _transfer = _event(STRATEGIC, "Non-violent transfer of territory")
 for forms in (verb("انسحب"), noun("انسحاب")):
     _add_forms(forms, _transfer)
