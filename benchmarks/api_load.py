@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import multiprocessing
+import os
 import random
 import re
 import shutil
@@ -92,6 +93,27 @@ def serve(db: str, port: int) -> None:
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
 
 
+def start_server(db: str, port: int, workers: int):  # noqa: ANN201 - a Process or a Popen
+    """One process serving the app, or uvicorn's supervisor with `workers` processes (what
+    `marsad serve --workers N` runs)."""
+    if workers <= 1:
+        server = multiprocessing.get_context("spawn").Process(target=serve, args=(db, port), daemon=True)
+        server.start()
+        return server
+    env = dict(os.environ, MARSAD_DB=db, MARSAD_RATE="off", MARSAD_TOKEN="")
+    return subprocess.Popen([sys.executable, "-m", "uvicorn", "marsad.api.app:app_from_env", "--factory",
+                             "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
+                             "--log-level", "warning", "--no-access-log"], env=env)
+
+
+def stop_server(server) -> None:  # noqa: ANN001
+    server.terminate()
+    if isinstance(server, subprocess.Popen):
+        server.wait(10)
+    else:
+        server.join(10)
+
+
 def wait_until_up(base: str, seconds: float = 60) -> None:
     import httpx
 
@@ -161,6 +183,7 @@ def main() -> int:
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--threads", type=int, default=1, help="wrk threads")
+    parser.add_argument("--workers", type=int, default=1, help="server processes (marsad serve --workers)")
     parser.add_argument("--max-requests", type=int, default=200_000, help="Python client bound")
     parser.add_argument("--db", type=Path, help="reuse (or keep) this database")
     parser.add_argument("--python-client", action="store_true", help="use the Python client even if wrk exists")
@@ -173,8 +196,7 @@ def main() -> int:
         print(f"built {args.events} events in {seconds:.1f} s ({args.events / seconds:.0f}/s) at {db}")
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    server = multiprocessing.get_context("spawn").Process(target=serve, args=(str(db), port), daemon=True)
-    server.start()
+    server = start_server(str(db), port, args.workers)
     try:
         wait_until_up(base)
         tool = "wrk" if shutil.which("wrk") and not args.python_client else "python"
@@ -183,12 +205,11 @@ def main() -> int:
         else:
             rps, p99 = asyncio.run(run_python_client(base, args.seconds, args.connections, args.max_requests))
     finally:
-        server.terminate()
-        server.join(10)
+        stop_server(server)
         if not args.db:
             shutil.rmtree(folder, ignore_errors=True)
     verdict = "OK" if rps >= 500 and p99 < 100 else "BELOW GOAL"
-    print(f"RESULT tool={tool} events={args.events} connections={args.connections} "
+    print(f"RESULT tool={tool} events={args.events} connections={args.connections} workers={args.workers} "
           f"requests/s={rps:.0f} p99_ms={p99:.1f} goal(>=500 req/s, p99<100 ms)={verdict}")
     return 0
 

@@ -57,6 +57,16 @@ class IngestIn(BaseModel):
     articles: list[ArticleIn] = Field(..., min_length=1, max_length=MAX_ARTICLES_PER_POST)
 
 
+def app_from_env() -> FastAPI:
+    """The app for uvicorn's worker processes (`marsad serve --workers N`), which import it by name:
+    the database from $MARSAD_DB; MARSAD_RATE=off turns the per-process rate limit off."""
+    db = os.environ.get("MARSAD_DB")
+    if not db:
+        raise RuntimeError("MARSAD_DB is not set")
+    rate = None if os.environ.get("MARSAD_RATE") == "off" else DEFAULT_RATE
+    return create_app(db, rate=rate)
+
+
 def create_app(db: Path | str, token: str | None = None, rate: float | None = DEFAULT_RATE,
                burst: float = DEFAULT_BURST, max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
     """The app for one database. `token` defaults to $MARSAD_TOKEN; `rate=None` turns the rate
