@@ -136,3 +136,18 @@ def test_shipped_metrics_are_honest_and_above_floor() -> None:
     assert metrics["dev"]["ALL"]["f1"] == metrics["dev_f1"]
     assert set(metrics["dev"]) == {"PERS", "LOC", "ORG", "MISC", "ALL"}
     assert metrics["dev_f1"] >= 0.72, "regression below the best known CRF"
+
+
+def test_kb_phrase_marks_longest_match_with_clitics() -> None:
+    from marsad.entities.ner.features import FeatureExtractor
+
+    extractor = FeatureExtractor(phrases={("الامم", "المتحده"): ("ORG",), ("الامم",): ("MISC",),
+                                          ("دمشق",): ("LOC",)})
+    tokens = ["وقالت", "والأمم", "المتحدة", "في", "بدمشق", "", "x" * 10_000]
+    marks = extractor.phrase_marks([extractor.word(t) for t in tokens])
+    assert marks is not None and len(marks) == len(tokens)
+    assert "kb=B-ORG" in marks[1] and "kb=I-ORG" in marks[2]  # longest match wins, و stripped
+    assert not any(m.endswith("MISC") for m in marks[1])
+    assert "kb=B-LOC" in marks[4] and "+1kb=B-LOC" in marks[3]
+    assert marks[0] == ["+1kb=B-ORG"] and marks[5] == ["-1kb=B-LOC"] and marks[6] == []
+    assert FeatureExtractor().phrase_marks([]) is None

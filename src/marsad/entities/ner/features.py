@@ -23,6 +23,22 @@ ARABIC_RANGE = ("\u0600", "\u06ff")
 PUNCT = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~«»“”„‘’،؛؟…–—٪")
 
 
+# Head nouns that open a name of a given type (the name usually follows, often inside it):
+# وزارة الخارجية, حزب الله, جامعة دمشق, الرئيس بشار الأسد, مدينة حلب. Written in plain Arabic,
+# compared on the matching form of the clitic-stripped stem without its article.
+TRIGGER_WORDS = {
+    "ORG": "وزارة حزب جبهة منظمة وكالة شركة جامعة مجلس هيئة اتحاد جمعية لجنة بنك مصرف صندوق مؤسسة "
+           "حركة تنظيم جيش قوات كتائب لواء فيلق محكمة برلمان حكومة مجموعة نادي منتدى معهد مركز "
+           "صحيفة جريدة قناة إذاعة تلفزيون مكتب إدارة سلطة رابطة نقابة تحالف ائتلاف",
+    "PERS": "رئيس الرئيس وزير الوزير ملك الملك أمير الأمير شيخ الشيخ السيد السيدة الدكتور الجنرال "
+            "العقيد العميد اللواء المتحدث الناطق نائب السفير المبعوث الإمام البابا المستشار",
+    "LOC": "مدينة محافظة منطقة بلدة قرية عاصمة جزيرة نهر جبل بحر خليج إقليم ولاية مقاطعة ريف حي "
+           "شارع ميناء مطار",
+    "MISC": "بطولة كأس دورة مؤتمر قمة اتفاقية اتفاق معاهدة جائزة مهرجان عملية حرب معركة مباراة "
+            "صاروخ طائرة برنامج مشروع قانون",
+}
+
+
 def load_clusters(path: Path | None) -> dict[str, tuple[str, ...]]:
     """word (matching form) -> cluster ids at each granularity, from build_word_clusters.py."""
     table: dict[str, tuple[str, ...]] = {}
@@ -47,6 +63,22 @@ def load_gazetteer(path: Path | None) -> dict[str, str]:
             word, _, flags = line.rstrip("\n").partition("\t")
             if word and flags:
                 table[word] = flags
+    return table
+
+
+def load_phrases(path: Path | None) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """phrase (matching-form words) -> types, from scripts/build_ner_kb_phrases.py (KB + places)."""
+    table: dict[tuple[str, ...], tuple[str, ...]] = {}
+    if path is None or not path.exists():
+        return table
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#"):
+                continue
+            phrase, _, types = line.rstrip("\n").partition("\t")
+            words = tuple(phrase.split())
+            if words and types:
+                table[words] = tuple(types.split("|"))
     return table
 
 
@@ -88,6 +120,7 @@ class WordFeatures:
     as_neighbour: dict[int, list[str]]
     key: str  # matching form, cut: used in bigram features
     stem: str  # the form without its longest proclitic reading (the form itself if none)
+    kb_starts: tuple[str, ...] = ()  # readings of the word (clitics stripped) that begin a KB phrase
 
 
 @dataclass
@@ -95,7 +128,20 @@ class FeatureExtractor:
     clusters: dict[str, tuple[str, ...]] = field(default_factory=dict)
     gazetteer: dict[str, str] = field(default_factory=dict)
     window: int = 2
+    phrases: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
+    triggers: bool = False
     _cache: dict[str, WordFeatures] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._triggers: dict[str, str] = {}
+        if self.triggers:
+            for kind, words in TRIGGER_WORDS.items():
+                for word in words.split():
+                    key = match_form(word)
+                    self._triggers.setdefault(key[2:] if key.startswith("ال") else key, kind)
+        self._phrase_len: dict[str, int] = {}  # first word -> longest phrase it begins
+        for words in self.phrases:
+            self._phrase_len[words[0]] = max(self._phrase_len.get(words[0], 0), len(words))
 
     def word(self, token: str) -> WordFeatures:
         cached = self._cache.get(token)
@@ -165,15 +211,75 @@ class FeatureExtractor:
                 view.append(f"{tag}st={splits[-1][1]}")
             as_neighbour[offset] = view
         stem = splits[-1][1] if len(splits) > 1 and len(splits[-1][1]) >= 3 else form
-        return WordFeatures(own, as_neighbour, form, stem)
+        if self._triggers:
+            kind = None
+            for _, reading in splits:
+                bare = reading[2:] if reading.startswith("ال") and len(reading) > 4 else reading
+                kind = self._triggers.get(bare)
+                if kind is not None:
+                    break
+            if kind is not None:
+                own.append(f"trig={kind}")
+                for offset in (1, 2):
+                    as_neighbour[offset].append(f"+{offset}trig={kind}")
+                    as_neighbour[-offset].append(f"-{offset}trig={kind}")
+        starts: list[str] = []
+        if self._phrase_len:
+            for prefix, reading in splits:
+                for candidate in (reading, "ال" + reading) if prefix.endswith(("ال", "لل")) else (reading,):
+                    if candidate in self._phrase_len and candidate not in starts:
+                        starts.append(candidate)
+        return WordFeatures(own, as_neighbour, form, stem, tuple(starts))
+
+    def phrase_marks(self, words: Sequence[WordFeatures]) -> list[list[str]] | None:
+        """Knowledge-base membership: greedy longest match of KB/place phrases left to right (the
+        first word may carry clitics); per token the features of the phrase covering it."""
+        if not self._phrase_len:
+            return None
+        n = len(words)
+        marks: list[list[str]] = [[] for _ in range(n)]
+        found = False
+        i = 0
+        while i < n:
+            best: tuple[int, tuple[str, ...]] | None = None
+            for first in words[i].kb_starts:
+                longest = min(self._phrase_len[first], n - i)
+                for length in range(longest, 0, -1):
+                    if best is not None and length <= best[0]:
+                        break
+                    key = (first, *(w.key for w in words[i + 1: i + length]))
+                    types = self.phrases.get(key)
+                    if types is not None:
+                        best = (length, types)
+                        break
+            if best is None:
+                i += 1
+                continue
+            found = True
+            length, types = best
+            size = "1" if length == 1 else "n"
+            for j in range(i, i + length):
+                position = "B" if j == i else "I"
+                for kind in types:
+                    marks[j].append(f"kb={position}-{kind}")
+                    marks[j].append(f"kb{size}={kind}")
+                    if j > 0:
+                        marks[j - 1].append(f"+1kb={position}-{kind}")
+                    if j + 1 < n:
+                        marks[j + 1].append(f"-1kb={position}-{kind}")
+            i += length
+        return marks if found else None
 
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
         """Feature lists for each token of a sentence."""
         words = [self.word(t) for t in tokens]
         n = len(words)
+        marks = self.phrase_marks(words)
         out: list[list[str]] = []
         for i, wf in enumerate(words):
             feats = ["bias", *wf.own]
+            if marks is not None:
+                feats += marks[i]
             for offset in range(-self.window, self.window + 1):
                 if offset == 0:
                     continue

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pycrfsuite
 
-from marsad.entities.ner.features import FeatureExtractor, load_clusters, load_gazetteer
+from marsad.entities.ner.features import FeatureExtractor, load_clusters, load_gazetteer, load_phrases
 from marsad.entities.ner.stacking import second_pass_features
 
 RESOURCE_DIR = Path(__file__).resolve().parents[2] / "resources" / "ner"
@@ -23,6 +23,7 @@ MODEL_FILE = "model.crfsuite"
 SECOND_MODEL_FILE = "model2.crfsuite"  # optional stacked pass with document features
 CLUSTERS_FILE = "word_clusters.tsv.gz"
 GAZETTEER_FILE = "gazetteer.tsv.gz"
+PHRASES_FILE = "kb_phrases.tsv.gz"  # KB and place names, multi-word (absent in older models)
 CONFIG_FILE = "config.json"
 
 _loaded: dict[Path, NerTagger] = {}
@@ -86,6 +87,8 @@ def extractor_for(directory: Path) -> FeatureExtractor:
         clusters=load_clusters(resources / CLUSTERS_FILE),
         gazetteer=load_gazetteer(resources / GAZETTEER_FILE),
         window=int(config.get("window", 2)),
+        phrases=load_phrases(resources / PHRASES_FILE) if config.get("kb_phrases", True) else {},
+        triggers=bool(config.get("triggers", False)),
     )
 
 

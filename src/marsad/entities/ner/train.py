@@ -29,6 +29,7 @@ from marsad.entities.ner.tagger import (
     CONFIG_FILE,
     GAZETTEER_FILE,
     MODEL_FILE,
+    PHRASES_FILE,
     RESOURCE_DIR,
     SECOND_MODEL_FILE,
     NerTagger,
@@ -52,6 +53,8 @@ class TrainConfig:
     extra: list[str] = field(default_factory=list)  # other corpora (AQMAR), train side only
     final_on_all: bool = True
     limit: int | None = None  # first N sentences only (tests, quick trials)
+    kb_phrases: bool = True  # KB / place-name membership features (kb_phrases.tsv.gz)
+    triggers: bool = True  # head-noun trigger features (features.TRIGGER_WORDS)
 
 
 def split_dev(sentences: Sequence[Sentence], fraction: float) -> tuple[list[Sentence], list[Sentence]]:
@@ -118,11 +121,12 @@ def _folds(n: int, k: int) -> list[tuple[int, int]]:
 def _prepare_directory(out: Path, config: TrainConfig) -> None:
     """Put the feature resources beside the model so that the directory is self-contained."""
     out.mkdir(parents=True, exist_ok=True)
-    for name in (CLUSTERS_FILE, GAZETTEER_FILE):
+    for name in (CLUSTERS_FILE, GAZETTEER_FILE, PHRASES_FILE):
         source = RESOURCE_DIR / name
         if source.exists() and source.resolve() != (out / name).resolve():
             shutil.copyfile(source, out / name)
-    (out / CONFIG_FILE).write_text(json.dumps({"window": config.window}, indent=1), encoding="utf-8")
+    (out / CONFIG_FILE).write_text(json.dumps(
+        {"window": config.window, "kb_phrases": config.kb_phrases, "triggers": config.triggers}, indent=1), encoding="utf-8")
 
 
 def train_ner(data: Path, out: Path, config: TrainConfig) -> dict:
