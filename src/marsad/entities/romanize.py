@@ -40,6 +40,27 @@ NAME_WORDS = {
     "حمزه": "Hamza", "اسامه": "Osama", "حمد": "Hamad", "راشد": "Rashid", "زايد": "Zayed",
     "سلمان": "Salman", "عبدالمجيد": "Abdulmajid", "رمضان": "Ramadan", "شريف": "Sharif",
 }
+# Foreign given names as English-language news spells them (Russian ones in the usual English
+# transliteration): the Arabic spelling drops the vowels that letter rules cannot restore.
+FOREIGN_NAME_WORDS = {
+    "الكسندر": "Alexander", "اليكساندر": "Alexander", "الكساندر": "Alexander", "بيتر": "Peter",
+    "كرتيس": "Curtis", "كيرتس": "Curtis", "جون": "John", "مايكل": "Michael", "مايك": "Mike",
+    "ديفيد": "David", "دافيد": "David", "جيمس": "James", "جيمز": "James", "روبرت": "Robert",
+    "ويليام": "William", "وليام": "William", "ريتشارد": "Richard", "توماس": "Thomas",
+    "جوزيف": "Joseph", "بول": "Paul", "مارك": "Mark", "ستيفن": "Stephen", "ستيفان": "Stefan",
+    "جورج": "George", "هنري": "Henry", "تشارلز": "Charles", "فرانسوا": "François",
+    "ايمانويل": "Emmanuel", "جان": "Jean", "بيير": "Pierre", "ميشيل": "Michel",
+    "انطونيو": "Antonio", "كارلوس": "Carlos", "ماريا": "Maria",
+    "سيرغي": "Sergei", "سيرجي": "Sergei", "فلاديمير": "Vladimir", "ديمتري": "Dmitry",
+    "دميتري": "Dmitry", "ديميتري": "Dmitry", "ايغور": "Igor", "ايجور": "Igor", "يوري": "Yuri",
+    "ميخاييل": "Mikhail", "اندريه": "Andrei", "نيكولاي": "Nikolai", "اليكسي": "Alexei",
+    "ايفان": "Ivan", "بوريس": "Boris", "فاليري": "Valery", "غينادي": "Gennady",
+    "يفغيني": "Yevgeny", "فيكتور": "Viktor", "اوليغ": "Oleg", "اناتولي": "Anatoly",
+    "هيلاري": "Hillary", "باراك": "Barack",
+    "دونالد": "Donald", "ريكس": "Rex", "جوزيب": "Josep", "ستافان": "Staffan",
+    "رايان": "Ryan", "هيذر": "Heather", "فيديريكا": "Federica", "انجيلا": "Angela",
+    "تيريزا": "Theresa",
+}
 # Two-word name parts written as one in English.
 NAME_PAIRS = {("عبد", "الله"): "Abdullah", ("عبد", "الرحمن"): "Abdulrahman",
               ("عبد", "العزيز"): "Abdulaziz", ("عبد", "الكريم"): "Abdulkarim",
@@ -66,7 +87,8 @@ def _letters(word: str) -> list[str]:
         elif ch == "و":
             # A consonant at the start or after a vowel (Walid, Rawi); else a vowel, "ov" in the
             # Russian ending -وف (Ushakov), "o" elsewhere (Rojda, Silo).
-            out.append("w" if i == 0 or prev_vowel else "o")
+            # Before an alef it is a consonant too (رضوان → Radwan, سلوان → Salwan).
+            out.append("w" if i == 0 or prev_vowel or word[i + 1:i + 2] == "ا" else "o")
         elif ch == "ي":
             out.append("y" if i == 0 or prev_vowel else "i")
         elif ch == "ه" and i == last and i > 1:
@@ -119,6 +141,8 @@ def romanize_word(word: str) -> str:
         return ""
     if form in NAME_WORDS:
         return NAME_WORDS[form]
+    if form in FOREIGN_NAME_WORDS:
+        return FOREIGN_NAME_WORDS[form]
     if form.isascii():
         return word
     prefix = ""
