@@ -329,3 +329,38 @@ def geocode_command(
         return
     typer.echo(f"{location.name_ar}\t{location.name_en}\t{location.admin1 or '-'}\t{location.country}\t"
                f"{location.lat:.4f},{location.lon:.4f}\tprecision {location.precision}\t{location.gazetteer_id}")
+
+
+# --- Spark batch mode (issue 7): `marsad spark IN... OUT [--master local[*]]` -----------------------
+
+
+@app.command("spark")
+def spark_command(
+    paths: Annotated[list[Path], typer.Argument(metavar="IN... OUT", help="Inputs (JSON Lines, .gz, Parquet, WARC; files or folders), "
+                                                     "then the output folder for the Parquet tables.")],
+    master: Annotated[str, typer.Option("--master", help="Spark master URL, e.g. local[2].")] = "local[*]",
+    meta: Annotated[Path | None, typer.Option("--meta", help="Metadata JSON Lines, as for `marsad run`.")] = None,
+    partitions: Annotated[int | None, typer.Option("--partitions", min=1, help="Partitions (default 2 per core).")] = None,
+) -> None:
+    """Run the pipeline with PySpark and write Parquet tables documents, mentions, entities, events, skipped."""
+    if len(paths) < 2:
+        raise typer.BadParameter("give at least one input and the output folder", param_hint="PATHS")
+    *inputs, out = paths
+    if meta is not None and not meta.exists():
+        raise _fail(f"no metadata file at {meta}")
+    if out.exists() and not out.is_dir():
+        raise _fail(f"{out} exists and is not a folder")
+    from marsad.batch.spark import SparkUnavailable, run_spark
+
+    try:
+        summary = run_spark(inputs, out, master=master, partitions=partitions, meta_path=meta)
+    except SparkUnavailable as err:
+        raise _fail(str(err)) from err
+    if _state["quiet"]:
+        return
+    typer.echo(f"read {summary.read} inputs in {summary.seconds:.1f} s with Spark {master} into {out}")
+    typer.echo(f"  stored {summary.stored}, unchanged {summary.unchanged}, identical to a stored article "
+               f"{summary.same_as}, near-duplicates {summary.near_duplicates}, skipped {summary.skipped}")
+    typer.echo(f"  mentions {summary.mentions}, entities {summary.entities}, events {summary.events}")
+    for name, path in summary.tables.items():
+        typer.echo(f"  {name}: {path}")
