@@ -47,6 +47,7 @@ QUANTITY_BEFORE = 6
 NEGATION_REACH = 3
 FOLLOW_UP_SENTENCES = 2  # a toll/source-only sentence completes an event this many sentences back
 SAME_EVENT_SENTENCES = 6  # repeated mentions of one event within this distance merge
+ANAPHORA_SENTENCES = 4  # "الغارات" / "هذا القصف" refers to an event this many sentences back at most
 RECALL_DAYS = 30
 
 _CLAUSE_WORDS = frozenset(match_form(w) for w in ("كما", "بينما", "فيما", "وفيما", "وبينما", "كذلك"))
@@ -89,6 +90,7 @@ class _Doc:
     cues: list[list[Hit]]  # per token
     sentences: list[Span]
     anchor: dt.date | None
+    places: list[PlaceMention] | None = None  # the plausible resolved places, computed once
 
     @classmethod
     def of(cls, doc: Document) -> _Doc:
@@ -164,6 +166,8 @@ class _Draft:
     denial_subject: bool = False  # a denial with no trigger of its own: type comes from its claim
     merged_from: list[_Draft] = field(default_factory=list)
     id: str = ""
+    anaphoric: bool = False  # a definite noun (الغارات، القصف) or "هذا الهجوم": refers back
+    weak: bool = False  # a generic trigger (الهجوم): takes the type of the event it refers to
 
 
 def annotate_events(doc: Document) -> None:
@@ -308,6 +312,8 @@ def _main_trigger(ctx: _Doc, first: int, last: int) -> Hit | None:
     return min(pool, key=lambda hit: (hit.payload.rank, hit.start))  # type: ignore[attr-defined]
 
 
+_DEMONSTRATIVE = frozenset(match_form(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "نفسه",
+                                                    "نفسها", "ذاته", "ذاتها", "المذكور", "المذكورة"))
 _RELATIVE = frozenset(match_form(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"))
 _STILL = frozenset(match_form(w) for w in ("تزال", "يزال", "زال", "زالت", "تواصل", "يواصل", "واصل", "واصلت"))
 _TIME_WORDS = frozenset(match_form(w) for w in (
@@ -353,8 +359,11 @@ def _draft_for(ctx: _Doc, index: int, hit: Hit, clause: tuple[int, int]) -> _Dra
             ctx, *clause, "means_air"):
         sub_type = "Air/drone strike"
     word = ctx.words[hit.start][len(hit.prefix):]
+    following = ctx.words[hit.end] if hit.end < len(ctx.words) else ""
+    anaphoric = not cue.verb and (hit.prefix.endswith(("ال", "لل")) or following in _DEMONSTRATIVE
+                                  or ctx.words[hit.start - 1] in _DEMONSTRATIVE if hit.start else False)
     return _Draft(cue.type or "", sub_type, (hit.start, hit.end), index, clause, trigger_word=word,
-                  sentences=[index])
+                  sentences=[index], anaphoric=anaphoric, weak=cue.weak)
 
 
 def _toll_only_draft(ctx: _Doc, index: int, first: int, last: int, kills: list[Toll], injuries: list[Toll],
@@ -757,24 +766,53 @@ def _date(ctx: _Doc, draft: _Draft) -> EventDate:
         return EventDate(best.value_start, best.value_end or best.value_start, best.precision)
     if draft.modality == "planned" or ctx.anchor is None:
         return EventDate()
-    return EventDate((ctx.anchor - dt.timedelta(days=1)).isoformat(), ctx.anchor.isoformat(), "week")
+    return EventDate((ctx.anchor - dt.timedelta(days=2)).isoformat(), ctx.anchor.isoformat(), "week")
 
 
 def _places_in(places: list[PlaceMention], start: int, end: int) -> list[PlaceMention]:
     return [p for p in places if start <= p.start < end and p.location is not None]
 
 
+def _plausible_places(ctx: _Doc, draft: _Draft) -> list[PlaceMention]:
+    """The document's resolved places; for violence and strategic developments, less those in a
+    country the article never names that is not its main country either (a word read as a town in
+    China or Iran in a report on Yemen). Diplomacy happens abroad: its places are all kept."""
+    if draft.type in (lx.DIPLOMACY, lx.STATEMENT):
+        return [p for p in ctx.doc.places if p.location is not None]
+    if ctx.places is not None:
+        return ctx.places
+    resolved = [p for p in ctx.doc.places if p.location is not None]
+    named = {p.location.country for p in resolved if p.location.feature == "country"}  # type: ignore[union-attr]
+    counts: dict[str, int] = {}
+    for p in resolved:
+        country = p.location.country  # type: ignore[union-attr]
+        if country:
+            counts[country] = counts.get(country, 0) + 1
+    main = max(counts, key=counts.__getitem__) if counts else None
+    ctx.places = [p for p in resolved if p.location.country in named or p.location.country == main  # type: ignore[union-attr]
+                  or not p.location.country]  # type: ignore[union-attr]
+    return ctx.places
+
+
 def _location(ctx: _Doc, draft: _Draft) -> Location | None:
-    """The most specific resolved place of the clause (then of the sentence), nearest the trigger."""
+    """The most specific resolved place of the clause, nearest the trigger; the sentence's when the
+    clause names none or only a province or country that holds the sentence's place."""
     sentence = ctx.sentences[draft.sentence]
     trigger_at = ctx.tokens[draft.trigger[0]].start
-    for start, end in (ctx.char_span(*draft.clause), (sentence.start, sentence.end)):
-        places = _places_in(ctx.doc.places, start, end)
-        if places:
-            best = min(places, key=lambda p: (p.location.precision or 3,  # type: ignore[union-attr]
-                                              p.start < trigger_at, abs(p.start - trigger_at)))
-            return best.location
-    return None
+    places = _plausible_places(ctx, draft)
+
+    def best_of(found: list[PlaceMention]) -> Location | None:
+        if not found:
+            return None
+        return min(found, key=lambda p: (p.location.precision or 3,  # type: ignore[union-attr]
+                                         p.start < trigger_at, abs(p.start - trigger_at))).location
+    clause = best_of(_places_in(places, *ctx.char_span(*draft.clause)))
+    if clause is not None and not _coarse(clause):
+        return clause
+    wider = best_of(_places_in(places, sentence.start, sentence.end))
+    if clause is None:
+        return wider
+    return _more_specific(clause, wider)
 
 
 def _is_old_background(ctx: _Doc, draft: _Draft) -> bool:
@@ -805,15 +843,38 @@ def _same_event(a: _Draft, b: _Draft) -> bool:
         return False
     if not _dates_overlap(a.date, b.date):
         return False
-    if a.location and b.location and _place_key(a.location) != _place_key(b.location):
+    if a.location and b.location and not _places_compatible(a.location, b.location):
         return False
     names_a, names_b = _actor_names(a), _actor_names(b)
     if a.type == lx.DIPLOMACY:
         return bool(names_a & names_b) and (a.date.precision == b.date.precision or bool(names_a & names_b))
     if names_a and names_b and not names_a & names_b:
         return False
+    if b.anaphoric and b.sentence - max(a.sentences) <= ANAPHORA_SENTENCES:
+        return True  # "الغارات"، "القصف"، "هذا الهجوم": the event just reported, told again
     # Violence with no shared place or actor: only an adjacent follow-up sentence.
     return bool(names_a & names_b) or bool(a.location and b.location) or b.sentence - max(a.sentences) <= 1
+
+
+def _coarse(location: Location) -> bool:
+    return location.feature in ("country", "admin1") or (location.precision or 3) >= 3
+
+
+def _places_compatible(a: Location, b: Location) -> bool:
+    """The same place, or a province/country and a place inside it (the lead says "في سوريا", the
+    body names the town)."""
+    if _place_key(a) == _place_key(b):
+        return True
+    if not (_coarse(a) or _coarse(b)) or not a.country or a.country != b.country:
+        return False
+    wide, narrow = (a, b) if _coarse(a) and not _coarse(b) else (b, a)
+    return wide.feature == "country" or (wide.precision or 3) > 3 or not wide.admin1 or wide.admin1 == narrow.admin1
+
+
+def _more_specific(a: Location | None, b: Location | None) -> Location | None:
+    if a is None or b is None:
+        return a or b
+    return b if (b.precision or 3) < (a.precision or 3) and _places_compatible(a, b) else a
 
 
 def _place_key(location: Location) -> str:
@@ -848,13 +909,14 @@ def _merge_within_document(drafts: list[_Draft]) -> list[_Draft]:
 def _absorb(target: _Draft, other: _Draft) -> None:
     """Fold a repeated mention into the first one: evidence, figures, and missing fields."""
     target.sentences.extend(s for s in other.sentences if s not in target.sentences)
-    if lx.RANK.get((other.type, other.sub_type or ""), 99) < lx.RANK.get((target.type, target.sub_type or ""), 99):
+    if not other.weak and lx.RANK.get((other.type, other.sub_type or ""), 99) < lx.RANK.get(
+            (target.type, target.sub_type or ""), 99):
         target.type, target.sub_type = other.type, other.sub_type
     target.killed.extend(other.killed)
     target.injured.extend(other.injured)
     target.actor1 = target.actor1 or other.actor1
     target.actor2 = target.actor2 or other.actor2
-    target.location = target.location or other.location
+    target.location = _more_specific(target.location, other.location)
     target.attributed_to = target.attributed_to or other.attributed_to
     target.civilians = target.civilians or other.civilians
     if target.date.precision == "week" and other.date.precision == "day":
