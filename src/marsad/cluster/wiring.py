@@ -14,6 +14,9 @@ log = logging.getLogger(__name__)
 
 
 def run_cross_document(store: Store) -> None:
+    from marsad.cluster.entity_store import merge_store_entities
+
+    merge_store_entities(store)  # first: merged events then carry the canonical actor ids
     merge_store_events(store)
 
 
