@@ -230,6 +230,8 @@ class Toll(Record):
     high: int | None = None  # upper bound for a range
     text: str | None = None  # the words the figure came from
     source: str | None = None  # who gave this figure
+    kind: str | None = None  # killed | injured; None in per-document records means killed
+    doc: str | None = None  # the document the figure was read in (set when reports are merged)
 
 
 @dataclass
@@ -271,6 +273,9 @@ class Event(Record):
     disputes: list[dict] = field(default_factory=list)
     doc: str | None = None
     notes: str | None = None
+    # Merged events: the toll derivation over the sources (docs/events.md §6), e.g.
+    # {"killed": {"by_source": [...], "conservative": {"value", "rule"}, "low": ..., "best": ..., "high": ...}}
+    figures: dict = field(default_factory=dict)
 
 
 @dataclass
