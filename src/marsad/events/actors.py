@@ -90,12 +90,35 @@ _fixed("الجزيرة|قناة الجزيرة", "Al Jazeera", kind="source")
 _fixed("العربية|قناة العربية", "Al Arabiya", kind="source")
 _fixed("المرصد السوري|المرصد السوري لحقوق الانسان", "SOHR", kind="source")
 _fixed("ناشطون|نشطاء|ناشطين|الناشطين|النشطاء|الناشطون|ناشطون سوريون|نشطاء سوريون", "Activists", kind="source")
-_fixed("مصادر محلية|مصدر محلي|مصادر اهلية|مصادر ميدانية|مصدر ميداني", "Local sources", kind="source")
-_fixed("مصدر عسكري|مصادر عسكرية|مصدر امني|مصادر امنية", "Military source", kind="source")
-_fixed("مصادر مطلعة|مصدر مطلع", "Informed sources", kind="source")
-_fixed("شهود عيان|شهود", "Witnesses", kind="source")
+_fixed("شهود عيان|شهود|شاهد عيان", "Eyewitnesses", kind="source")
 _fixed("وسائل اعلام|وسائل الاعلام|وسائل اعلام محلية|تقارير اعلامية|التقارير الاخبارية", "Media", kind="source")
 _fixed("الكرملين", "Kremlin", kind="source")
+_fixed("البيت الابيض", "White House", kind="source")
+_fixed("سكاي نيوز|سكاي نيوز عربية|قناة سكاي نيوز", "Sky News Arabia", kind="source")
+_fixed("دوغان|وكالة دوغان|وكالة دوغان للانباء", "Dogan News Agency", kind="source")
+_fixed("البنتاغون|البنتاجون", "Department of Defense of the United States", kind="source")
+_fixed("مصادر|المصادر", "Sources", kind="source")
+
+# Anonymous sources, composed (docs/events.md §7): head (مصدر / مصادر / مسؤول / مسؤولون) + what kind
+# (أمني، عسكري، محلي، طبي …) + an optional nationality: مصادر أمنية عراقية → "Iraqi security sources".
+# The number is kept: the gold sets (and analysts) tell "a security source" from "security sources".
+_SOURCE_HEADS = {**{match_form(w): ("source", False) for w in ("مصدر", "المصدر")},
+                 **{match_form(w): ("source", True) for w in ("مصادر", "المصادر")},
+                 **{match_form(w): ("official", False) for w in ("مسؤول", "المسؤول")},
+                 **{match_form(w): ("official", True) for w in ("مسؤولون", "مسؤولين", "المسؤولون", "المسؤولين")}}
+_SOURCE_KINDS = {}
+for _words, _kind in (("امني امنية امنيه امنيون امنيين", "Security"), ("عسكري عسكرية عسكريه عسكريون عسكريين",
+                      "Military"), ("محلي محلية محليه محليون محليين اهلية", "Local"), ("طبي طبية طبيه", "Medical"),
+                      ("ميداني ميدانية ميدانيه", "Field"), ("مطلع مطلعة مطلعه", "Informed"),
+                      ("رسمي رسمية رسميه رسميون", "Official"), ("اعلامي اعلامية اعلاميه", "Media"),
+                      ("حكومي حكومية حكوميه", "Government"), ("دبلوماسي دبلوماسية دبلوماسيه", "Diplomatic"),
+                      ("قبلي قبلية قبليه", "Tribal"), ("طبيه", "Medical")):
+    for _w in _words.split():
+        _SOURCE_KINDS[match_form(_w)] = _kind
+_POLICE = frozenset(match_form(w) for w in ("الشرطة", "بالشرطة"))
+_DEMONYM = {"Syria": "Syrian", "Iraq": "Iraqi", "Yemen": "Yemeni", "Russia": "Russian", "United States": "US",
+            "Turkey": "Turkish", "Saudi Arabia": "Saudi", "Iran": "Iranian", "Israel": "Israeli", "Egypt": "Egyptian",
+            "Lebanon": "Lebanese", "Libya": "Libyan", "Jordan": "Jordanian", "Palestine": "Palestinian"}
 _fixed("الامم المتحدة|المنظمة الدولية", "United Nations", "International organisation")
 _fixed("مدنيين|مدنيون|المدنيين|المدنيون|مواطنين|مواطنون|المواطنين|السكان|الاهالي|اطفال|نساء",
        "Civilians", CIVILIANS, kind="civilians")
@@ -157,11 +180,41 @@ def _titled_person(tokens: list[str], i: int, limit: int) -> ActorSpan | None:
     return ActorSpan(i, j, ActorName(None, None, "person"))
 
 
+def _anonymous_source(tokens: list[str], i: int, limit: int) -> ActorSpan | None:
+    """مصدر أمني، مصادر طبية، مسؤولون محليون، مصادر أمنية عراقية، مصدر في الشرطة → an ACLED-style source."""
+    word = tokens[i]
+    head = _SOURCE_HEADS.get(word) or (_SOURCE_HEADS.get(word[1:]) if word[:1] in ("و", "ف", "ل") else None)
+    if head is None:
+        return None
+    noun_kind, plural = head
+    j, kind, country = i + 1, None, None
+    while j < min(limit, i + 4):
+        w = tokens[j][2:] if tokens[j].startswith("ال") and tokens[j][2:] in _SOURCE_KINDS else tokens[j]
+        if kind is None and w in _SOURCE_KINDS:
+            kind = _SOURCE_KINDS[w]
+        elif country is None and tokens[j] in COUNTRIES:
+            country = COUNTRIES[tokens[j]]
+        elif kind is None and tokens[j] == "في" and j + 1 < limit and tokens[j + 1] in _POLICE:
+            kind, j = "Police", j + 1
+        else:
+            break
+        j += 1
+    if kind is None and country is None:
+        return None
+    noun_en = ("sources" if plural else "source") if noun_kind == "source" else ("officials" if plural else "official")
+    parts = [_DEMONYM.get(country, country) if country else None, kind.lower() if country and kind else kind, noun_en]
+    name = " ".join(part for part in parts if part)
+    return ActorSpan(i, j, ActorName(name[:1].upper() + name[1:], None, "source"))
+
+
 def read_actor(tokens: list[str], i: int, limit: int) -> ActorSpan | None:
     """The actor or source phrase starting at tokens[i] (not reaching `limit`), or None."""
     titled = _titled_person(tokens, i, limit)
     if titled is not None:
         return titled
+    anonymous = _anonymous_source(tokens, i, limit)
+    if anonymous is not None:
+        return anonymous
     hits = INDEX.match(tokens, i)
     fixed = max(hits, key=lambda hit: hit.end) if hits else None
     composed = _composed(tokens, i, limit)

@@ -91,6 +91,8 @@ class _Doc:
     sentences: list[Span]
     anchor: dt.date | None
     places: list[PlaceMention] | None = None  # the plausible resolved places, computed once
+    attributions: dict[int, tuple[str | None, tuple[int, int] | None]] = field(default_factory=dict)
+    last_speaker: str | None = None
 
     @classmethod
     def of(cls, doc: Document) -> _Doc:
@@ -178,6 +180,7 @@ def annotate_events(doc: Document) -> None:
         first, last = ctx.token_range(sentence.start, sentence.end)
         if first >= last:
             continue
+        _track_speakers(ctx, first, last)
         drafts.extend(_sentence_drafts(ctx, index, first, last, drafts))
     drafts = [d for d in drafts if not _is_old_background(ctx, d)]
     drafts = _merge_within_document(drafts)
@@ -621,13 +624,46 @@ def _text(ctx: _Doc, first: int, last: int) -> str:
 
 
 def _attribution(ctx: _Doc, first: int, last: int) -> tuple[str | None, tuple[int, int] | None]:
-    """Who the sentence's report is attributed to (docs §7), and the words naming them."""
+    """Who the sentence's report is attributed to (docs §7), and the words naming them. A reporting
+    verb with no subject of its own (وأضاف أن، وقال إن) continues the previous speaker."""
+    cached = ctx.attributions.get(first)
+    if cached is not None:
+        return cached
+    found: tuple[str | None, tuple[int, int] | None] = (None, None)
+    dropped = False
     for kind in ("according", "speech", "deny"):
         for hit in _cues(ctx, first, last, kind):
-            found = _speaker_after(ctx, hit.end, last)
-            if found is not None:
-                return found
-    return None, None
+            speaker = _speaker_after(ctx, hit.end, last)
+            if speaker is not None:
+                found = speaker
+                break
+            if kind == "speech" and _subjectless(ctx, hit.end, last):
+                dropped = True
+        if found[0] is not None:
+            break
+    if found[0] == "Sources" or (found[0] is None and dropped):
+        found = (ctx.last_speaker or found[0], found[1])  # المصادر نفسها، وأضاف أن: the same speaker
+    if found[0] is not None:
+        ctx.last_speaker = found[0]
+    ctx.attributions[first] = found
+    return found
+
+
+_THAT = frozenset(match_form(w) for w in ("ان", "إن", "أن", "انه", "انها", "بان", "بأن", ":", '"'))
+
+
+def _subjectless(ctx: _Doc, start: int, last: int) -> bool:
+    """The reporting verb is followed by أن/إن (after time words), not by a speaker."""
+    j = start
+    while j < last and j < start + 4 and (ctx.words[j] in _SKIP_BEFORE_SPEAKER or ctx.words[j] == ","):
+        j += 1
+    return j < last and ctx.words[j] in _THAT
+
+
+def _track_speakers(ctx: _Doc, first: int, last: int) -> None:
+    """Note the speaker of a sentence with no event cue, for the subjectless verbs that follow."""
+    if _cues(ctx, first, last, "speech") or _cues(ctx, first, last, "according"):
+        _attribution(ctx, first, last)
 
 
 _SKIP_BEFORE_SPEAKER = frozenset(match_form(w) for w in (
@@ -647,15 +683,57 @@ def _speaker_after(ctx: _Doc, start: int, last: int) -> tuple[str | None, tuple[
         if mention is None:
             return None
         m_first, m_last = ctx.token_range(mention.start, mention.end)
-        return mention.text, (m_first, m_last)
+        organisation = _speaks_for(ctx, m_last, last)
+        return organisation or _kb_name(mention) or mention.text, (m_first, m_last)
     name = span.name.name_en
-    if name in ("Military source", "Local sources", "Informed sources", None) or span.name.kind == "force":
+    if (span.name.kind == "source" and name and name.endswith(("source", "sources", "official", "officials"))
+            or name is None or span.name.kind == "force"):
         agency = _agency_after(ctx, span.end, last)
         if agency is not None:
             return agency, (span.start, span.end)
     if name is None:
-        name = _text(ctx, span.start, span.end)
+        organisation = _speaks_for(ctx, span.end, last)
+        if organisation is not None:
+            return organisation, (span.start, span.end)
+        mention = _mention_within(ctx, span.start, span.end)
+        name = (_kb_name(mention) if mention else None) or _text(ctx, span.start, span.end)
     return name, (span.start, span.end)
+
+
+_DIRECTOR = frozenset(match_form(w) for w in ("مدير", "رئيس", "مؤسس"))
+
+
+def _speaks_for(ctx: _Doc, start: int, last: int) -> str | None:
+    """رامي عبد الرحمن مدير المرصد السوري: a monitor's director speaks for the monitor (a source)."""
+    for j in range(start, min(start + 6, last)):
+        word = ctx.words[j]
+        if word in _PUNCT_BREAK and word != ",":
+            return None
+        if word in _DIRECTOR and j + 1 < last:
+            span = read_actor(ctx.words, j + 1, last)
+            if span is not None and span.name.kind == "source" and span.name.name_en and not span.name.name_en.endswith(
+                    ("source", "sources", "official", "officials")):
+                return span.name.name_en
+            return None
+    return None
+
+
+def _mention_within(ctx: _Doc, first: int, last: int) -> Mention | None:
+    start, end = ctx.char_span(first, last)
+    for mention in ctx.doc.mentions:
+        if start <= mention.start < end and mention.type in ("PERS", "ORG"):
+            return mention
+    return None
+
+
+def _kb_name(mention: Mention) -> str | None:
+    """The knowledge base's English name of a linked person (Staffan de Mistura)."""
+    if mention.type != "PERS" or not mention.entity_id or not mention.entity_id.startswith("kb:"):
+        return None
+    from marsad.entities.kb import load_kb  # loaded once per process, only when a speaker is linked
+
+    entry = load_kb().get(mention.entity_id[3:])
+    return entry.name_en if entry is not None else None
 
 
 def _agency_after(ctx: _Doc, start: int, last: int) -> str | None:
