@@ -44,6 +44,7 @@ from marsad.text.tokens import Token, tokenize
 # How far (in words) cues may sit from what they qualify.
 QUANTITY_AFTER = 6
 QUANTITY_BEFORE = 6
+QUANTITY_BEFORE_VERB = 10  # a plural verb (قتلوا) may follow its counted subject at this distance
 NEGATION_REACH = 3
 FOLLOW_UP_SENTENCES = 2  # a toll/source-only sentence completes an event this many sentences back
 SAME_EVENT_SENTENCES = 6  # repeated mentions of one event within this distance merge
@@ -538,6 +539,11 @@ def _toll_at(ctx: _Doc, hit: Hit, first: int, last: int, used: set[int]) -> Toll
         if found is not None:
             quantity, q_first, q_last = found
             used.update(range(q_first, q_last))
+            extra, after = _more_after(ctx, q_last, last, used) if quantity.value is not None else (0, q_last)
+            if extra:
+                quantity = Quantity(quantity.value + extra, quantity.qualifier, quantity.start, after,  # type: ignore[operator]
+                                    quantity.high)
+                q_last = after
             return _toll_of(ctx, quantity, min(q_first, hit.start), max(q_last, hit.end))
     if word in _SINGULAR_TOLL:
         return Toll(1, "exact", text=_text(ctx, hit.start, hit.end))
@@ -552,8 +558,8 @@ def _toll_of(ctx: _Doc, quantity: Quantity, first: int, last: int) -> Toll:
 
 def _quantity_after(ctx: _Doc, hit: Hit, first: int, last: int, used: set[int]):
     for j in range(hit.end, min(hit.end + QUANTITY_AFTER, last)):
-        if ctx.words[j] in _PUNCT_BREAK:
-            return None
+        if ctx.words[j] in _PUNCT_BREAK or _has_toll_cue(ctx, j):
+            return None  # "مقتل ضابط وإصابة عسكريين اثنين": the two are the wounded
         if j in used:
             continue
         found = _quantity_at(ctx, j, last)
@@ -563,15 +569,42 @@ def _quantity_after(ctx: _Doc, hit: Hit, first: int, last: int, used: set[int]):
 
 
 def _quantity_before(ctx: _Doc, hit: Hit, first: int, last: int, used: set[int]):
-    for j in range(hit.start - 1, max(hit.start - QUANTITY_BEFORE, first) - 1, -1):
-        if ctx.words[j] in _PUNCT_BREAK:
+    # A plural verb agrees with a counted subject that may sit far before it:
+    # "17 فرداً من المتمردين الحوثيين وقوات صالح قتلوا".
+    verb_last = ctx.words[hit.start][len(hit.prefix):].endswith(("وا", "ون"))
+    reach, gap = (QUANTITY_BEFORE_VERB, QUANTITY_BEFORE_VERB) if verb_last else (QUANTITY_BEFORE, 4)
+    for j in range(hit.start - 1, max(hit.start - reach, first) - 1, -1):
+        if ctx.words[j] in _PUNCT_BREAK or (j < hit.start - 1 and _has_toll_cue(ctx, j)):
             return None
         if j in used:
             continue
         found = _quantity_at(ctx, j, last)
-        if found is not None and found[2] >= hit.start - 4:
+        if found is not None and found[2] >= hit.start - gap:
             return found
     return None
+
+
+def _has_toll_cue(ctx: _Doc, j: int) -> bool:
+    return any(h.payload.kind in ("kill", "injure") for h in ctx.cues[j])  # type: ignore[attr-defined]
+
+
+def _more_after(ctx: _Doc, end: int, last: int, used: set[int]) -> tuple[int, int]:
+    """A split figure's further parts: "إصابة 43 من الحوثيين و7 من عناصر المقاومة" → 7 more.
+    Returns (sum of the further figures, the index after them)."""
+    extra, j = 0, end
+    while j < min(end + 8, last):
+        word = ctx.words[j]
+        if word in _PUNCT_BREAK or _has_toll_cue(ctx, j) or _has_event_cue(ctx, j):
+            break
+        if word == "و" and j + 1 < last and j + 1 not in used:
+            found = _quantity_at(ctx, j + 1, last)
+            if found is not None and found[0].value is not None and found[0].qualifier == "exact":
+                extra += found[0].value
+                used.update(range(found[1], found[2]))
+                j = found[2]
+                continue
+        j += 1
+    return extra, j
 
 
 def _quantity_at(ctx: _Doc, j: int, last: int) -> tuple[Quantity, int, int] | None:
@@ -1047,8 +1080,8 @@ def _to_event(ctx: _Doc, draft: _Draft) -> Event:
     if not draft.id:
         draft.id = _event_id(doc.id, t_start, t_end)
     country = draft.location.country if draft.location else None
-    killed = draft.killed[0] if draft.killed else None
-    injured = draft.injured[0] if draft.injured else None
+    killed = _main_toll(draft.killed)
+    injured = _main_toll(draft.injured)
     tolls = [*draft.killed, *draft.injured]
     notes = summarise_tolls(draft.killed) if len(draft.killed) > 1 else None
     reports = [Evidence(doc.id, ctx.sentences[s].start, ctx.sentences[s].end, ctx.sentences[s].text)
@@ -1066,6 +1099,12 @@ def _to_event(ctx: _Doc, draft: _Draft) -> Event:
         trigger=Span(t_start, t_end, doc.text[t_start:t_end]), reports=reports, disputes=disputes,
         doc=doc.id, notes=(TOLL_RULE_NOTE + notes) if notes else None,
     )
+
+
+def _main_toll(tolls: list[Toll]) -> Toll | None:
+    """The first figure reported (docs §6: the main attribution's), skipping a bare "قتلى" that a
+    later sentence counts."""
+    return next((t for t in tolls if t.value is not None), tolls[0] if tolls else None)
 
 
 def _dispute_record(ctx: _Doc, dispute: dict) -> dict:
