@@ -1,0 +1,88 @@
+"""Floors on the event extractor's scores against the hand-coded gold sets (issue 5).
+
+The floors sit a little under the scores measured when they were set, so a change that loses
+events, tolls or attributions fails here; raise them when the extractor improves. The SaudiNewsNet
+set is also scored by halves (even positions: development, odd: held out) so that tuning on one
+half shows on the other. Needs ../shared (the article texts).
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from marsad.events.evaluate import (
+    GOLD_DIR,
+    Article,
+    Report,
+    evaluate,
+    load_articles,
+    pipeline_predictor,
+    select_half,
+)
+from marsad.records import Document
+
+SHARED = Path(os.environ.get("MARSAD_SHARED", Path(__file__).resolve().parents[2].parent / "shared")).resolve()
+
+pytestmark = pytest.mark.shared
+
+# measured at commit time: SNN all recall 0.395 precision 0.260 killed 0.359 attribution 0.442;
+# dev 0.434/0.277; held 0.355/0.241; seeds 0.524/0.344 killed 0.750 attribution 0.625
+FLOORS = {
+    ("saudinewsnet_events.jsonl", "all"): {"recall": 0.37, "precision": 0.24, "killed": 0.32, "attribution": 0.40},
+    ("saudinewsnet_events.jsonl", "dev"): {"recall": 0.40, "precision": 0.25},
+    ("saudinewsnet_events.jsonl", "held"): {"recall": 0.32, "precision": 0.21},
+    ("seeds_events.jsonl", "all"): {"recall": 0.47, "precision": 0.30, "killed": 0.60, "attribution": 0.55},
+}
+
+
+def _shared() -> Path:
+    if not (SHARED / "data" / "saudinewsnet").exists() or not (SHARED / "corpus" / "seeds").exists():
+        pytest.skip(f"needs {SHARED} (the shared data beside the checkout, with the article texts); absent here")
+    return SHARED
+
+
+@lru_cache(maxsize=4)
+def _articles(name: str) -> tuple[Article, ...]:
+    return tuple(load_articles(GOLD_DIR / name, _shared()))
+
+
+_DOCS: dict[str, Document] = {}
+
+
+def _predict(article: Article) -> Document:
+    """The pipeline's document, computed once per article for all halves."""
+    if article.id not in _DOCS:
+        predict = pipeline_predictor()
+        if predict is None:
+            pytest.skip("marsad.pipeline is not importable")
+        _DOCS[article.id] = predict(article)
+    return _DOCS[article.id]
+
+
+def _report(name: str, half: str) -> Report:
+    return evaluate(select_half(list(_articles(name)), half), _predict)
+
+
+@pytest.mark.parametrize(("name", "half"), sorted(FLOORS))
+def test_scores_stay_above_floors(name: str, half: str) -> None:
+    report = _report(name, half)
+    assert not report.errors, report.errors[:3]
+    floors = FLOORS[(name, half)]
+    measured = {"recall": report.recall, "precision": report.precision, "killed": report.killed.value,
+                "attribution": report.attribution.value}
+    for key, floor in floors.items():
+        value = measured[key]
+        assert value is not None and value >= floor, f"{name} ({half}) {key} {value} fell below {floor}"
+
+
+def test_halves_partition_the_file() -> None:
+    articles = list(_articles("saudinewsnet_events.jsonl"))
+    dev, held = select_half(articles, "dev"), select_half(articles, "held")
+    assert len(dev) + len(held) == len(articles)
+    assert not {a.id for a in dev} & {a.id for a in held}
+    with pytest.raises(ValueError):
+        select_half(articles, "train")
