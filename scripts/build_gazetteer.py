@@ -295,10 +295,34 @@ def apply_aliases(entries: dict[str, dict[str, Any]], path: Path) -> None:
         target = entries.get(r["id"])
         if target is None:
             raise SystemExit(f"aliases.tsv: unknown id {r['id']}")
-        extra = clean_arabic_names(r["names_ar"].split("|"))
+        names = r["names_ar"].split("|")
+        # "-name": a spelling the sources give this place that the press uses for another one
+        # (bare غوانتانامو is the naval base, not the Cuban city)
+        removed = {name_key(n[1:]) for n in names if n.startswith("-")}
+        target["names"] = [n for n in target["names"] if name_key(n) not in removed]
+        extra = clean_arabic_names([n for n in names if not n.startswith("-")])
         target["names"] += [n for n in extra if n not in target["names"]]
         if r.get("name_en"):  # the sources' English name is outdated (Nur-Sultan is Astana again)
             target["en"] = r["name_en"]
+
+
+def add_g_variants(entries: dict[str, dict[str, Any]], common: set[str]) -> None:
+    """Foreign names with غ for the sound g also in the Egyptian/Gulf spelling with ج (الأوروغواي ->
+    الأوروجواي, هامبورغ -> هامبورج, غوانتانامو -> جوانتانامو): countries and places outside the home region,
+    only where the variant names no other place and is not a common word."""
+    taken = {name_key(n) for e in entries.values() for n in e["names"]}
+    for e in entries.values():
+        if e["cc"] in HOME_REGION and e["f"] != "country":
+            continue
+        for name in list(e["names"]):
+            if "غ" not in name:
+                continue
+            variant = name.replace("غ", "ج")
+            key = name_key(variant)
+            if key in taken or key in common:
+                continue
+            e["names"].append(variant)
+            taken.add(key)
 
 
 def read_corpus_common(corpus_file: Path) -> list[str]:
@@ -384,6 +408,8 @@ def build(shared: Path) -> tuple[dict[str, Any], Path, dict[str, str]]:
 
     stopwords = [shared / "data" / "stopwords" / "stopwords-iso" / "stopwords-ar.txt",
                  shared / "data" / "stopwords" / "mohataher" / "list.txt"]
+    common_keys = read_common_words(PLACES / "common_words.txt", stopwords)
+    add_g_variants(entries, set(common_keys))
     rows = []
     for e in sorted(entries.values(), key=lambda e: e["id"]):
         e.pop("rank")
@@ -394,7 +420,7 @@ def build(shared: Path) -> tuple[dict[str, Any], Path, dict[str, str]]:
             "GeoNames (geonames.org), CC BY 4.0", "OpenSyria geography / OCHA HDX, CC BY 4.0",
             "mledoze/countries, ODbL 1.0", "OCHA COD-AB Syria, CC BY-IGO", "marsad curated places (data/places)",
         ],
-        "common_keys": read_common_words(PLACES / "common_words.txt", stopwords),
+        "common_keys": common_keys,
         "soft_common_keys": read_corpus_common(PLACES / CORPUS_COMMON),
         "entries": rows,
     }, gaz, pcode_name

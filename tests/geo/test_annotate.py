@@ -66,3 +66,56 @@ def test_empty_latin_and_long_documents() -> None:
     assert annotate("Latin text about Damascus only.").places == []
     long_doc = annotate("قصف في دمشق. " * 5000)
     assert len(long_doc.places) == 5000
+
+
+# ---- held-out error classes (sentences written for these tests) ----------------------------------
+
+
+def _places(text: str, dateline: str | None = None) -> list:
+    doc = Document(id="t", source="t", text=text, dateline=dateline)
+    annotate_places(doc)
+    return doc.places
+
+
+def test_region_word_selects_the_saudi_region_not_its_capital() -> None:
+    places = _places("أعلنت إمارة منطقة الرياض عن مشروع جديد في مدينة الرياض.")
+    region = next(p for p in places if "منطقة" in p.text)
+    city = [p for p in places if p is not region][0]
+    assert region.location.feature == "admin1" and region.location.precision == 3
+    assert city.location.feature == "city"
+
+
+def test_plural_region_word_and_its_list_take_the_regions() -> None:
+    places = _places("هطلت أمطار على مناطق عسير وجازان ونجران يوم أمس.")
+    assert [p.location.name_en for p in places] == ["Asir Region", "Jazan Region", "Najran Region"]
+    assert all(p.location.precision == 3 for p in places)
+
+
+def test_conjunction_reading_of_a_name_follows_the_document_country() -> None:
+    places = _places("افتتحت الوزارة فروعا في الرياض وجدة والدمام لخدمة المواطنين السعوديين.")
+    jeddah = next(p for p in places if p.location.name_en == "Jeddah")
+    assert jeddah.text == "جدة"
+    assert all(p.location.name_en != "Oujda" for p in places)
+
+
+def test_dateline_names_the_capital_not_the_country() -> None:
+    assert _places("تونس 12 رجب 1436 هـ واس\nقالت الحكومة إنها ستعقد اجتماعا.")[0].location.name_en == "Tunis"
+    assert _places("الجزائر - أعلنت الحكومة خطة جديدة.")[0].location.name_en == "Algiers"
+    assert _places("زار الوزير الجزائر أمس.")[0].location.feature == "country"
+
+
+def test_unknown_neighbourhood_is_placed_at_the_town_named_with_it() -> None:
+    places = _places("اشتبك المسلحون في حي الزهراوي غرب مدينة عدن.\nوعاد الهدوء إلى حي الزهراوي لاحقا.")
+    hoods = [p for p in places if "الزهراوي" in p.text]
+    assert len(hoods) == 2
+    assert all(p.location is not None and p.location.name_en == "Aden" and p.location.precision == 2
+               for p in hoods)
+
+
+def test_press_spellings_of_foreign_places() -> None:
+    names = {p.text: p.location.name_en for p in _places(
+        "لعب المنتخب في الأوروجواي ثم سافر إلى البوسنة وبعدها إلى سان بطرسبرج قرب معتقل جوانتانامو.")}
+    assert names["الأوروجواي"] == "Uruguay"
+    assert names["البوسنة"] == "Bosnia and Herzegovina"
+    assert names["سان بطرسبرج"] == "Saint Petersburg"
+    assert names["قرب معتقل جوانتانامو"] == "Guantanamo Bay Naval Base"

@@ -111,6 +111,7 @@ class Match:
     weak_cue: bool = False
     direction_word: int | None = None  # "شرق" in "شرق مدينة حمص"
     from_ner: bool = False
+    alternatives: list[tuple[int, str]] = field(default_factory=list)  # other (prefix, key) readings: وجدة
     accepted: bool = False
     place: Place | None = None
     span: tuple[int, int] | None = None  # the whole expression (ريف X الشرقي, على بعد 40 كم...)
@@ -138,6 +139,7 @@ def longest_name_at(words: list[Word], i: int, gaz: Gazetteer) -> Match | None:
     if not word.is_word or has_tanwin(word.text):
         return None
     best: tuple[int, int, str] | None = None  # (last index, prefix length, key)
+    singles: list[tuple[int, str]] = []
     for prefix_len, stem in readings(word.text):
         if stem in gaz.first_words:
             key = stem
@@ -147,12 +149,44 @@ def longest_name_at(words: list[Word], i: int, gaz: Gazetteer) -> Match | None:
                 key += words[j].key
                 if key in gaz.by_key and (best is None or j > best[0]):
                     best = (j, prefix_len, key)
-        if stem in gaz.by_key and best is None and stem not in NOT_PLACE_WORDS:
-            best = (i, prefix_len, stem)
+        if stem in gaz.by_key and stem not in NOT_PLACE_WORDS:
+            singles.append((prefix_len, stem))
+            if best is None:
+                best = (i, prefix_len, stem)
     if best is None:
         return None
     last, prefix_len, key = best
-    return Match(i, last, word.start + prefix_len, words[last].end, key, gaz.candidates(key))
+    match = Match(i, last, word.start + prefix_len, words[last].end, key, gaz.candidates(key))
+    if last == i:  # a conjunction or preposition read off the name (not its article)
+        match.alternatives = [(p, k) for p, k in singles
+                              if k != key and p and set(word.text[:p]) <= _CLITICS and "ال" not in word.text[:p]]
+    return match
+
+
+_CLITICS = frozenset("وفبلك")
+ALTERNATIVE_POPULATION_RATIO = 3.0
+
+
+def choose_reading(match: Match, words: list[Word], gaz: Gazetteer, ctx: Context) -> None:
+    """"وجدة": Oujda, or و + جدة (Jeddah)? The reading whose place lies in a country the document is
+    about wins; on a tie, a place far more populous than the other reading's."""
+    if not match.alternatives:
+        return
+
+    def strength(key: str) -> tuple[float, int]:
+        places = gaz.candidates(key)
+        share = max(ctx.country_share(p.country_code) for p in places)
+        return share, max(p.population for p in places)
+
+    best_key, best_prefix = match.key, match.start - words[match.first].start
+    best_share, best_pop = strength(match.key)
+    for prefix_len, key in match.alternatives:
+        share, pop = strength(key)
+        if share > best_share + 0.1 or (abs(share - best_share) <= 0.1 and pop >= ALTERNATIVE_POPULATION_RATIO * best_pop):
+            best_key, best_prefix, best_share, best_pop = key, prefix_len, share, pop
+    if best_key != match.key:
+        match.key, match.candidates = best_key, gaz.candidates(best_key)
+        match.start = words[match.first].start + best_prefix
 
 
 def has_tanwin(text: str) -> bool:
@@ -282,7 +316,7 @@ def shared_value(places: list[Place], attribute: str) -> str | None:
 def build_context(matches: list[Match], words: list[Word]) -> Context:
     ctx = Context()
     for m in matches:
-        if not m.accepted:
+        if not m.accepted or m.alternatives:  # وجدة: which country it names is not known yet
             continue
         country = shared_value(m.candidates, "country_code")
         admin1 = shared_value(m.candidates, "admin1")
@@ -321,6 +355,21 @@ def score(place: Place, match: Match, ctx: Context, near: tuple[set[str], set[st
     elif place.admin1 and place.admin1 == ctx.main_admin1():
         s += 0.75
     return s
+
+
+# The singular place word whose "<word> X" names an admin unit: منطقة الرياض is the region, not the city.
+CUE_UNIT_WORDS = {"area": name_key("منطقة"), "province": name_key("محافظة")}
+
+
+def expand_by_cue(match: Match, gaz: Gazetteer) -> None:
+    """After منطقة/مناطق/منطقتي (or محافظة...), or in a list they start, take the place named
+    "منطقة X" when the gazetteer has one: the Saudi region, not its capital city."""
+    unit = CUE_UNIT_WORDS.get(match.cue or "")
+    if unit is None or match.key.startswith(unit):
+        return
+    named = gaz.candidates(unit + match.key)
+    if named:
+        match.candidates = named
 
 
 def choose(match: Match, ctx: Context) -> Place:
@@ -481,8 +530,13 @@ def annotate_places(doc: Document, gazetteer: Gazetteer | None = None) -> None:
         if not match.accepted and match.key in gaz.soft_common_keys:
             match.accepted = is_acceptable(match, gaz, ctx) and not inside(match, pers_spans)
     accepted = [m for m in matches if m.accepted]
+    add_dateline_context(doc, ctx, gaz)
     places: list[PlaceMention] = []
     for match in accepted:
+        choose_reading(match, words, gaz, ctx)
+        expand_by_cue(match, gaz)
+        if is_dateline(match, words, text):
+            prefer_capital(match)
         match.place = choose(match, ctx)
         set_relation(match, words, text)
         places.append(to_place_mention(match, gaz, text))
@@ -490,6 +544,33 @@ def annotate_places(doc: Document, gazetteer: Gazetteer | None = None) -> None:
     places.sort(key=lambda p: (p.start, p.end))
     doc.places = places
     link_mentions(doc, accepted)
+
+
+# A dateline: the first name of the article, then a date, a dash, a colon or an agency in brackets.
+_DATELINE_AFTER = re.compile(r"^\s*(?:[-–—:(/]|[0-9\u0660-\u0669])")
+
+
+def is_dateline(match: Match, words: list[Word], text: str) -> bool:
+    if match.first != 0 or text[:match.start].strip():
+        return False
+    return bool(_DATELINE_AFTER.match(text[match.end:match.end + 5]))
+
+
+def prefer_capital(match: Match) -> None:
+    """A dateline names a city: "تونس 26 شوال" / "الجزائر -" is the capital, not the country."""
+    cities = [p for p in match.candidates if p.capital]
+    if cities and any(p.feature == "country" for p in match.candidates):
+        match.candidates = cities
+
+
+def add_dateline_context(doc: Document, ctx: Context, gaz: Gazetteer) -> None:
+    """The dateline the cleaner split off (Document.dateline) names where the article was filed: its
+    country counts as context (no mention: the dateline is not in the text)."""
+    if not doc.dateline:
+        return
+    candidates = gaz.candidates(name_key(doc.dateline))
+    if candidates:
+        ctx.add(-10 * NEAR_WINDOW, shared_value(candidates, "country_code"), None)
 
 
 def unplaced(doc: Document, words: list[Word], accepted: list[Match], gaz: Gazetteer,
@@ -502,6 +583,9 @@ def unplaced(doc: Document, words: list[Word], accepted: list[Match], gaz: Gazet
         if m.type == "LOC" and not any(overlaps((m.start, m.end), span) for span in taken + spans):
             spans.append((m.start, m.end))
     distances = [p for p in placed if p.relation == "distance"]
+    neighbourhood_starts = {words[j].start for j in range(1, len(words))
+                            if any(CUE_KIND.get(k) == "neighbourhood" for k in stem_keys(words[j - 1]))}
+    placed_before: dict[str, PlaceMention] = {}
     out = []
     for start, end in spans:
         if any(overlaps((start, end), span) for span in taken):
@@ -511,9 +595,35 @@ def unplaced(doc: Document, words: list[Word], accepted: list[Match], gaz: Gazet
         if lender is not None and lender.location is not None:
             mention.location = Location(**{**lender.location.to_dict(), "precision": 2})
             mention.relation, mention.anchor = "distance", lender.anchor
+        elif start in neighbourhood_starts:
+            town = town_nearby(start, end, placed, doc.text) or placed_before.get(mention.text)
+            if town is not None and town.location is not None:
+                mention.location = Location(**{**town.location.to_dict(), "precision": 2})
+                mention.relation, mention.anchor = "near", town.text
+                placed_before.setdefault(mention.text, town)  # the same neighbourhood named again
         out.append(mention)
         taken.append((start, end))
     return out
+
+
+TOWN_WINDOW = 120  # characters, within the sentence
+
+
+def town_nearby(start: int, end: int, placed: list[PlaceMention], text: str) -> PlaceMention | None:
+    """The city or town named closest to an unknown neighbourhood in its sentence ("حي التواهي ... في
+    عدن"): the neighbourhood lies in it, so it is placed there at precision 2."""
+    best, best_gap = None, TOWN_WINDOW + 1
+    for p in placed:
+        if p.location is None or p.location.feature not in POPULATED or p.relation not in (None, "near"):
+            continue
+        gap = p.start - end if p.start >= end else start - p.end if p.end <= start else None
+        if gap is None or gap > TOWN_WINDOW:
+            continue
+        between = text[end:p.start] if p.start >= end else text[p.end:start]
+        if any(c in between for c in ".!?\n؟") or gap >= best_gap:
+            continue
+        best, best_gap = p, gap
+    return best
 
 
 def inside(match: Match, spans: list[tuple[int, int]]) -> bool:
