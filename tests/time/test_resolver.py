@@ -186,3 +186,32 @@ def test_annotate_times_uses_day_precision_publication() -> None:
     doc.published = Published(date="2017-06", precision="month")
     annotate_times(doc)
     assert [(t.value_start, t.relative) for t in doc.times] == [(None, "-1 day")]
+
+
+# ---- quarters without a year, relative quarters, first N months (sentences written for these tests)
+
+
+def _span(text: str, published: dt.date) -> list[tuple[str, str, str]]:
+    return [(t.text, t.value_start, t.value_end) for t in resolve(text, published)]
+
+
+def test_bare_quarter_is_this_years_or_the_last_begun() -> None:
+    assert _span("ارتفعت الأرباح في الربع الثاني بنسبة كبيرة", dt.date(2016, 8, 3)) == [
+        ("الربع الثاني", "2016-04-01", "2016-06-30")]
+    assert _span("ارتفعت الأرباح في الربع الرابع بنسبة كبيرة", dt.date(2016, 8, 3)) == [
+        ("الربع الرابع", "2015-10-01", "2015-12-31")]
+
+
+def test_previous_quarter_follows_the_quarter_named_before_it() -> None:
+    found = _span("بلغت مبيعات الربع الأول 10 ملايين مقارنة بالربع السابق", dt.date(2016, 5, 2))
+    assert ("الربع السابق", "2015-10-01", "2015-12-31") in found
+    assert _span("يتوقع أن تتحسن النتائج في الربع المقبل", dt.date(2016, 5, 2)) == [
+        ("الربع المقبل", "2016-07-01", "2016-09-30")]
+
+
+def test_first_months_and_two_quarters_of_a_year() -> None:
+    assert _span("نمت الصادرات خلال الأشهر الأربعة الأولى من العام الحالي", dt.date(2016, 9, 1)) == [
+        ("الأشهر الأربعة الأولى من العام الحالي", "2016-01-01", "2016-04-30")]
+    assert _span("تراجعت الأرباح في الربعين الثاني والثالث من العام الماضي", dt.date(2016, 9, 1)) == [
+        ("الربعين الثاني والثالث من العام الماضي", "2015-04-01", "2015-09-30")]
+    assert _span("وقع العقد وتسري الأشهر الثلاثة الأولى منه مجانا", dt.date(2016, 9, 1)) == []

@@ -176,11 +176,23 @@ AGO_RE = re.compile(
     rf"(?!{OPT_S}(?:علي|عن)(?!\w))(?!{OPT_S}من(?!\w)(?!{S}الان(?!\w)))"
 )
 # "الربع الأول من عام 2015", "النصف الثاني من العام الماضي", "الربع الثالث لهذا العام"
-QUARTER_RE = re.compile(
-    rf"(?P<part>الربع|النصف){S}(?P<ord>الاول|الثاني|الثالث|الرابع|الاخير){S}(?:من{S}|ل)?"
-    rf"(?:(?:(?:العام|عام|سنه|السنه){S}(?:المالي{S})?)?(?P<year>{YEAR_NUM})(?P<suffix>{GREG_SUFFIX})?"
-    rf"|(?P<dem>هذا{S}العام|هذه{S}السنه)|(?:العام|السنه){S}(?P<mod>{MOD_WORDS})){END}"
+# "الربعين الأول والثاني من العام الحالي" (first two quarters), "الأشهر الثلاثة الأولى لهذا العام"
+# (first N months); with no year: the publication's. A bare "الربع الأول" is this year's quarter, or
+# last year's when it has not begun; "الربع السابق/المقبل" counts quarters from the publication's.
+QUARTER_YEAR = (
+    rf"(?:{S}(?:من{S}|ل)?(?:(?:(?:العام|عام|سنه|السنه){S}(?:المالي{S})?)?(?P<year>{YEAR_NUM})"
+    rf"(?P<suffix>{GREG_SUFFIX})?|(?P<dem>هذا{S}العام|هذه{S}السنه)|(?:العام|السنه){S}(?P<mod>{MOD_WORDS})))"
 )
+QUARTER_RE = re.compile(
+    rf"(?:(?P<part>الربع|النصف){S}(?P<ord>الاول|الثاني|الثالث|الرابع|الاخير)"
+    rf"|(?P<parts>الربعين){S}(?P<ord1>الاول|الثاني|الثالث){S}و(?P<ord2>الثاني|الثالث|الرابع)"
+    rf"|(?P<months>الاشهر|الشهور){S}(?P<n>الثلاثه|الاربعه|الخمسه|السته|السبعه|الثمانيه|التسعه|العشره"
+    rf"|الاحدي{S}عشر){S}(?:الاولي|الاول))"
+    rf"(?:{QUARTER_YEAR}|(?P<bare>)){END}"
+)
+RELATIVE_QUARTER_RE = re.compile(rf"الربع{S}(?P<qmod>السابق|الماضي|المنصرم|الفائت|المقبل|القادم|الحالي|الجاري){END}")
+_MONTH_COUNTS = {"الثلاثه": 3, "الاربعه": 4, "الخمسه": 5, "السته": 6, "السبعه": 7, "الثمانيه": 8, "التسعه": 9,
+                 "العشره": 10}
 # "الـ14 من الشهر الجاري", "الثاني من الشهر المقبل", "العاشر من هذا الشهر"
 DAY_OF_RELATIVE_MONTH_RE = re.compile(
     rf"(?P<d1>{DAY}){S}من{S}(?:(?P<dem>هذا){S}الشهر|الشهر{S}(?P<mod>{MOD_WORDS})){END}"
@@ -760,25 +772,62 @@ _ORDINAL_PARTS = {"الاول": 0, "الثاني": 1, "الثالث": 2, "الر
 
 
 def _on_quarter(m: Found, ctx: Context) -> Candidate | None:
-    """Quarters and halves of a year, as a month range."""
-    length = 3 if m["part"] == "الربع" else 6
-    count = 12 // length
-    index = count - 1 if m["ord"] == "الاخير" else _ORDINAL_PARTS[m["ord"]]
-    if index >= count:
-        return None
+    """Quarters and halves of a year, two quarters, the first N months: a month range."""
+    if m["months"]:
+        first_month, last_month = 1, _MONTH_COUNTS.get(re.sub(r"\s+", " ", m["n"]), 11)
+        label = f"months:1-{last_month}"
+    elif m["parts"]:
+        first_month, last_month = _ORDINAL_PARTS[m["ord1"]] * 3 + 1, _ORDINAL_PARTS[m["ord2"]] * 3 + 3
+        if last_month < first_month:
+            return None
+        label = f"months:{first_month}-{last_month}"
+    else:
+        length = 3 if m["part"] == "الربع" else 6
+        count = 12 // length
+        index = count - 1 if m["ord"] == "الاخير" else _ORDINAL_PARTS[m["ord"]]
+        if index >= count:
+            return None
+        first_month, last_month = index * length + 1, index * length + length
+        label = f"{m['part']}:{index + 1}/{count}"
     cand = Candidate(m.start(), m.end(), "quarter", precision="month")
+    bare = m["bare"] is not None
+    if bare and not m["part"]:
+        return None  # "الأشهر الثلاثة الأولى" of what? (a contract, a season): not a date
     if m["year"]:
         year: int | None = int(m["year"])
     elif ctx.published is None:
-        delta = 0 if m["dem"] else _year_delta(m["mod"])
-        cand.relative = f"{m['part']}:{index + 1}/{count} year:{delta:+d}"
+        delta = 0 if m["dem"] or bare else _year_delta(m["mod"])
+        cand.relative = f"{label} year:{delta:+d}"
         return cand
     else:
-        year = ctx.published.year + (0 if m["dem"] else _year_delta(m["mod"]))
+        year = ctx.published.year + (0 if m["dem"] or bare else _year_delta(m["mod"]))
+        if bare and dt.date(year, first_month, 1) > ctx.published:
+            year -= 1  # "الربع الثالث" in May: the last one that has begun
     if not MIN_YEAR <= year <= MAX_YEAR:
         return None
-    first_month = index * length + 1
-    cand.value = (_month_range(year, first_month)[0], _month_range(year, first_month + length - 1)[1])
+    cand.value = (_month_range(year, first_month)[0], _month_range(year, last_month)[1])
+    return cand
+
+
+def _on_relative_quarter(m: Found, ctx: Context) -> Candidate | None:
+    """"الربع السابق" / "الربع المقبل": the quarter before or after the publication's."""
+    mod = m["qmod"]
+    delta = -1 if mod in ("السابق", "الماضي", "المنصرم", "الفائت") else 1 if mod in ("المقبل", "القادم") else 0
+    cand = Candidate(m.start(), m.end(), "quarter", precision="month")
+    # "نتائج الربع الأول ... مقارنة بالربع السابق": before the quarter the text last named
+    named = None
+    for q in QUARTER_RE.finditer(ctx.form, max(0, m.start() - 600), m.start()):
+        if q["part"] == "الربع":
+            named = _on_quarter(Found(q, None, 0), ctx)
+    if named is not None and named.value is not None:
+        year, month = _add_months(named.value[0].year, named.value[0].month, 3 * delta)
+        cand.value = (_month_range(year, month)[0], _month_range(*_add_months(year, month, 2))[1])
+        return cand
+    if ctx.published is None:
+        cand.relative = f"quarter:{delta:+d}"
+        return cand
+    year, month = _add_months(ctx.published.year, (ctx.published.month - 1) // 3 * 3 + 1, 3 * delta)
+    cand.value = (_month_range(year, month)[0], _month_range(*_add_months(year, month, 2))[1])
     return cand
 
 
@@ -814,6 +863,7 @@ HANDLERS: tuple[tuple[tuple[re.Pattern[str], ...], re.Pattern[str], re.Pattern[s
     ((), RELATIVE_UNIT_RE, _prefix_re(UNIT_PREFIX), _on_relative_unit),
     ((), AGO_RE, _prefix_re(""), _on_ago),
     ((), QUARTER_RE, _prefix_re(""), _on_quarter),
+    ((), RELATIVE_QUARTER_RE, _prefix_re(""), _on_relative_quarter),
     ((DIGITS_TRIGGER, ORDINAL_TRIGGER), DAY_OF_RELATIVE_MONTH_RE, _prefix_re(DAY_OF_MONTH_PREFIX),
      _on_day_of_relative_month),
 )
