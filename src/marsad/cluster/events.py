@@ -173,8 +173,24 @@ def same_event(a: Event, b: Event) -> bool:
         return False
     if a.type == b.type == "Diplomacy" and a.sub_type != b.sub_type and "Phone call" in (a.sub_type, b.sub_type):
         return False  # a call is never the meeting
-    return (_places_tie(a, b) or _actor_tie(a, b) or bool(_kill_values(a) & _kill_values(b))
-            or _continuation(a, b))
+    return _places_tie(a, b) or _weak_ties(a, b) or _continuation(a, b)
+
+
+def _both_actors_same(a: Event, b: Event) -> bool:
+    pairs = ((a.actor1, b.actor1), (a.actor2, b.actor2))
+    if _actor_key(a.actor1) == _actor_key(a.actor2) or _actor_key(b.actor1) == _actor_key(b.actor2):
+        return False  # "Islamic State vs Islamic State" is an extraction slip, not two actors
+    return all(_named(x) and _named(y) and _same_actor(x, y) for x, y in pairs)  # type: ignore[arg-type]
+
+
+def _weak_ties(a: Event, b: Event) -> bool:
+    """Without a precise shared place: a named actor or the same exact figure ties two placed reports
+    (same province); a placeless report needs both actors the same (one actor or one figure, such as
+    "Islamic State" or "10", is shared by too many events of a day)."""
+    if a.location is None or b.location is None:
+        return _both_actors_same(a, b)
+    exact = {t.value for e in (a, b) for t in e.tolls if t.qualifier == "exact" and t.value}
+    return _actor_tie(a, b) or bool(_kill_values(a) & _kill_values(b) & exact)
 
 
 def _cell(event: Event) -> tuple:
@@ -276,7 +292,7 @@ def _docs_allow(group: _Merged, event: Event) -> bool:
 
 def _score(target: Event, event: Event) -> tuple:
     km = _km(target, event)
-    return (_places_tie(target, event) + _actor_tie(target, event) + bool(_kill_values(target) & _kill_values(event))
+    return (_places_tie(target, event) + _actor_tie(target, event) + _both_actors_same(target, event)
             + _continuation(target, event),
             -(km if km is not None else MAX_KM))
 
