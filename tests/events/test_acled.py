@@ -41,3 +41,15 @@ def test_geojson_feature():
     feature = to_geojson_feature(event())
     assert feature["geometry"] == {"type": "Point", "coordinates": [39.0087, 35.9502]}
     assert to_geojson_feature(event(location=None))["geometry"] is None
+
+
+def test_fatalities_ignore_injury_figures_after_a_round_trip_through_the_store() -> None:
+    from marsad.events.acled import to_acled_row
+    from marsad.records import Event, Toll
+
+    killed, injured = Toll(value=5, source="Ministry"), Toll(value=2, kind="injured")
+    event = Event(id="e", type="Battles", killed=killed, injured=injured, tolls=[killed, injured])
+    loaded = Event.from_dict(event.to_dict())  # copies: identity checks no longer work
+    assert to_acled_row(loaded)["fatalities"] == 5
+    merged = Event.from_dict({**event.to_dict(), "figures": {"killed": {"conservative": {"value": 4, "rule": "lowest"}}}})
+    assert to_acled_row(merged)["fatalities"] == 4

@@ -98,6 +98,19 @@ def _notes(event: Event) -> str:
     return "; ".join(parts)
 
 
+def _fatalities(event: Event) -> int:
+    """A merged event's conservative figure (docs/events.md §9); for one article's event, the lowest
+    of its death figures. Compared by value, not identity: records loaded from the store are copies."""
+    conservative = (event.figures.get("killed") or {}).get("conservative") or {}
+    if conservative.get("value") is not None:
+        return conservative["value"]
+    kills = [t.value for t in event.tolls
+             if t.value is not None and t.kind != "injured" and (t.kind == "killed" or t != event.injured)]
+    fatalities = event.killed.value if event.killed and event.killed.value is not None else None
+    candidates = kills + ([fatalities] if fatalities is not None else [])
+    return min(candidates) if candidates else 0
+
+
 def to_acled_row(event: Event, outlet: str | None = None, timestamp: int | None = None) -> dict:
     """One ACLED CSV row (all COLUMNS) for an event. `fatalities` is the lowest credible figure over
     the event's sources (a merged event's `killed` already is); unknown → 0."""
@@ -108,10 +121,7 @@ def to_acled_row(event: Event, outlet: str | None = None, timestamp: int | None 
     actor1 = event.actor1.name_en or event.actor1.name_ar if event.actor1 else ""
     actor2 = event.actor2.name_en or event.actor2.name_ar if event.actor2 else ""
     inter1, inter2 = _inter(actor1), _inter(actor2)
-    kills = [t.value for t in event.tolls if t.value is not None and t is not event.injured]
-    fatalities = event.killed.value if event.killed and event.killed.value is not None else 0
-    if len(kills) > 1:
-        fatalities = min(fatalities, *kills) if event.killed else min(kills)
+    fatalities = _fatalities(event)
     sources = event.attributed_to or outlet or ""
     return {
         "event_id_cnty": _stable_id(event, iso3),
