@@ -319,6 +319,8 @@ def _main_trigger(ctx: _Doc, first: int, last: int) -> Hit | None:
 _DEMONSTRATIVE = frozenset(match_form(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "نفسه",
                                                     "نفسها", "ذاته", "ذاتها", "المذكور", "المذكورة"))
 _RELATIVE = frozenset(match_form(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"))
+_NOUN_GOVERNORS = frozenset(match_form(w) for w in (
+    "تحت", "ضمن", "بعد", "قبل", "منذ", "خلال", "اثر", "عقب", "اثناء", "اجل", "بسبب", "رغم"))
 _STILL = frozenset(match_form(w) for w in ("تزال", "يزال", "زال", "زالت", "تواصل", "يواصل", "واصل", "واصلت"))
 _TIME_WORDS = frozenset(match_form(w) for w in (
     "اليوم", "امس", "الليلة", "فجر", "صباح", "مساء", "ظهر", "منذ", "حاليا", "الان"))
@@ -341,6 +343,9 @@ def _trigger_reading_ok(ctx: _Doc, hit: Hit, first: int, last: int) -> bool:
     if cue.verb and hit.prefix.endswith(("ال", "لل")):
         return False
     before = [_bare(w) for w in ctx.words[max(first, hit.start - 3):hit.start]]
+    if cue.verb and ctx.words[hit.start].endswith("ه") and (
+            ctx.tokens[hit.start].text.endswith("ة") or (before and before[-1] in _NOUN_GOVERNORS)):
+        return False  # سيطرة (a noun with ة, or after تحت/بعد) is not the verb سيطر + ه
     if cue.needs_before and not any(w in cue.needs_before for w in before):
         return False
     if cue.sub_type == lx.TERRITORY and cue.verb and before and before[-1] in _RELATIVE:
