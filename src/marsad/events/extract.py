@@ -947,6 +947,8 @@ def _is_old_background(ctx: _Doc, draft: _Draft) -> bool:
 
 
 def _same_event(a: _Draft, b: _Draft) -> bool:
+    if _anaphor_of(a, b):
+        return True
     if a.modality != b.modality or abs(b.sentence - max(a.sentences)) > SAME_EVENT_SENTENCES:
         return False
     if lx.FAMILY.get(a.type) != lx.FAMILY.get(b.type):
@@ -970,6 +972,20 @@ def _same_event(a: _Draft, b: _Draft) -> bool:
         return True  # "الغارات"، "القصف"، "هذا الهجوم": the event just reported, told again
     # Violence with no shared place or actor: only an adjacent follow-up sentence.
     return bool(names_a & names_b) or bool(a.location and b.location) or b.sentence - max(a.sentences) <= 1
+
+
+def _anaphor_of(a: _Draft, b: _Draft) -> bool:
+    """A definite or demonstrative mention of the same kind of violence just reported ("القصف
+    استهدف قرية"، "ما إذا كانت الغارة …") is that event told again, whatever the mention's own
+    sub-type reading or modality (a question about the strike is not a second strike)."""
+    if not b.anaphoric or a.type != b.type or a.type not in lx.VIOLENT_TYPES or a.modality != "reported":
+        return False
+    if not 0 <= b.sentence - max(a.sentences) <= ANAPHORA_SENTENCES or not _dates_overlap(a.date, b.date):
+        return False
+    if a.location and b.location and not _places_compatible(a.location, b.location):
+        return False
+    names_a, names_b = _actor_names(a), _actor_names(b)
+    return not (names_a and names_b and not names_a & names_b)
 
 
 def _coarse(location: Location) -> bool:
