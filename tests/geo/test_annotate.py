@@ -119,3 +119,23 @@ def test_press_spellings_of_foreign_places() -> None:
     assert names["البوسنة"] == "Bosnia and Herzegovina"
     assert names["سان بطرسبرج"] == "Saint Petersburg"
     assert names["قرب معتقل جوانتانامو"] == "Guantanamo Bay Naval Base"
+
+
+def test_place_spans_start_after_proclitics() -> None:
+    text = ("وصلت التعزيزات للعراق وللميادين قبل أن تتجه القوات وَبِحلب وبـحمص إلى دمشق، "
+            "وقالت مصادر في طهران وإيران إن الاتفاق بين روسيا وتركيا صامد.")
+    doc = annotate(text)
+    texts = {p.text for p in doc.places}
+    assert {"عراق", "حلب", "حمص", "إيران", "تركيا"} <= texts
+    for p in doc.places:
+        assert text[p.start:p.end] == p.text
+        assert not p.text.startswith(("و", "ب", "لل", "لع")), p.text
+
+
+def test_ner_spans_lose_the_clitic_of_a_gazetteer_name() -> None:
+    text = "التقى الوزير نظيريه من روسيا وإيران قبل أن يزور بحلب مواقع القصف بريف دير الزور الشرقي."
+    ner = [Mention(text.index(w), text.index(w) + len(w), w, "LOC") for w in ("وإيران", "بحلب", "بريف دير الزور")]
+    doc = annotate(text, list(ner))
+    assert [m.text for m in ner] == ["إيران", "حلب", "ريف دير الزور"]
+    for m in doc.mentions:
+        assert text[m.start:m.end] == m.text and m.entity_id

@@ -28,7 +28,7 @@ from marsad.geo.lexicon import (
     WEAK_CUES,
 )
 from marsad.records import Document, Location, Mention, PlaceMention
-from marsad.text.normalize import MatchText
+from marsad.text.normalize import MatchText, fold_char
 from marsad.text.tokens import iter_tokens, proclitic_splits
 
 # ACLED geo-precision: 1 the place itself, 2 near it / part of a region, 3 a province; 4 marks a
@@ -64,19 +64,45 @@ _READINGS: dict[str, list[tuple[int, str]]] = {}
 
 
 def readings(text: str) -> list[tuple[int, str]]:
-    """(prefix length, stem key) for each proclitic reading of a token, unsplit first (cached)."""
+    """(prefix length, stem key) for each proclitic reading of a token, unsplit first (cached).
+
+    Clitics are split on the token's matching form (diacritics and tatweel dropped, so "وَبِحلب" splits
+    like "وبحلب"); the prefix length is counted back in the token's own characters, marks after the
+    prefix's last letter included. After لل (ل + ال) the name keeps its article in the key, but its
+    span starts after both lams, as the entities stage does ("للعراق" -> "عراق")."""
     cached = _READINGS.get(text)
     if cached is None:
+        form, raw_ends = folded_with_offsets(text)
         cached = []
-        for prefix, stem in proclitic_splits(text):
-            if prefix.endswith("لل"):  # لل = ل + ال: the name keeps its article
-                cached.append((len(prefix) - 1, name_key("ال" + stem)))
-            else:
-                cached.append((len(prefix), name_key(stem)))
+        for prefix, stem in proclitic_splits(form):
+            key = name_key("ال" + stem) if prefix.endswith("لل") else name_key(stem)
+            cached.append((raw_ends[len(prefix)] if prefix else 0, key))
         if len(_READINGS) > 200_000:
             _READINGS.clear()
         _READINGS[text] = cached
     return cached
+
+
+def folded_with_offsets(text: str) -> tuple[str, list[int]]:
+    """The token's matching form, and for each count n of its letters the raw offset where the
+    (n+1)th letter's character starts (marks folding to nothing go with the letter before)."""
+    form: list[str] = []
+    starts: list[int] = []
+    for i, ch in enumerate(text):
+        folded = fold_char(ch)
+        for _ in folded:
+            starts.append(i)
+        form.append(folded)
+    starts.append(len(text))
+    # a letter that folds to several (a ligature) cannot be split: a prefix ending inside it ends after it
+    raw_ends = [starts[n] if n == 0 or starts[n] != starts[n - 1] else next_start(starts, n) for n in range(len(starts))]
+    return "".join(form), raw_ends
+
+
+def next_start(starts: list[int], n: int) -> int:
+    while n < len(starts) - 1 and starts[n] == starts[n - 1]:
+        n += 1
+    return starts[n]
 
 
 def words_of(text: str) -> list[Word]:
@@ -159,7 +185,8 @@ def longest_name_at(words: list[Word], i: int, gaz: Gazetteer) -> Match | None:
     match = Match(i, last, word.start + prefix_len, words[last].end, key, gaz.candidates(key))
     if last == i:  # a conjunction or preposition read off the name (not its article)
         match.alternatives = [(p, k) for p, k in singles
-                              if k != key and p and set(word.text[:p]) <= _CLITICS and "ال" not in word.text[:p]]
+                              if k != key and p and set(name_key(word.text[:p])) <= _CLITICS
+                              and "ال" not in name_key(word.text[:p])]
     return match
 
 
@@ -205,7 +232,7 @@ def joined(words: list[Word], j: int) -> bool:
 
 def mark_cues(match: Match, words: list[Word], previous: Match | None) -> None:
     """The place word, preposition or direction before the name, or a list it continues."""
-    prefix = words[match.first].text[: match.start - words[match.first].start]
+    prefix = name_key(words[match.first].text[: match.start - words[match.first].start])
     if prefix.rstrip("و"):  # ب، ل، ك، ال glued to the name: "بالرقة", "للرقة"
         match.weak_cue = True
     k = match.first - 1
@@ -660,7 +687,19 @@ def link_mentions(doc: Document, accepted: list[Match]) -> None:
         for mention in doc.mentions:
             if mention.type == "LOC" and overlaps((mention.start, mention.end), (match.start, match.end)):
                 mention.entity_id, linked = entity_id, True
+                drop_proclitic(mention, match, doc.text)
         if not linked:
             doc.mentions.append(Mention(match.start, match.end, doc.text[match.start:match.end], "LOC",
                                         entity_id=entity_id, source="gazetteer"))
     doc.mentions.sort(key=lambda m: (m.start, m.end))
+
+
+def drop_proclitic(mention: Mention, match: Match, text: str) -> None:
+    """NER spans keep the clitics glued to a name ("وإيران", "بحلب", "بريف دير الزور"): the mention
+    starts where the gazetteer match (or its expression: "ريف ...") starts, as in the entities stage."""
+    for start in sorted({match.start, match.span[0] if match.span else match.start}):
+        glued = text[mention.start:start]
+        if 0 < len(glued) <= 4 and not any(c.isspace() for c in glued) \
+                and set(name_key(glued)) <= _CLITICS | {"ا"} and start < mention.end:
+            mention.start, mention.text = start, text[start:mention.end]
+            return
