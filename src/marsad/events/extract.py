@@ -243,6 +243,7 @@ def _sentence_drafts(ctx: _Doc, index: int, first: int, last: int, earlier: list
             # A toll sentence after an event: the same event, possibly from another source.
             previous.sentences.append(index)
             _add_tolls(previous, kills, injuries, source)
+            _refine_from(ctx, previous, index, first, last)
             previous.civilians = previous.civilians or civilians and previous.type == lx.VAC
             if previous.attributed_to is None and source and not previous.killed:
                 previous.attributed_to = source
@@ -269,6 +270,24 @@ def _sentence_drafts(ctx: _Doc, index: int, first: int, last: int, earlier: list
         draft.location = _location(ctx, draft)
         _name_forces(draft)
     return drafts
+
+
+def _refine_from(ctx: _Doc, draft: _Draft, index: int, first: int, last: int) -> None:
+    """A follow-up sentence's details complete the event: a town inside the event's province or
+    country ("غارة فوق سورية" … "قتل قرب سرمدا"), a day when the event had only the default week."""
+    probe = _Draft(draft.type, draft.sub_type, (first, first + 1), index, (first, last))
+    place = _location(ctx, probe)
+    if place is not None and draft.location is not None:
+        draft.location = _more_specific(draft.location, place)
+    elif place is not None and not _coarse(place):
+        draft.location = place
+    if draft.date.precision in ("week", None):
+        times = _times_in(ctx, first, last)
+        if times:
+            best = times[0]
+            date = EventDate(best.value_start, best.value_end or best.value_start, best.precision)
+            if date.precision == "day" and (draft.date.start is None or _dates_overlap(draft.date, date)):
+                draft.date = date
 
 
 def _refers_back(ctx: _Doc, first: int, last: int) -> bool:
@@ -872,6 +891,9 @@ def _date(ctx: _Doc, draft: _Draft) -> EventDate:
     sentence = ctx.sentences[draft.sentence]
     for first, last in (draft.clause, ctx.token_range(sentence.start, sentence.end)):
         times = _times_in(ctx, first, last)
+        framed = _speech_frames(ctx, *ctx.token_range(sentence.start, sentence.end))
+        own = [t for t in times if not any(a <= t.start < b for a, b in framed)]
+        times = own or times  # "أعلن الثلاثاء أن غارة … في 8 يوليو": Tuesday dates the report
         if times:
             best = min(times, key=lambda t: abs(t.start - trigger_at))
             return EventDate(best.value_start, best.value_end or best.value_start, best.precision)
@@ -883,6 +905,18 @@ def _date(ctx: _Doc, draft: _Draft) -> EventDate:
     if draft.modality == "planned" or ctx.anchor is None:
         return EventDate()
     return EventDate((ctx.anchor - dt.timedelta(days=2)).isoformat(), ctx.anchor.isoformat(), "week")
+
+
+def _speech_frames(ctx: _Doc, first: int, last: int) -> list[tuple[int, int]]:
+    """Character ranges from a reporting verb to its أن/إن (أعلنت الوزارة الثلاثاء أن …): a time
+    expression there dates the report, not the event it reports."""
+    frames = []
+    for hit in _cues(ctx, first, last, "speech"):
+        for j in range(hit.end, min(last, hit.end + 10)):
+            if ctx.words[j] in _THAT and ctx.words[j] not in (":", '"'):
+                frames.append((ctx.tokens[hit.start].start, ctx.tokens[j].start))
+                break
+    return frames
 
 
 def _places_in(places: list[PlaceMention], start: int, end: int) -> list[PlaceMention]:
