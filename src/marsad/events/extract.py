@@ -988,10 +988,10 @@ def _same_event(a: _Draft, b: _Draft) -> bool:
     if lx.FAMILY.get(a.type) != lx.FAMILY.get(b.type):
         return False
     if a.type in lx.VIOLENT_TYPES and a.type != b.type:
-        # a battle absorbs a strike of the same fight: only at the same named place
-        if lx.BATTLES not in (a.type, b.type) or not (a.location and b.location):
-            return False
-    elif (a.type, a.sub_type) != (b.type, b.sub_type) and a.type != lx.DIPLOMACY:
+        # Same type or not the same event (docs §8.2): a strike reported sentences away from a
+        # battle at the same place is its own event; the hierarchy only decides inside one clause.
+        return False
+    if (a.type, a.sub_type) != (b.type, b.sub_type) and a.type != lx.DIPLOMACY:
         return False
     if not _dates_overlap(a.date, b.date):
         return False
