@@ -331,7 +331,8 @@ def _main_trigger(ctx: _Doc, first: int, last: int) -> Hit | None:
     violent = [h for h in candidates if h.payload.type != lx.STATEMENT]  # type: ignore[attr-defined]
     pool = violent or candidates
     specific = [h for h in pool if not h.payload.weak]  # type: ignore[attr-defined]
-    pool = specific or pool
+    # among generic words, "استهدف" (a strike) says more than "هجوم" (any attack)
+    pool = specific or [h for h in pool if h.payload.type != lx.BATTLES] or pool  # type: ignore[attr-defined]
     return min(pool, key=lambda hit: (hit.payload.rank, hit.start))  # type: ignore[attr-defined]
 
 
@@ -853,7 +854,8 @@ def _modality(ctx: _Doc, draft: _Draft) -> str:
     if bare.startswith(("سي", "ست", "سن")) and not bare.startswith("سيطر"):
         return "planned"  # the future prefix سـ on the trigger verb
     for hit in _cues(ctx, c_first, c_last, "hypo"):
-        if ctx.words[hit.start] == "قد" and not (hit.end < c_last and ctx.words[hit.end][:1] in "يتن"):
+        nxt = ctx.words[hit.end] if hit.end < c_last else ""
+        if ctx.words[hit.start] == "قد" and not (nxt[:1] in "يتن" and not nxt.endswith(("ت", "وا", "تا"))):
             continue  # قد + past is emphatic, not hypothetical
         if hit.start < t_last + 3:
             return "hypothetical"

@@ -161,10 +161,15 @@ _add("فجر نفسه", _suicide)
 _add("فجر نفسها", _suicide)
 _shell = _event(REMOTE, "Shelling/artillery/missile attack")
 for forms in (noun("قصف"), noun("قذيفة", "قذائف"), noun("صاروخ", "صواريخ"), noun("هاون"),
-              noun("مدفعية"), noun("كاتيوشا"), noun("استهداف"), noun("رمايات"), noun("راجمات")):
+              noun("مدفعية"), noun("كاتيوشا"), noun("رمايات"), noun("راجمات")):
     _add_forms(forms, _shell)
-for past in ("قصف", "استهدف", "اطلق"):
-    _add_verb(_shell, past)
+_add_verb(_shell, "قصف")
+# استهدف (targeted) and أطلق (launched) take the sub-type of their means when the clause names it
+# (استهدفت سيارة مفخخة، استهدف انتحاريان): weak, Shelling by default (docs §2.2).
+_targeted = replace(_shell, weak=True)
+_add_forms(noun("استهداف"), _targeted)
+for past in ("استهدف", "اطلق"):
+    _add_verb(_targeted, past)
 _ied = _event(REMOTE, "Remote explosive/landmine/IED")
 _add_verb(_ied, "انفجر", "نفجر")
 _add_verb(_ied, "فجر")
