@@ -51,7 +51,6 @@ CORPUS_COMMON = "corpus_common.tsv"
 COMMON_MIN_COUNT = 15
 COMMON_MAX_CUED_SHARE = 0.05
 HOME_REGION = ARAB_WORLD | LEVANT_TSV_COUNTRIES | {"TR", "IR"}
-TRUSTED_POPULATION = 200_000
 
 _ARABIC_NAME = re.compile(r"^[\u0621-\u064a\u0660-\u0669\u0670-\u06ff\s\-]+$")
 # Letters only Kurdish/Urdu/Persian use (not folded by match_form): names with them are not Arabic.
@@ -439,7 +438,10 @@ def corpus_common_words(shared: Path, every: int) -> None:
     one-word name, its occurrences and those right after a place word (مدينة، محافظة، منطقة...).
     Place names get a place word often ("مدينة جدة"); words like بيان (statement), دولي
     (international) or سوري (Syrian, and GeoNames' Arabic spelling of Surrey) almost never do.
-    Countries, capitals, curated places and big home-region cities are exempt.
+    Countries, capitals and curated places are exempt. Big home-region cities are not: the names
+    of Āmol (امل "hope"), El Obeid (الأبيض "white"), Bursa (بورصة "stock exchange") or Van (وان
+    "and that") are far more often the word; a flagged city is still taken after a preposition in
+    a document about its country.
     """
     from marsad.geo.annotate import NOT_PLACE_WORDS, readings, words_of
     from marsad.geo.gazetteer import Gazetteer
@@ -468,9 +470,7 @@ def corpus_common_words(shared: Path, every: int) -> None:
         count, share = total[key], cued.get(key, 0) / total[key]
         if count < COMMON_MIN_COUNT or share >= COMMON_MAX_CUED_SHARE:
             continue
-        if any(p.feature == "country" or p.curated or p.capital
-               or (p.country_code in HOME_REGION and p.population >= TRUSTED_POPULATION)
-               for p in gaz.candidates(key)):
+        if any(p.feature == "country" or p.curated or p.capital for p in gaz.candidates(key)):
             continue
         rows.append(f"{key}\t{count}\t{cued.get(key, 0)}")
     header = f"key\tcount\tafter_place_word\t# every {every}th SaudiNewsNet article; scripts/build_gazetteer.py"

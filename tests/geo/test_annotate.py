@@ -139,3 +139,35 @@ def test_ner_spans_lose_the_clitic_of_a_gazetteer_name() -> None:
     assert [m.text for m in ner] == ["إيران", "حلب", "ريف دير الزور"]
     for m in doc.mentions:
         assert text[m.start:m.end] == m.text and m.entity_id
+
+
+def located(text: str) -> dict[str, str]:
+    return {p.text: p.location.name_en for p in annotate(text).places if p.location is not None}
+
+
+def test_words_that_spell_foreign_or_rarely_cued_places_are_not_places() -> None:
+    # ب + Yan'an across "بيان إن"; أمل (hope) / Āmol; الأبيض (white) / El Obeid
+    assert located("وقالت الحكومة في بيان إن المحادثات ستستأنف الأسبوع المقبل.") == {}
+    assert located("وأعرب الوزير عن امل كبير في أن تنجح المساعي.") == {}
+    assert located("وقال مسؤول في البيت الأبيض إن الرئيس يعمل في الأبيض من الصباح.") == {}
+    assert located("اندلعت اشتباكات في مدينة الأبيض بولاية شمال كردفان في السودان.")["الأبيض"] == "El Obeid"
+    assert located("وصل الرئيس الفرنسي إلى ستراسبورغ صباح اليوم.")["ستراسبورغ"] == "Strasbourg"
+
+
+def test_the_city_after_a_part_of_it_is_the_city_named_before() -> None:
+    places = located("سقطت قذائف على حمص، وتعرضت أحياء المدينة القديمة لقصف عنيف.")
+    assert "المدينة" not in places and places["حمص"] == "Homs"
+    assert located("افتتح أمير منطقة المدينة مشروعا جديدا.")["المدينة"] == "Madinah"
+
+
+def test_cairo_castle_of_taiz_and_the_cairo_citadel() -> None:
+    taiz = located("تعرضت أحياء مدينة تعز اليمنية لقصف مدفعي من قلعة القاهرة.")
+    assert taiz["قلعة القاهرة"] == "Al-Qahira Castle (Taiz)"
+    assert located("زار الوفد قلعة القاهرة خلال جولته في مصر.")["قلعة القاهرة"] == "Cairo Citadel"
+
+
+def test_media_named_after_places_are_not_places() -> None:
+    text = ("قال مصدر عسكري لـ«الميادين» إن الجيش تقدم في دير الزور، وأفادت مصادر محلية «للميادين» "
+            "بوصول تعزيزات، كما بثت قناة الميادين صورا. ونقلت صحيفة «الرياض» عن شهود أن القصف استمر.")
+    assert set(located(text)) == {"دير الزور"}
+    assert "ميادين" in located("وصلت التعزيزات «للميادين» في ريف دير الزور الشرقي.")

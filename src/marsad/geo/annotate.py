@@ -22,8 +22,12 @@ from marsad.geo.lexicon import (
     CUE_KIND,
     DEMONYMS,
     DIRECTIONS,
+    GENERIC_PLACE_NOUNS,
     LIST_CUES,
+    MEDIA_WORDS,
     NAME_TAIL_WORDS,
+    NAMING_CUE_KINDS,
+    SPEECH_VERBS,
     STRONG_CUES,
     WEAK_CUES,
 )
@@ -135,6 +139,7 @@ class Match:
     cue: str | None = None  # kind of the place word before the name (settlement, countryside...)
     cue_word: int | None = None  # index of that word
     weak_cue: bool = False
+    glued_cue_only: bool = False  # the weak cue is only a ب/ل/ك/ال glued to the name
     direction_word: int | None = None  # "شرق" in "شرق مدينة حمص"
     from_ner: bool = False
     alternatives: list[tuple[int, str]] = field(default_factory=list)  # other (prefix, key) readings: وجدة
@@ -234,7 +239,7 @@ def mark_cues(match: Match, words: list[Word], previous: Match | None) -> None:
     """The place word, preposition or direction before the name, or a list it continues."""
     prefix = name_key(words[match.first].text[: match.start - words[match.first].start])
     if prefix.rstrip("و"):  # ب، ل، ك، ال glued to the name: "بالرقة", "للرقة"
-        match.weak_cue = True
+        match.weak_cue = match.glued_cue_only = True
     k = match.first - 1
     while k >= 0 and words[k].text in QUOTES:  # مدينة " لودر" / محافظة «أبين»
         k -= 1
@@ -253,9 +258,39 @@ def mark_cues(match: Match, words: list[Word], previous: Match | None) -> None:
             match.weak_cue = True
     if match.cue is None and previous is not None and continues_list(previous, match, words):
         match.cue, match.weak_cue = previous.cue, previous.weak_cue or previous.cue is not None
+    # "في بيان": a preposition before a word with a preposition glued to it reads the word whole
+    glued_preposition = prefix.lstrip("وف")[:1] in ("ب", "ل", "ك")
+    if match.glued_cue_only and (match.cue is not None or match.direction_word is not None or (
+            not glued_preposition and k >= 0 and any(key in WEAK_CUES for key in stem_keys(words[k])))):
+        match.glued_cue_only = False
 
 
 QUOTES = frozenset('"«»“”\'(')
+SPEECH_WINDOW = 4  # words between the speech verb and لـ«X»
+
+
+def names_a_medium(match: Match, words: list[Word]) -> bool:
+    """"قناة الميادين"، "لصحيفة «الرياض»": a place name used for a channel, paper or agency; and
+    "قال لـ«الميادين»"، "صرح «للميادين»": a quoted name addressed by a speech verb through لـ."""
+    k = match.first - 1
+    quoted = False
+    while k >= 0 and words[k].text in QUOTES:
+        quoted, k = True, k - 1
+    if k >= 0 and words[k].is_word and any(key in MEDIA_WORDS for key in stem_keys(words[k])):
+        return True
+    if not quoted:
+        return False
+    glued = name_key(words[match.first].text[: match.start - words[match.first].start])
+    if glued.lstrip("وف").startswith("ل"):  # «للميادين»
+        first_before = k
+    elif k >= 0 and name_key(words[k].text) == "ل":  # لـ«الميادين»
+        first_before = k - 1
+    else:
+        return False
+    for j in range(first_before, max(-1, first_before - SPEECH_WINDOW), -1):
+        if words[j].is_word and any(key in SPEECH_VERBS for key in stem_keys(words[j])):
+            return True
+    return False
 
 
 def continues_list(previous: Match, match: Match, words: list[Word]) -> bool:
@@ -274,16 +309,28 @@ def is_acceptable(match: Match, gaz: Gazetteer, ctx: Context | None = None) -> b
     """Common words need a place word; names news mostly uses as words (الميادين، الطبقة) need a place
     word, or a preposition in a document about their country (`ctx`, known on the second pass);
     small places need at least a preposition."""
+    if match.key in GENERIC_PLACE_NOUNS:
+        return match.cue in NAMING_CUE_KINDS
     if match.from_ner or match.cue is not None:
         return True
     if gaz.is_common(match.key):
         return False
     if match.key in gaz.soft_common_keys:
+        if any(not gaz.is_common(k) and k not in gaz.soft_common_keys for _, k in match.alternatives):
+            return True  # "وجدة": Oujda is mostly و + جدة; choose_reading picks by the document
         return (match.weak_cue and ctx is not None
                 and any(ctx.country_share(p.country_code) >= SOFT_CONTEXT_SHARE for p in match.candidates))
     if all(is_minor(p) for p in match.candidates):
+        if all(p.country_code not in HOME_REGION for p in match.candidates):
+            # GeoNames' Arabic spellings of small foreign places collide with words: "بيان إن" is
+            # not ب + Yan'an, "في مان" not Man: a glued ب/ل is no cue, and a name of three letters
+            # or fewer needs a place word.
+            return len(match.key) > SHORT_FOREIGN_NAME and match.weak_cue and not match.glued_cue_only
         return match.cue is not None or match.weak_cue
     return True
+
+
+SHORT_FOREIGN_NAME = 3
 
 
 def is_minor(place: Place) -> bool:
@@ -550,12 +597,14 @@ def annotate_places(doc: Document, gazetteer: Gazetteer | None = None) -> None:
     for match in matches:
         mark_cues(match, words, previous)
         match.from_ner = any(overlaps((match.start, match.end), (m.start, m.end)) for m in loc_mentions)
-        match.accepted = not inside(match, pers_spans) and is_acceptable(match, gaz)
+        match.accepted = (not inside(match, pers_spans) and is_acceptable(match, gaz)
+                          and not names_a_medium(match, words))
         previous = match
     ctx = build_context([m for m in matches if m.accepted], words)
     for match in matches:  # second pass: words that are places only in a document about their country
         if not match.accepted and match.key in gaz.soft_common_keys:
-            match.accepted = is_acceptable(match, gaz, ctx) and not inside(match, pers_spans)
+            match.accepted = (is_acceptable(match, gaz, ctx) and not inside(match, pers_spans)
+                              and not names_a_medium(match, words))
     accepted = [m for m in matches if m.accepted]
     add_dateline_context(doc, ctx, gaz)
     places: list[PlaceMention] = []

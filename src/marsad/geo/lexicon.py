@@ -45,6 +45,21 @@ DIRECTIONS = _keys("شمال", "جنوب", "شرق", "غرب", "شمالي", "ج
 LIST_CUES = _keys("قرى", "بلدات", "مدن", "أحياء", "مخيمات", "محافظات", "قريتي", "بلدتي", "مدينتي", "حيي",
                   "محافظتي", "مناطق")
 
+# Definite nouns for a kind of place that news uses for one named before ("أحياء المدينة القديمة": the
+# city just named). Where one is also a place name (المدينة: Medina), only a place word of its own unit
+# makes it the place ("منطقة المدينة"), not a part of it (حي، ريف، شرق، قرب) nor NER alone.
+GENERIC_PLACE_NOUNS = _keys("المدينة", "العاصمة", "البلدة", "القرية", "المحافظة", "المنطقة", "البلاد",
+                            "الولاية", "الإمارة", "المملكة", "الدولة")
+NAMING_CUE_KINDS = frozenset({"settlement", "province", "area"})
+
+# A name right after one of these is a newspaper, channel or agency ("قناة الميادين"، "صحيفة الرياض").
+MEDIA_WORDS = _keys("قناة", "قنوات", "فضائية", "صحيفة", "صحف", "جريدة", "وكالة", "مجلة", "إذاعة", "راديو",
+                    "تلفزيون", "موقع", "شبكة", "محطة")
+# Verbs of speaking whose addressee, quoted after لـ, is a medium: "قال لـ«الميادين»"، "صرح «للرياض»".
+SPEECH_VERBS = _keys("قال", "قالت", "صرح", "صرحت", "أكد", "أكدت", "أوضح", "أوضحت", "أضاف", "أضافت", "كشف",
+                     "كشفت", "تحدث", "تحدثت", "أفاد", "أفادت", "ذكر", "ذكرت", "أعلن", "أعلنت", "نقل", "نقلت",
+                     "أشار", "أشارت", "يقول", "تقول", "مضيفا", "مضيفة", "موضحا", "مؤكدا")
+
 # Second words that belong to an unknown village name: مقلة كبير, تل الشرقي.
 NAME_TAIL_WORDS = _keys("كبير", "صغير", "الكبير", "الصغير", "الكبيرة", "الصغيرة", "الشرقي", "الغربي",
                         "الشمالي", "الجنوبي", "الشرقية", "الغربية", "الشمالية", "الجنوبية", "الفوقاني",
