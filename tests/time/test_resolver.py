@@ -215,3 +215,39 @@ def test_first_months_and_two_quarters_of_a_year() -> None:
     assert _span("تراجعت الأرباح في الربعين الثاني والثالث من العام الماضي", dt.date(2016, 9, 1)) == [
         ("الربعين الثاني والثالث من العام الماضي", "2015-04-01", "2015-09-30")]
     assert _span("وقع العقد وتسري الأشهر الثلاثة الأولى منه مجانا", dt.date(2016, 9, 1)) == []
+
+
+RAMADAN_1436 = dt.date(2015, 7, 25)  # Ramadan 1436 ran 18 June - 16 July 2015 (Umm al-Qura)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("يزداد عدد المعتمرين في العشر الأواخر من رمضان", ("2015-07-08", "2015-07-16", "day")),
+        ("يستحب الصيام في العشر الأوائل من ذي الحجة", ("2015-09-14", "2015-09-23", "day")),
+        ("أحيا المصلون الليالي العشر الأواخر من شهر رمضان المبارك", ("2015-07-08", "2015-07-16", "day")),
+        ("في الأيام العشر الأواخر لشهر رمضان", ("2015-07-08", "2015-07-16", "day")),
+    ],
+)
+def test_first_or_last_ten_days_of_a_hijri_month(text: str, expected: tuple[str, str, str]) -> None:
+    assert one(text, RAMADAN_1436) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("افتتح المصنع عام 1394 بطاقة محدودة", ("1974-01-24", "1975-01-12", "year")),
+        ("وبلغ عدد الحجاج العام الماضي 1435 نحو مليوني حاج", ("2013-11-04", "2014-10-24", "year")),
+        ("وارتفعت الصادرات في العام الجاري 1436 بشكل ملحوظ", ("2014-10-25", "2015-10-13", "year")),
+        ("وبلغت المبيعات العام الماضي 2014 رقما قياسيا", ("2014-01-01", "2014-12-31", "year")),
+        ("تأسست الجمعية عام 1950 في القاهرة", ("1950-01-01", "1950-12-31", "year")),
+    ],
+)
+def test_bare_year_that_can_only_be_hijri(text: str, expected: tuple[str, str, str]) -> None:
+    assert one(text, RAMADAN_1436) == expected
+
+
+def test_hijri_only_year_needs_a_year_word_and_a_past_number() -> None:
+    assert values("ارتفع السعر من 1380 إلى 1400 ريال", RAMADAN_1436) == []
+    assert values("خطة التنمية حتى عام 1440", RAMADAN_1436) == []  # after the publication's Hijri year
+    assert values("افتتح المصنع عام 1394", None) == []  # no publication date to judge by

@@ -15,7 +15,10 @@ Conventions (docs/decisions.md, "Temporal expressions"):
 * "اليوم <weekday>" whose weekday is not the publication's means the most recent such day (the
   report was written before the date it was published or crawled); likewise "أمس <weekday>" and
   "غداً <weekday>" trust the weekday;
-* impossible dates ("31 شباط") and years outside 1900–2100 are dropped, not reported.
+* impossible dates ("31 شباط") and years outside 1900–2100 are dropped, not reported, except a number
+  after a year word that can only be Hijri ("عام 1394": no هـ, in the Hijri table, not after the
+  publication's Hijri year, over 300 years before its Gregorian one);
+* "العشر الأواخر/الأوائل من رمضان" is the last (21st to the end) or first ten days of the month.
 """
 
 from __future__ import annotations
@@ -142,15 +145,25 @@ MONTH_RE = re.compile(
     rf"(?:{OPT_S},?{OPT_S}{YEAR_WORD}{OPT_S}(?P<year>{YEAR_NUM})(?P<suffix>{HIJRI_SUFFIX}|{GREG_SUFFIX})?)?"
     rf"(?:{S}(?P<mod>{MOD_WORDS})|{YEAR_REL})?{END}"
 )
-MONTH_PREFIX = rf"(?:(?P<part>{PART_OF_UNIT}){S})?(?:(?P<shahr>شهر|شهري|الشهر){S})?"
+# "العشر الأواخر من رمضان", "الأيام العشر الأوائل من ذي الحجة": a third of the month.
+TENTH_PREFIX = (
+    rf"(?:(?:الايام|الليالي){S})?العشر{S}(?P<tenth>الاواخر|الاخيره|الاوايل|الاولي|الاول|الاواسط|الوسطي)"
+    rf"{S}(?:من{S}|ل(?=شهر))?"
+)
+MONTH_PREFIX = rf"(?:(?P<part>{PART_OF_UNIT}){S})?(?:{TENTH_PREFIX})?(?:(?P<shahr>شهر|شهري|الشهر){S})?"
+_TENTH_FIRST_DAY = {"الاوايل": 1, "الاولي": 1, "الاول": 1, "الاواسط": 11, "الوسطي": 11, "الاواخر": 21, "الاخيره": 21}
 YEAR_RE = re.compile(
     rf"(?P<y1>{YEAR_NUM})(?:{OPT_S}(?:-|/|و|الي|حتي){OPT_S}(?P<y2>{YEAR_NUM}))?"
     rf"(?P<suffix>{HIJRI_SUFFIX}|{GREG_SUFFIX})?(?!\w|[/.-]\d)"
 )
 YEAR_PREFIX = (
     rf"(?:(?P<part>{PART_OF_UNIT}){S})?(?:(?P<cue>العام|عام|عامي|سنه|السنه|سنتي|موسم|منذ|في|حتي|قبل|بعد"
-    rf"|خلال|بين|من){S})?"
+    rf"|خلال|بين|من|(?:العام|السنه){S}(?P<ymod>{MOD_WORDS})){S})?"
 )
+# Cues that make a number a year even when it can only be a Hijri one ("عام 1394"): not a
+# preposition ("من 1380 إلى 1400 ريال" is an amount).
+_STRONG_YEAR_CUES = frozenset({"العام", "عام", "عامي", "سنه", "السنه", "سنتي", "موسم"})
+HIJRI_ONLY_GAP = 300  # years before publication beyond which a number in the Hijri table is Hijri
 RELATIVE_DAY_WORDS = _trie_regex(sorted([
     "الليله قبل الماضيه", "الليله الماضيه", "اول من امس", "اول امس", "امس الاول", "الامس", "امس",
     "البارحه", "بعد غد", "غدا", "غد", "الليله", "اليوم",
@@ -537,6 +550,20 @@ def _on_numeric(m: Found, ctx: Context) -> Candidate | None:
 
 
 def _on_month(m: Found, ctx: Context) -> Candidate | None:
+    cand = _on_whole_month(m, ctx)
+    if cand is None or not m["tenth"] or m["mon2"]:
+        return cand
+    if cand.value is None:  # no publication date: the relative month stands for its tenth too
+        cand.relative = f"{cand.relative} tenth:{_TENTH_FIRST_DAY[m['tenth']]}"
+        return cand
+    first_day = _TENTH_FIRST_DAY[m["tenth"]]
+    first = cand.value[0] + dt.timedelta(days=first_day - 1)
+    last = cand.value[1] if first_day == 21 else first + dt.timedelta(days=9)
+    cand.value, cand.precision = (first, last), "day"
+    return cand
+
+
+def _on_whole_month(m: Found, ctx: Context) -> Candidate | None:
     month_info = _month_number(m["mon"])
     if month_info is None:
         return None
@@ -544,7 +571,7 @@ def _on_month(m: Found, ctx: Context) -> Candidate | None:
     name = re.sub(r"\s+", " ", m["mon"])
     if _DAY_BEFORE_MONTH_RE.search(ctx.form, max(0, m.start() - 10), m.start()):
         return None  # "31 شباط 2017": the day-month reading owns it, and it was impossible
-    has_context = bool(m["year"] or m["mod"] or m["ymod"] or m["shahr"] or m["mon2"])
+    has_context = bool(m["year"] or m["mod"] or m["ymod"] or m["shahr"] or m["mon2"] or m["tenth"])
     if not has_context and (name in _AMBIGUOUS or not _preceded_by_month_cue(ctx.form, m.start())):
         return None
     cand = Candidate(m.start(), m.end(), "month", precision="month")
@@ -598,6 +625,8 @@ def _on_year(m: Found, ctx: Context) -> Candidate | None:
     if cue in _WEAK_YEAR_CUES and not suffix and not m["y2"] and _followed_by_counted_noun(ctx.form, m.end()):
         return None
     cand = Candidate(m.start(), m.end(), "year", precision="year")
+    if not suffix and (m["ymod"] or cue in _STRONG_YEAR_CUES) and _hijri_only(y1, y2, ctx.published):
+        suffix = "ه"
     if suffix.startswith("ه"):
         first, last = hijri.hijri_year_range(y1), hijri.hijri_year_range(y2)
         cand.value = (first[0], last[1]) if first and last and y2 >= y1 else None
@@ -611,6 +640,14 @@ def _on_year(m: Found, ctx: Context) -> Candidate | None:
     if cue in _WEAK_YEAR_CUES and not m["part"]:
         cand.start = m.start("y1")
     return cand
+
+
+def _hijri_only(y1: int, y2: int, published: dt.date | None) -> bool:
+    """"عام 1394", "العام الماضي 1435" with no هـ: a number in the Hijri table, not after the
+    publication's Hijri year, and too far before its Gregorian year to be one."""
+    if published is None or not hijri.MIN_YEAR <= y1 <= y2 <= hijri.MAX_YEAR:
+        return False
+    return y2 <= hijri.gregorian_to_hijri_year(published) and published.year - y2 > HIJRI_ONLY_GAP
 
 
 def _followed_by_counted_noun(form: str, end: int) -> bool:
