@@ -171,6 +171,7 @@ class _Draft:
     id: str = ""
     anaphoric: bool = False  # a definite noun (الغارات، القصف) or "هذا الهجوم": refers back
     weak: bool = False  # a generic trigger (الهجوم): takes the type of the event it refers to
+    present: bool = False  # an imperfect verb trigger (يلتقي)
 
 
 def annotate_events(doc: Document) -> None:
@@ -235,6 +236,11 @@ def _sentence_drafts(ctx: _Doc, index: int, first: int, last: int, earlier: list
         if draft.type in (lx.DIPLOMACY, lx.STATEMENT) and draft.actor1 is None and draft.actor2 is None:
             continue  # "عملية المفاوضات" as a topic, not a contact between named parties
         drafts.append(draft)
+        meeting = _meeting_during_visit(ctx, trigger, c_first, c_last)
+        if meeting is not None:
+            extra = _draft_for(ctx, index, meeting, (c_first, c_last))
+            _fill(ctx, extra, actors, source_span)
+            drafts.append(extra)
     kills, injuries = _tolls(ctx, first, last)
     civilians = _mentions_civilians(ctx, first, last)
     if not drafts and (kills or injuries):
@@ -306,8 +312,31 @@ def _follow_up_target(earlier: list[_Draft], index: int, reach: int = FOLLOW_UP_
     return None
 
 
+def _meeting_during_visit(ctx: _Doc, trigger: Hit, first: int, last: int) -> Hit | None:
+    """A Visit clause that also reports an encounter (بحث مع … خلال زيارة لبغداد، وصل في زيارة
+    حيث يلتقي): the meeting is an event of its own (docs §2.7)."""
+    if trigger.payload.sub_type != "Visit":  # type: ignore[attr-defined]
+        return None
+    others = [h for h in _trigger_candidates(ctx, first, last) if h.payload.type == lx.DIPLOMACY  # type: ignore[attr-defined]
+              and h.payload.sub_type in ("Meeting", "Talks")]  # type: ignore[attr-defined]
+    return min(others, key=lambda h: h.start) if others else None
+
+
 def _main_trigger(ctx: _Doc, first: int, last: int) -> Hit | None:
     """The clause's trigger: the first in ACLED's hierarchy among its event cues."""
+    candidates = _trigger_candidates(ctx, first, last)
+    if not candidates:
+        return None
+    violent = [h for h in candidates if h.payload.type != lx.STATEMENT]  # type: ignore[attr-defined]
+    pool = violent or candidates
+    specific = [h for h in pool if not h.payload.weak]  # type: ignore[attr-defined]
+    # among generic words, "استهدف" (a strike) says more than "هجوم" (any attack)
+    pool = specific or [h for h in pool if h.payload.type != lx.BATTLES] or pool  # type: ignore[attr-defined]
+    return min(pool, key=lambda hit: (hit.payload.rank, hit.start))  # type: ignore[attr-defined]
+
+
+def _trigger_candidates(ctx: _Doc, first: int, last: int) -> list[Hit]:
+    """The clause's event cues that read as events here."""
     candidates: list[Hit] = []
     disrupt_until = -1
     for i in range(first, last):
@@ -316,7 +345,8 @@ def _main_trigger(ctx: _Doc, first: int, last: int) -> Hit | None:
             if cue.kind != "event":  # type: ignore[attr-defined]
                 continue
             if cue.needs_next and not any(  # type: ignore[attr-defined]
-                    w in cue.needs_next for w in ctx.words[hit.end:hit.end + 4]):  # type: ignore[attr-defined]
+                    w in cue.needs_next for w in ctx.words[hit.end:hit.end + (  # type: ignore[attr-defined]
+                        7 if cue.type == lx.DIPLOMACY else 4)]):  # بحث <subject> مع
                 continue
             if not _trigger_reading_ok(ctx, hit, first, last):
                 continue
@@ -326,14 +356,7 @@ def _main_trigger(ctx: _Doc, first: int, last: int) -> Hit | None:
                     ("هجوم", "هجمات", "هجمه")):
                 continue  # the attack a force foiled is part of the foiling
             candidates.append(hit)
-    if not candidates:
-        return None
-    violent = [h for h in candidates if h.payload.type != lx.STATEMENT]  # type: ignore[attr-defined]
-    pool = violent or candidates
-    specific = [h for h in pool if not h.payload.weak]  # type: ignore[attr-defined]
-    # among generic words, "استهدف" (a strike) says more than "هجوم" (any attack)
-    pool = specific or [h for h in pool if h.payload.type != lx.BATTLES] or pool  # type: ignore[attr-defined]
-    return min(pool, key=lambda hit: (hit.payload.rank, hit.start))  # type: ignore[attr-defined]
+    return candidates
 
 
 _DEMONSTRATIVE = frozenset(match_form(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "نفسه",
@@ -392,7 +415,7 @@ def _draft_for(ctx: _Doc, index: int, hit: Hit, clause: tuple[int, int]) -> _Dra
     anaphoric = not cue.verb and (hit.prefix.endswith(("ال", "لل")) or following in _DEMONSTRATIVE
                                   or ctx.words[hit.start - 1] in _DEMONSTRATIVE if hit.start else False)
     return _Draft(cue.type or "", sub_type, (hit.start, hit.end), index, clause, trigger_word=word,
-                  sentences=[index], anaphoric=anaphoric, weak=cue.weak)
+                  sentences=[index], anaphoric=anaphoric, weak=cue.weak, present=cue.present)
 
 
 def _toll_only_draft(ctx: _Doc, index: int, first: int, last: int, kills: list[Toll], injuries: list[Toll],
@@ -853,6 +876,8 @@ def _modality(ctx: _Doc, draft: _Draft) -> str:
     bare = word[len(_leading_conj(word)):]
     if bare.startswith(("سي", "ست", "سن")) and not bare.startswith("سيطر"):
         return "planned"  # the future prefix سـ on the trigger verb
+    if draft.type == lx.DIPLOMACY and draft.present and not _times_in(ctx, c_first, c_last):
+        return "planned"  # حيث يلتقي، يزور: news uses the imperfect for a contact still to come
     for hit in _cues(ctx, c_first, c_last, "hypo"):
         nxt = ctx.words[hit.end] if hit.end < c_last else ""
         if ctx.words[hit.start] == "قد" and not (nxt[:1] in "يتن" and not nxt.endswith(("ت", "وا", "تا"))):
@@ -952,6 +977,10 @@ def _location(ctx: _Doc, draft: _Draft) -> Location | None:
     sentence = ctx.sentences[draft.sentence]
     trigger_at = ctx.tokens[draft.trigger[0]].start
     places = _plausible_places(ctx, draft)
+    if draft.type == lx.DIPLOMACY:
+        if draft.sub_type == "Phone call":
+            return None  # a call happens nowhere (docs §2.7)
+        places = [p for p in places if not _after_from(ctx, p)]  # وفد من محافظة الأنبار: an origin
 
     def best_of(found: list[PlaceMention]) -> Location | None:
         if not found:
@@ -965,6 +994,14 @@ def _location(ctx: _Doc, draft: _Draft) -> Location | None:
     if clause is None:
         return wider
     return _more_specific(clause, wider)
+
+
+def _after_from(ctx: _Doc, place: PlaceMention) -> bool:
+    i = bisect.bisect_left(ctx.starts, place.start)
+    return i > 0 and ctx.words[i - 1] in _FROM
+
+
+_FROM = frozenset(match_form(w) for w in ("من", "قادما", "قادمين", "قادمة"))
 
 
 def _is_old_background(ctx: _Doc, draft: _Draft) -> bool:
@@ -993,7 +1030,8 @@ def _same_event(a: _Draft, b: _Draft) -> bool:
         # Same type or not the same event (docs §8.2): a strike reported sentences away from a
         # battle at the same place is its own event; the hierarchy only decides inside one clause.
         return False
-    if (a.type, a.sub_type) != (b.type, b.sub_type) and a.type != lx.DIPLOMACY:
+    if (a.type, a.sub_type) != (b.type, b.sub_type) and (a.type != lx.DIPLOMACY or "Visit" in (
+            a.sub_type, b.sub_type)):  # a visit and the meetings held during it are separate
         return False
     if not _dates_overlap(a.date, b.date):
         return False

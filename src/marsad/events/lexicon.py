@@ -244,8 +244,10 @@ _add("رشق بالحجارة", _event(RIOTS, "Violent demonstration"))
 # ---- Diplomacy (order: phone call, negotiations, consultations, visit, talks, meeting)
 _call = _event(DIPLOMACY, "Phone call")
 for phrase in ("اتصال هاتفي", "اتصالا هاتفيا", "مكالمة هاتفية", "المكالمة الهاتفية", "مباحثات هاتفية",
-               "محادثات هاتفية", "اتصالا هاتفيا", "الاتصال الهاتفي"):
+               "محادثات هاتفية", "اتصالا هاتفيا", "الاتصال الهاتفي", "محادثة هاتفية", "المحادثة الهاتفية"):
     _add(phrase, _call)
+# تلقى اتصالاً من، أجرى اتصالاً مع: a call even without هاتفياً
+_add_forms(noun("اتصال"), replace(_call, needs_before=words("تلقى تلقت تلقي اجرى اجرت اجريا")))
 for forms in (noun("مكالمة"),):
     _add_forms(forms, _call)
 _add_forms(verb("هاتف"), _call)
