@@ -152,8 +152,12 @@ def serve(
     db: DbOption = DEFAULT_DB,
     host: Annotated[str, typer.Option("--host", help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
+    workers: Annotated[int, typer.Option("--workers", min=1, max=64,
+                                         help="Server processes (one per core; each has its own rate limit).")] = 1,
 ) -> None:
     """Serve the API and the web page (read-only unless MARSAD_TOKEN is set)."""
+    import os
+
     import uvicorn
 
     from marsad.api.app import create_app
@@ -161,11 +165,17 @@ def serve(
     if not db.exists():
         raise _fail(f"no database at {db}")
     try:
-        api = create_app(db)
+        api = create_app(db)  # checks the file (and migrates it) once, before any worker starts
     except Exception as err:  # not SQLite, or not a marsad database: say so, not a traceback
         raise _fail(f"{db}: {err}") from err
     typer.echo(f"marsad: serving {db} on http://{host}:{port} (API docs at /api/docs)")
-    uvicorn.run(api, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(api, host=host, port=port, log_level="warning")
+        return
+    # Worker processes import the app by name; the database travels in the environment.
+    os.environ["MARSAD_DB"] = str(db.resolve())
+    uvicorn.run("marsad.api.app:app_from_env", factory=True, host=host, port=port, workers=workers,
+                log_level="warning")
 
 
 @app.command("events")
