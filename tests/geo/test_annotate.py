@@ -171,3 +171,11 @@ def test_media_named_after_places_are_not_places() -> None:
             "بوصول تعزيزات، كما بثت قناة الميادين صورا. ونقلت صحيفة «الرياض» عن شهود أن القصف استمر.")
     assert set(located(text)) == {"دير الزور"}
     assert "ميادين" in located("وصلت التعزيزات «للميادين» في ريف دير الزور الشرقي.")
+
+
+def test_ner_mentions_splitting_one_name_become_one() -> None:
+    text = "تقدمت القوات باتجاه ريف الرقة ودير الزور."
+    ner = [Mention(text.index(w), text.index(w) + len(w), w, "LOC") for w in ("ودير", "الزور")]
+    doc = annotate(text, list(ner))
+    locs = [m.text for m in doc.mentions if m.type == "LOC"]
+    assert "دير الزور" in locs and "الزور" not in locs and "دير" not in locs

@@ -732,15 +732,24 @@ def link_mentions(doc: Document, accepted: list[Match]) -> None:
     for match in accepted:
         assert match.place is not None
         entity_id = f"place:{match.place.id}"
-        linked = False
-        for mention in doc.mentions:
-            if mention.type == "LOC" and overlaps((mention.start, mention.end), (match.start, match.end)):
-                mention.entity_id, linked = entity_id, True
-                drop_proclitic(mention, match, doc.text)
+        linked = [m for m in doc.mentions
+                  if m.type == "LOC" and overlaps((m.start, m.end), (match.start, match.end))]
+        if len(linked) > 1 and all(match.start - MAX_CLITIC_CHARS <= m.start and m.end <= match.end for m in linked):
+            # NER split the name ("ودير" + "الزور"): one mention, the name's
+            first = linked[0]
+            first.start, first.end, first.text = match.start, match.end, doc.text[match.start:match.end]
+            doc.mentions = [m for m in doc.mentions if not any(m is other for other in linked[1:])]
+            linked = [first]
+        for mention in linked:
+            mention.entity_id = entity_id
+            drop_proclitic(mention, match, doc.text)
         if not linked:
             doc.mentions.append(Mention(match.start, match.end, doc.text[match.start:match.end], "LOC",
                                         entity_id=entity_id, source="gazetteer"))
     doc.mentions.sort(key=lambda m: (m.start, m.end))
+
+
+MAX_CLITIC_CHARS = 4
 
 
 def drop_proclitic(mention: Mention, match: Match, text: str) -> None:
@@ -748,7 +757,7 @@ def drop_proclitic(mention: Mention, match: Match, text: str) -> None:
     starts where the gazetteer match (or its expression: "ريف ...") starts, as in the entities stage."""
     for start in sorted({match.start, match.span[0] if match.span else match.start}):
         glued = text[mention.start:start]
-        if 0 < len(glued) <= 4 and not any(c.isspace() for c in glued) \
+        if 0 < len(glued) <= MAX_CLITIC_CHARS and not any(c.isspace() for c in glued) \
                 and set(name_key(glued)) <= _CLITICS | {"ا"} and start < mention.end:
             mention.start, mention.text = start, text[start:mention.end]
             return
