@@ -16,8 +16,9 @@ its first --limit articles unless --limit 0 (all). Parts, each runnable alone wi
                 check that both databases hold the same results.
 * spark         `marsad spark` with --master local[1] and local[2] on --spark-limit articles; speed-up, and
                 the same-results check against `marsad run`.
-* memory        peak RSS of `marsad run -j 1` at each of --memory-sizes articles; sizes above the corpus are
-                made by replicating it (new ids, one word changed so no copy is an identical body), streamed.
+* memory        peak RSS of `marsad run -j 1` at each of --memory-sizes articles (--memory-stages none: the
+                pipeline with cleaning and storing only); sizes above the corpus are made by replicating it
+                (new ids, one word changed so no copy is an identical body), streamed to a temp file.
 
 Peak RSS: `max process` is the largest single process (wait4's ru_maxrss); `tree` is the sum over the
 process and its children, sampled every 0.2 s. Results go to --out (benchmarks/results/latest.json) and
@@ -229,37 +230,37 @@ def _tree_rss_kb(root: int) -> int:
 
 def measure(command: list[str], env: dict | None = None) -> dict:
     """Run `command`; wall seconds, exit code, largest process RSS and sampled tree RSS, in MB."""
-    started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                               env={**os.environ, **(env or {})}, cwd=ROOT)
-    peak_tree = 0
-    output: list[str] = []
-    os.set_blocking(process.stdout.fileno(), False)
-    while True:
-        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-        chunk = process.stdout.read()
-        if chunk:
-            output.append(chunk)
-        if pid:
-            break
-        peak_tree = max(peak_tree, _tree_rss_kb(process.pid))
-        time.sleep(0.2)
-    wall = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
-    rest = process.stdout.read()
-    if rest:
-        output.append(rest)
-    text = "".join(output)
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as log:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})},
+                                   cwd=ROOT)
+        peak_tree = 0
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            peak_tree = max(peak_tree, _tree_rss_kb(process.pid))
+            time.sleep(0.2)
+        wall = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        log.seek(0)
+        text = log.read()
     if process.returncode:
         print(text[-3000:], file=sys.stderr)
     return {"seconds": round(wall, 1), "rc": process.returncode, "max_process_rss_mb": round(usage.ru_maxrss / 1024),
             "tree_rss_mb": round(peak_tree / 1024), "output_tail": text[-600:]}
 
 
-def _run_marsad(input_path: Path, db: Path, jobs: int) -> dict:
-    if db.exists():
-        db.unlink()
-    return measure([*MARSAD, "-q", "run", str(input_path), "--db", str(db), "-j", str(jobs)])
+def _run_marsad(input_path: Path, db: Path, jobs: int, stages: list[str] | None = None) -> dict:
+    """`marsad run` (every stage), or with `stages` the same pipeline.run with only those stages."""
+    for stale in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+        if stale.exists():
+            stale.unlink()
+    if stages is None:
+        return measure([*MARSAD, "-q", "run", str(input_path), "--db", str(db), "-j", str(jobs)])
+    code = (f"from marsad.pipeline import run; run([{str(input_path)!r}], {str(db)!r}, jobs={jobs}, "
+            f"stage_names={stages!r})")
+    return measure([sys.executable, "-c", code])
 
 
 def part_jobs(input_path: Path, info: dict, tmp: Path) -> dict:
@@ -324,12 +325,12 @@ def part_spark(input_path: Path, info: dict, tmp: Path, single: dict | None) -> 
     return result
 
 
-def part_memory(sizes: list[int], tmp: Path) -> dict:
-    result: dict[str, Any] = {"sizes": {}}
+def part_memory(sizes: list[int], tmp: Path, stages: list[str] | None) -> dict:
+    result: dict[str, Any] = {"stages": "all" if stages is None else stages, "sizes": {}}
     for size in sizes:
         path = tmp / f"memory-{size}.jsonl"
         info = write_input(path, size)
-        run = _run_marsad(path, tmp / "memory.db", 1)
+        run = _run_marsad(path, tmp / "memory.db", 1, stages)
         run.pop("output_tail")
         path.unlink()
         run["articles_s"] = rate(info["articles"], run["seconds"])
@@ -403,7 +404,10 @@ def markdown(results: dict) -> str:
                      f"{p.get('identical_to_marsad_run')} |")
     if "memory" in parts:
         for size, r in parts["memory"]["sizes"].items():
-            row("memory: `marsad run -j 1`", size, r, f"tree RSS {r['tree_rss_mb']} MB", r["max_process_rss_mb"])
+            stages = parts["memory"].get("stages", "all")
+            name = "memory: `marsad run -j 1`" if stages == "all" else \
+                f"memory: pipeline -j 1, stages {','.join(stages) or 'none (clean, store)'}"
+            row(name, size, r, f"tree RSS {r['tree_rss_mb']} MB", r["max_process_rss_mb"])
     return "\n".join(lines)
 
 
@@ -428,6 +432,8 @@ def main() -> None:
     parser.add_argument("--spark-limit", type=int, default=None, help="articles for the Spark part (default --limit)")
     parser.add_argument("--bert-sentences", type=int, default=200, help="sentences for the BERT baseline")
     parser.add_argument("--memory-sizes", default="1000,3000", help="article counts for the memory part")
+    parser.add_argument("--memory-stages", default="all",
+                        help="stages for the memory part: all (marsad run), none (clean and store), or a list")
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument("--no-readme", action="store_true", help="do not rewrite the table in benchmarks/README.md")
     args = parser.parse_args()
@@ -467,7 +473,9 @@ def main() -> None:
             out_parts["spark"] = part_spark(input_path, info, tmp,
                                             out_parts["jobs"]["fingerprint"] if same else None)
         if "memory" in parts:
-            out_parts["memory"] = part_memory([int(s) for s in args.memory_sizes.split(",") if s.strip()], tmp)
+            stages = None if args.memory_stages == "all" else [
+                s.strip() for s in args.memory_stages.split(",") if s.strip() and s.strip() != "none"]
+            out_parts["memory"] = part_memory([int(s) for s in args.memory_sizes.split(",") if s.strip()], tmp, stages)
     results["seconds"] = round(time.perf_counter() - STARTED, 1)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -456,8 +456,15 @@ def _run(spark, inputs: list, out: Path, partitions: int, metadata: Metadata,  #
     entity_schema = record_schema(Entity).add("first_position", T.LongType())
     entities = kept.flatMap(lambda kv: [(e.id, (kv[0], e)) for e in kv[1][0].entities]) \
         .groupByKey(partitions).map(lambda kv: _merge_entities(kv[1]))
-    _write(spark.createDataFrame(entities.map(lambda pe: _row(entity_schema, pe[1], {"first_position": pe[0]})),
-                                 entity_schema).orderBy("id"), out / "entities", summary)
+    entity_frame = spark.createDataFrame(entities.map(lambda pe: _row(entity_schema, pe[1], {"first_position": pe[0]})),
+                                         entity_schema)
+    # The export contract's `mentions` of an entity: every mention linked to it, by document and offset.
+    mention_type = "array<struct<doc:string,start:bigint,end:bigint,text:string>>"
+    refs = spark.read.parquet(str(out / "mentions")).where(F.col("entity_id").isNotNull()).groupBy("entity_id").agg(
+        F.array_sort(F.collect_list(F.struct(F.col("doc_id").alias("doc"), "start", "end", "text"))).alias("refs"))
+    entity_frame = entity_frame.join(refs, entity_frame.id == refs.entity_id, "left").withColumn(
+        "mentions", F.coalesce("refs", F.array().cast(mention_type))).drop("entity_id", "refs")
+    _write(entity_frame.orderBy("id"), out / "entities", summary)
 
     skipped_schema = "position long, source string, reason string"
     skipped_rows = skipped.map(lambda kv: (kv[0], kv[1].source, kv[1].reason)).union(
