@@ -151,3 +151,31 @@ def test_kb_phrase_marks_longest_match_with_clitics() -> None:
     assert "kb=B-LOC" in marks[4] and "+1kb=B-LOC" in marks[3]
     assert marks[0] == ["+1kb=B-ORG"] and marks[5] == ["-1kb=B-LOC"] and marks[6] == []
     assert FeatureExtractor().phrase_marks([]) is None
+
+
+def test_fast_decoder_matches_crfsuite(tagger: NerTagger) -> None:
+    import pycrfsuite
+
+    from marsad.entities.ner.stacking import second_pass_features
+
+    document = [["وقالت", "الأمم", "المتحدة", "في", "دمشق", "إن", "المساعدات", "وصلت", "إلى", "حلب", "."],
+                ["وصل", "الرئيس", "الروسي", "فلاديمير", "بوتين", "إلى", "القاهرة", "."], [],
+                ["والتقى", "بوتين", "وزير", "الخارجية", "المصري", "سامح", "شكري", "في", "القاهرة"]]
+    extractor = tagger.extractor
+    first = pycrfsuite.Tagger()
+    first.open(str(RESOURCE_DIR / "model.crfsuite"))
+    base = [extractor.sentence(s) for s in document]
+    tags = [first.tag(f) if f else [] for f in base]
+    if (RESOURCE_DIR / "model2.crfsuite").exists():
+        second = pycrfsuite.Tagger()
+        second.open(str(RESOURCE_DIR / "model2.crfsuite"))
+        tags = [second.tag(f) if f else [] for f in second_pass_features(extractor, document, tags, base)]
+    fast = tagger.tag_sentences(document)
+    assert [[t[2:] for t in s] for s in fast] == [[t[2:] for t in s] for s in tags]
+
+
+def test_relative_model_directory(monkeypatch: pytest.MonkeyPatch, tagger: NerTagger) -> None:
+    monkeypatch.chdir(RESOURCE_DIR.parent)
+    relative = NerTagger.from_directory(Path(RESOURCE_DIR.name))
+    assert len(relative.extractor.clusters) == len(tagger.extractor.clusters) > 0
+    assert relative.tag(["زار", "بوتين", "دمشق"]) == tagger.tag(["زار", "بوتين", "دمشق"])

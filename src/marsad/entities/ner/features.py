@@ -121,6 +121,7 @@ class WordFeatures:
     key: str  # matching form, cut: used in bigram features
     stem: str  # the form without its longest proclitic reading (the form itself if none)
     kb_starts: tuple[str, ...] = ()  # readings of the word (clitics stripped) that begin a KB phrase
+    scores: dict = field(default_factory=dict, repr=False)  # model -> summed weights of the views
 
 
 @dataclass
@@ -270,27 +271,38 @@ class FeatureExtractor:
             i += length
         return marks if found else None
 
-    def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
-        """Feature lists for each token of a sentence."""
-        words = [self.word(t) for t in tokens]
+    def context(self, words: Sequence[WordFeatures]) -> list[list[str]]:
+        """The features of each token that are not per-word views: bias, KB phrase marks, sentence
+        bounds, word bigrams."""
         n = len(words)
         marks = self.phrase_marks(words)
+        window = self.window
         out: list[list[str]] = []
         for i, wf in enumerate(words):
-            feats = ["bias", *wf.own]
+            feats = ["bias"]
             if marks is not None:
                 feats += marks[i]
-            for offset in range(-self.window, self.window + 1):
-                if offset == 0:
-                    continue
-                j = i + offset
-                if 0 <= j < n:
-                    feats += words[j].as_neighbour[offset]
-                elif j == -1 or j == n:
-                    feats.append(f"{offset:+d}bound")
+            if i < window:
+                feats.append(f"{-i - 1:+d}bound")
+            if i >= n - window:
+                feats.append(f"{n - i:+d}bound")
             if i > 0:
                 feats.append(f"b-={words[i - 1].key}|{wf.key}")
             if i + 1 < n:
                 feats.append(f"b+={wf.key}|{words[i + 1].key}")
+            out.append(feats)
+        return out
+
+    def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
+        """Feature lists for each token of a sentence."""
+        words = [self.word(t) for t in tokens]
+        n = len(words)
+        out: list[list[str]] = []
+        for i, (wf, feats) in enumerate(zip(words, self.context(words), strict=True)):
+            feats += wf.own
+            for offset in range(-self.window, self.window + 1):
+                j = i + offset
+                if offset and 0 <= j < n:
+                    feats += words[j].as_neighbour[offset]
             out.append(feats)
         return out

@@ -9,7 +9,6 @@ training uses a window of neighbouring sentences instead, and so does tagging (s
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 
 from marsad.entities.ner.features import FeatureExtractor
@@ -21,14 +20,71 @@ def _type(tag: str) -> str:
     return tag[2:] if len(tag) > 2 else "O"
 
 
-def _sentence_counts(keys: list[tuple[str, str]], tags: Sequence[str]) -> dict[str, Counter[str]]:
-    counts: dict[str, Counter[str]] = {}
+def _sentence_counts(keys: list[tuple[str, str]], tags: Sequence[str]) -> dict[str, dict[str, int]]:
+    counts: dict[str, dict[str, int]] = {}
     for (form, stem), tag in zip(keys, tags, strict=True):
         kind = _type(tag)
-        counts.setdefault(form, Counter())[kind] += 1
+        hit = counts.get(form)
+        if hit is None:
+            hit = counts[form] = {}
+        hit[kind] = hit.get(kind, 0) + 1
         if stem != form:
-            counts.setdefault("~" + stem, Counter())[kind] += 1
+            key = "~" + stem
+            hit = counts.get(key)
+            if hit is None:
+                hit = counts[key] = {}
+            hit[kind] = hit.get(kind, 0) + 1
     return counts
+
+
+def stacked_extras(
+    extractor: FeatureExtractor,
+    sentences: Sequence[Sequence[str]],
+    first_tags: Sequence[Sequence[str]],
+    context: int = CONTEXT_SENTENCES,
+) -> list[list[list[str]]]:
+    """Per token, the second pass's own features: first-pass tags around it and document views.
+    The counts over the sentence window are kept as a running sum (each sentence added once and
+    taken out once), so the cost does not grow with the window."""
+    keys = [[(w.key, w.stem) for w in map(extractor.word, tokens)] for tokens in sentences]
+    per_sentence = [_sentence_counts(k, t) for k, t in zip(keys, first_tags, strict=True)]
+    running: dict[str, dict[str, int]] = {}
+    for counts in per_sentence[: context + 1]:
+        _accumulate(running, counts, 1)
+    out: list[list[list[str]]] = []
+    for s, (sentence_keys, tags) in enumerate(zip(keys, first_tags, strict=True)):
+        if s:
+            if s + context < len(per_sentence):
+                _accumulate(running, per_sentence[s + context], 1)
+            if s - context - 1 >= 0:
+                _accumulate(running, per_sentence[s - context - 1], -1)
+        feats_of_sentence: list[list[str]] = []
+        n = len(tags)
+        for i, (form, stem) in enumerate(sentence_keys):
+            own = _type(tags[i])
+            feats = [_P1[tags[i]], _P1_BEFORE[tags[i - 1] if i else "BOS"],
+                     _P1_AFTER[tags[i + 1] if i + 1 < n else "EOS"]]
+            feats += _document_view("d", running.get(form), own)
+            if stem != form:
+                feats += _document_view("ds", running.get("~" + stem), own)
+            feats_of_sentence.append(feats)
+        out.append(feats_of_sentence)
+    return out
+
+
+def _accumulate(running: dict[str, dict[str, int]], counts: dict[str, dict[str, int]], sign: int) -> None:
+    for key, hit in counts.items():
+        total = running.get(key)
+        if total is None:
+            total = running[key] = {}
+        for kind, count in hit.items():
+            value = total.get(kind, 0) + sign * count
+            if value:
+                total[kind] = value
+            else:
+                del total[kind]
+        if not total:
+            del running[key]
 
 
 def second_pass_features(
@@ -39,38 +95,49 @@ def second_pass_features(
     context: int = CONTEXT_SENTENCES,
 ) -> list[list[list[str]]]:
     """The first-pass feature lists (`base`) extended with stacked and document features."""
-    keys = [[(w.key, w.stem) for w in map(extractor.word, tokens)] for tokens in sentences]
-    per_sentence = [_sentence_counts(k, t) for k, t in zip(keys, first_tags, strict=True)]
-    out: list[list[list[str]]] = []
-    for s, (sentence_keys, tags) in enumerate(zip(keys, first_tags, strict=True)):
-        window = per_sentence[max(0, s - context): s + context + 1]
-        feats_of_sentence: list[list[str]] = []
-        n = len(tags)
-        for i, (form, stem) in enumerate(sentence_keys):
-            own = _type(tags[i])
-            feats = [*base[s][i], f"p1={tags[i]}"]
-            feats.append(f"p1-1={tags[i - 1] if i else 'BOS'}")
-            feats.append(f"p1+1={tags[i + 1] if i + 1 < n else 'EOS'}")
-            feats += _document_view("d", form, own, window)
-            if stem != form:
-                feats += _document_view("ds", "~" + stem, own, window)
-            feats_of_sentence.append(feats)
-        out.append(feats_of_sentence)
-    return out
+    extras = stacked_extras(extractor, sentences, first_tags, context)
+    return [[[*b, *e] for b, e in zip(bs, es, strict=True)] for bs, es in zip(base, extras, strict=True)]
 
 
-def _document_view(name: str, key: str, own: str, window: list[dict[str, Counter[str]]]) -> list[str]:
-    """Types the same word got elsewhere in the window (its own occurrence taken out)."""
-    total: Counter[str] = Counter()
-    for counts in window:
-        hit = counts.get(key)
-        if hit:
-            total.update(hit)
-    total[own] -= 1
-    total = +total  # drop zero and negative counts
+# Tie-break of the majority type: a fixed order, so that it does not depend on counting order.
+PRIORITY = {"PERS": 5, "LOC": 4, "ORG": 3, "MISC": 2, "O": 1}
+
+
+class _Strings(dict):
+    """prefix + value, built once per value."""
+
+    def __init__(self, prefix: str) -> None:
+        super().__init__()
+        self.prefix = prefix
+
+    def __missing__(self, value: str) -> str:
+        self[value] = text = self.prefix + value
+        return text
+
+
+_P1, _P1_BEFORE, _P1_AFTER = _Strings("p1="), _Strings("p1-1="), _Strings("p1+1=")
+_VIEWS: dict[tuple, list[str]] = {}  # memo: (name, counts, own) -> features (a small domain)
+
+
+def _document_view(name: str, total: dict[str, int] | None, own: str) -> list[str]:
+    """Types the same word got in the window (its own occurrence taken out)."""
     if not total:
         return [f"{name}=none"]
-    majority = total.most_common(1)[0][0]
+    key = (name, own, *total.items())
+    cached = _VIEWS.get(key)
+    if cached is None:
+        if len(_VIEWS) > 100_000:
+            _VIEWS.clear()
+        cached = _VIEWS[key] = _compute_view(name, total, own)
+    return cached
+
+
+def _compute_view(name: str, total: dict[str, int], own: str) -> list[str]:
+    kinds = [(count - (kind == own), PRIORITY.get(kind, 0), kind) for kind, count in total.items()]
+    kinds = [k for k in kinds if k[0] > 0]
+    if not kinds:
+        return [f"{name}=none"]
+    majority = max(kinds)[2]
     feats = [f"{name}maj={majority}", f"{name}maj|p1={majority}|{own}"]
-    feats += [f"{name}any={kind}" for kind in total if kind != "O"]
+    feats += [f"{name}any={kind}" for _, _, kind in kinds if kind != "O"]
     return feats

@@ -13,10 +13,17 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-import pycrfsuite
+import numpy as np
 
-from marsad.entities.ner.features import FeatureExtractor, load_clusters, load_gazetteer, load_phrases
-from marsad.entities.ner.stacking import second_pass_features
+from marsad.entities.ner.features import (
+    FeatureExtractor,
+    WordFeatures,
+    load_clusters,
+    load_gazetteer,
+    load_phrases,
+)
+from marsad.entities.ner.linear import LinearCrf
+from marsad.entities.ner.stacking import stacked_extras
 
 RESOURCE_DIR = Path(__file__).resolve().parents[2] / "resources" / "ner"
 MODEL_FILE = "model.crfsuite"
@@ -34,12 +41,8 @@ class NerTagger:
     def __init__(self, model_path: Path, extractor: FeatureExtractor, second_path: Path | None = None) -> None:
         self.model_path = model_path
         self.extractor = extractor
-        self._tagger = pycrfsuite.Tagger()
-        self._tagger.open(str(model_path))
-        self._second: pycrfsuite.Tagger | None = None
-        if second_path is not None:
-            self._second = pycrfsuite.Tagger()
-            self._second.open(str(second_path))
+        self._first = LinearCrf(model_path)
+        self._second = LinearCrf(second_path) if second_path is not None else None
 
     @classmethod
     def load(cls, path: Path | None = None) -> NerTagger:
@@ -67,12 +70,52 @@ class NerTagger:
         """Tags for each sentence. Give the sentences of one document together: the second pass
         uses what the first said about the same word in nearby sentences."""
         clean = [[t if isinstance(t, str) else str(t) for t in s] for s in sentences]
-        base = [self.extractor.sentence(s) for s in clean]
-        tags = [self._tagger.tag(f) if f else [] for f in base]
+        words = [[self.extractor.word(t) for t in s] for s in clean]
+        contexts = [self.extractor.context(w) if w else [] for w in words]
+        tags = self._decode(self._first, words, contexts, None)
         if self._second is not None:
-            stacked = second_pass_features(self.extractor, clean, tags, base)
-            tags = [self._second.tag(f) if f else [] for f in stacked]
-        return [_repair_bio(list(t)) for t in tags]
+            extras = stacked_extras(self.extractor, clean, tags)
+            tags = self._decode(self._second, words, contexts, extras)
+        return [_repair_bio(t) for t in tags]
+
+    def _decode(self, model: LinearCrf, words: list[list[WordFeatures]], contexts: list[list[list[str]]],
+                extras: list[list[list[str]]] | None) -> list[list[str]]:
+        """Viterbi tags of a batch: cached per-word scores shifted into place, plus the scores of
+        the sentence-level features (gathered for the whole batch at once)."""
+        dense = [self._dense(model, w) for w in words]
+        if not any(len(e) for e in dense):
+            return [[] for _ in words]
+        flat = np.concatenate([e for e in dense if len(e)])
+        sparse = [names for context in contexts for names in context]
+        if extras is None:
+            model.add_sparse(flat, sparse)
+        else:
+            model.add_sparse(flat, sparse, [names for extra in extras for names in extra])
+        split, start = [], 0
+        for e in dense:
+            split.append(flat[start: start + len(e)])
+            start += len(e)
+        return model.viterbi_batch(split)
+
+    def _dense(self, model: LinearCrf, words: list[WordFeatures]) -> np.ndarray:
+        n = len(words)
+        if n == 0:
+            return np.zeros((0, len(model.labels)))
+        window = self.extractor.window
+        key = id(model)
+        views = np.stack([w.scores[key] if key in w.scores else self._word_scores(model, w) for w in words])
+        emissions = views[:, window].copy()
+        for offset in range(1, min(window, n - 1) + 1):
+            emissions[: n - offset] += views[offset:, window + offset]
+            emissions[offset:] += views[: n - offset, window - offset]
+        return emissions
+
+    def _word_scores(self, model: LinearCrf, word: WordFeatures) -> np.ndarray:
+        window = self.extractor.window
+        rows = [model.score(word.as_neighbour[offset]) if offset else model.score(word.own)
+                for offset in range(-window, window + 1)]
+        word.scores[id(model)] = table = np.stack(rows)
+        return table
 
 
 def extractor_for(directory: Path) -> FeatureExtractor:
@@ -80,9 +123,9 @@ def extractor_for(directory: Path) -> FeatureExtractor:
     config = {}
     if (directory / CONFIG_FILE).exists():
         config = json.loads((directory / CONFIG_FILE).read_text(encoding="utf-8"))
-    resources = Path(config.get("resources", directory))
+    resources = Path(config.get("resources", "."))
     if not resources.is_absolute():
-        resources = directory / resources
+        resources = Path(directory) / resources  # relative to the model directory, never to the cwd
     return FeatureExtractor(
         clusters=load_clusters(resources / CLUSTERS_FILE),
         gazetteer=load_gazetteer(resources / GAZETTEER_FILE),

@@ -54,7 +54,7 @@ class TrainConfig:
     final_on_all: bool = True
     limit: int | None = None  # first N sentences only (tests, quick trials)
     kb_phrases: bool = True  # KB / place-name membership features (kb_phrases.tsv.gz)
-    triggers: bool = True  # head-noun trigger features (features.TRIGGER_WORDS)
+    triggers: bool = False  # head-noun trigger features (features.TRIGGER_WORDS)
 
 
 def split_dev(sentences: Sequence[Sentence], fraction: float) -> tuple[list[Sentence], list[Sentence]]:
