@@ -236,6 +236,16 @@ _HEADS = {prefix + form for form in (*_FORCE_HEADS, *_MINISTRY_HEADS, *_MINISTRI
           for prefix in ("", "و", "ف", "ب", "ل", "ال", "وال", "بال", "لل", "فال")}
 
 
+_US_DEPARTMENTS = {"Ministry of Defence": "Department of Defense", "Ministry of Foreign Affairs": "Department of State"}
+
+
+def _ministry_of(ministry: str, country: str) -> str:
+    """"Ministry of Defence of Russia"; the United States has departments (the Pentagon's name)."""
+    if country == "United States" and ministry in _US_DEPARTMENTS:
+        return f"{_US_DEPARTMENTS[ministry]} of the United States"
+    return f"{ministry} of {country}"
+
+
 def _composed(tokens: list[str], i: int, limit: int) -> ActorSpan | None:
     """Force noun + nationality, or ministry + department + nationality."""
     word = tokens[i]
@@ -247,13 +257,13 @@ def _composed(tokens: list[str], i: int, limit: int) -> ActorSpan | None:
             ministry = _MINISTRIES[tokens[i + 1]]
             if i + 2 < limit and tokens[i + 2] in COUNTRIES:
                 country = COUNTRIES[tokens[i + 2]]
-                return ActorSpan(i, i + 3, ActorName(f"{ministry} of {country}", STATE, "actor", country))
+                return ActorSpan(i, i + 3, ActorName(_ministry_of(ministry, country), STATE, "actor", country))
             return ActorSpan(i, i + 2, ActorName(ministry, STATE, "force"))
         return None
     if stem in _MINISTRIES and word.startswith(("ال", "وال")) and i + 1 < limit and tokens[i + 1] in COUNTRIES:
         # "الدفاع الروسية" = the Russian defence ministry
         country = COUNTRIES[tokens[i + 1]]
-        return ActorSpan(i, i + 2, ActorName(f"{_MINISTRIES[stem]} of {country}", STATE, "actor", country))
+        return ActorSpan(i, i + 2, ActorName(_ministry_of(_MINISTRIES[stem], country), STATE, "actor", country))
     if word not in _FORCE_HEADS and stem not in _FORCE_HEADS:
         return None
     # Look a few words on for the nationality: القوات الجوية الروسية، وحدات من الجيش السوري.
