@@ -111,10 +111,20 @@ class NerTagger:
         return emissions
 
     def _word_scores(self, model: LinearCrf, word: WordFeatures) -> np.ndarray:
+        """The word's summed weights as itself and as each neighbour: one gather, one segment sum."""
         window = self.extractor.window
-        rows = [model.score(word.as_neighbour[offset]) if offset else model.score(word.own)
-                for offset in range(-window, window + 1)]
-        word.scores[id(model)] = table = np.stack(rows)
+        get = model.rows.get
+        zero = len(model.matrix) - 1  # an all-zero row: every segment is non-empty
+        rows: list[int] = []
+        starts: list[int] = []
+        for offset in range(-window, window + 1):
+            starts.append(len(rows))
+            rows.append(zero)
+            for name in word.as_neighbour[offset] if offset else word.own:
+                row = get(name)
+                if row is not None:
+                    rows.append(row)
+        word.scores[id(model)] = table = np.add.reduceat(model.matrix[rows], starts, axis=0)
         return table
 
 
