@@ -66,7 +66,30 @@ class LinearCrf:
         return total
 
     def viterbi(self, emissions: np.ndarray) -> list[str]:
-        return self.viterbi_batch([emissions])[0]
+        """Best label sequence of one sentence (the lean loop for a batch of one)."""
+        n = len(emissions)
+        if n == 0:
+            return []
+        size = len(self.labels)
+        columns = np.arange(size)
+        transitions = self.transitions
+        back = np.empty((n, size), dtype=np.intp)
+        candidates = np.empty((size, size))
+        score = emissions[0].copy()
+        for p in range(1, n):
+            np.add(transitions, score[:, None], out=candidates)
+            best = candidates.argmax(axis=0)
+            back[p] = best
+            score = candidates[best, columns]
+            score += emissions[p]
+        state = int(score.argmax())
+        path = [state]
+        trace = back.tolist()
+        for p in range(n - 1, 0, -1):
+            state = trace[p][state]
+            path.append(state)
+        labels = self.labels
+        return [labels[s] for s in reversed(path)]
 
     def viterbi_batch(self, emissions: Sequence[np.ndarray]) -> list[list[str]]:
         """Best label sequence of each sentence, all sentences of a batch advanced together one
@@ -75,6 +98,9 @@ class LinearCrf:
         out: list[list[str]] = [[] for _ in emissions]
         order = sorted((i for i, e in enumerate(emissions) if len(e)), key=lambda i: -len(emissions[i]))
         if not order:
+            return out
+        if len(order) == 1:
+            out[order[0]] = self.viterbi(emissions[order[0]])
             return out
         lengths = [len(emissions[i]) for i in order]
         batch, width, size = len(order), lengths[0], len(labels)
