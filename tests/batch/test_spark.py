@@ -143,3 +143,58 @@ def test_missing_input_is_reported(spark, tmp_path: Path) -> None:  # noqa: ANN0
     assert summary.skipped == 1
     reasons = [r.reason for r in spark.read.parquet(str(tmp_path / "out" / "skipped")).collect()]
     assert reasons == ["no such file or folder"]
+
+
+def _contract_fields(section: str) -> list[str]:
+    """Field names of one export file as docs/format.md lists them (table rows or backticked names)."""
+    import re
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "format.md").read_text(encoding="utf-8")
+    body = text.split(f"### {section}", 1)[1].split("\n### ", 1)[0]
+    rows = re.findall(r"^\| `(\w+)` \|", body, flags=re.M)
+    return rows or [name for name in re.findall(r"`(\w+)`", body) if name.islower()]
+
+
+def test_cli_spark_command_writes_the_contract_tables(spark, seeds_dir: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    """`marsad spark IN OUT --master local[2]` in its own process: Parquet tables whose columns are the
+    export contract's (docs/format.md), with the single-machine results."""
+    import dataclasses
+    import subprocess
+    import sys
+
+    from marsad.batch.compare import parquet_fingerprint, store_fingerprint
+    from marsad.records import Event
+
+    path = seeds_jsonl(seeds_dir, tmp_path / "seeds.jsonl")
+    out = tmp_path / "tables"
+    done = subprocess.run([sys.executable, "-m", "marsad", "spark", str(path), str(out), "--master", "local[2]"],
+                          capture_output=True, text=True, timeout=900, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert f"read {len(list(seeds_dir.glob('*.txt'))) + 1} inputs" in done.stdout
+    for table in ("documents", "mentions", "entities", "events", "skipped"):
+        assert (out / table).is_dir(), table
+
+    documents = set(spark.read.parquet(str(out / "documents")).columns)
+    assert set(_contract_fields("documents.jsonl")) <= documents
+    assert {"id", "text", "published", "duplicate_of", "mentions", "events"} <= documents
+    entities = spark.read.parquet(str(out / "entities"))
+    entity_fields = _contract_fields("entities.jsonl")
+    assert {"id", "name_ar", "variants", "mentions"} <= set(entity_fields) <= set(entities.columns)
+    first = entities.where("size(mentions) > 0").first()
+    assert first is not None and set(first.mentions[0].asDict()) == {"doc", "start", "end", "text"}
+    events = set(spark.read.parquet(str(out / "events")).columns)
+    assert {f.name for f in dataclasses.fields(Event)} <= events
+    assert {"doc_id", "start", "end", "text", "type", "entity_id"} <= set(spark.read.parquet(str(out / "mentions")).columns)
+
+    single_machine(path, tmp_path / "seeds.db")
+    assert parquet_fingerprint(spark, out) == store_fingerprint(tmp_path / "seeds.db")
+
+
+def test_cli_spark_needs_an_output(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from marsad.cli import app
+
+    result = CliRunner().invoke(app, ["spark", str(tmp_path / "in.jsonl")])
+    assert result.exit_code == 2
+    assert "output folder" in result.output
