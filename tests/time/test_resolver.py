@@ -251,3 +251,37 @@ def test_hijri_only_year_needs_a_year_word_and_a_past_number() -> None:
     assert values("ارتفع السعر من 1380 إلى 1400 ريال", RAMADAN_1436) == []
     assert values("خطة التنمية حتى عام 1440", RAMADAN_1436) == []  # after the publication's Hijri year
     assert values("افتتح المصنع عام 1394", None) == []  # no publication date to judge by
+
+
+# ---- a month named without its year follows the tense of its verb (sentences written for these tests)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "start"),
+    [
+        # A past event verb: the latest such month not after publication, even when next month.
+        ("قتل عشرون مدنياً في غارات شنها الطيران في سبتمبر", dt.date(2015, 8, 10), "2014-09-01"),
+        ("وقعت المواجهات في نوفمبر بين الطرفين", dt.date(2015, 10, 20), "2014-11-01"),
+        ("أعلن التحالف في ديسمبر بدء العملية", dt.date(2015, 12, 5), "2015-12-01"),
+        ("في أغسطس قتل قائد الفصيل", dt.date(2016, 7, 2), "2015-08-01"),
+        # منذ: since then, so past.
+        ("يحاصر الجيش المدينة منذ سبتمبر", dt.date(2015, 8, 10), "2014-09-01"),
+        # A future cue: the next one.
+        ("سوف يزور الوزير بغداد في يوليو", dt.date(2015, 8, 10), "2016-07-01"),
+        ("يعتزم البرلمان التصويت في مايو", dt.date(2015, 4, 10), "2015-05-01"),
+        # No cue: the nearest, within six months either way.
+        ("الانتخابات البلدية في يناير", dt.date(2015, 10, 10), "2016-01-01"),
+        ("الانتخابات البلدية في يونيو", dt.date(2015, 10, 10), "2015-06-01"),
+    ],
+)
+def test_bare_month_follows_the_tense_of_its_verb(text: str, published: dt.date, start: str) -> None:
+    assert one(text, published)[0] == start
+
+
+def test_past_verb_of_saying_leaves_the_reported_month_free() -> None:
+    # قالوا ... إن: the past verb is the saying; the month in the clause can be the coming one.
+    assert one("قال التجار إن الشركة خفضت أسعار الخام في أكتوبر", dt.date(2016, 9, 7))[0] == "2016-10-01"
+    # A delivery noun governs the month: next month's shipments, priced in the past.
+    assert one("وكانت الشركة خفضت أسعار شحنات الخام في نوفمبر", dt.date(2016, 10, 7))[0] == "2016-11-01"
+    # The same verb of saying governing the month directly: past.
+    assert one("قالت الوزارة في نوفمبر إن", dt.date(2016, 10, 7))[0] == "2015-11-01"

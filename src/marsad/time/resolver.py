@@ -40,7 +40,7 @@ from marsad.time.lexicon import (
     WEEKDAY_ENGLISH,
     WEEKDAYS,
 )
-from marsad.time.tense import tense_near
+from marsad.time.tense import reported_past, tense_near
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
 
@@ -357,25 +357,31 @@ def _weekday_near(anchor: dt.date, weekday: int, direction: str, strict: bool = 
     return anchor - dt.timedelta(days=back)
 
 
-# A past verb near a month is often the reporting verb ("قالت إن الأسعار ارتفعت في سبتمبر"
-# about next month's shipments): with a past cue from the context, not from الماضي itself, a date
-# up to this far ahead of publication stays in the same year.
+def _distance(r: tuple[dt.date, dt.date], published: dt.date) -> int:
+    """Days from publication to a range (0 when publication falls inside it)."""
+    if r[0] <= published <= r[1]:
+        return 0
+    return (r[0] - published).days if r[0] > published else (published - r[1]).days
+
+
+# A past verb of saying before إن/أن governs the saying, not the date in its clause ("قالوا إن
+# السعودية رفعت أسعار شحنات سبتمبر" in August: next month's shipments): then a date up to this
+# far ahead of publication stays in the same year. Any other past cue (قتل، شن، وقع، أعلن التحالف
+# في نوفمبر...) means a date not after publication.
 REPORTING_SLACK = dt.timedelta(days=92)
 
 
 def _pick_year(published: dt.date, make: Callable[[int], tuple[dt.date, dt.date] | None],
-               direction: str | None, strict: bool = False) -> tuple[dt.date, dt.date] | None:
+               direction: str | None, strict: bool = False,
+               slack: dt.timedelta = dt.timedelta(0)) -> tuple[dt.date, dt.date] | None:
     """Among the same year and its neighbours, the occurrence that the tense points to.
     past: the latest starting on or before publication (strictly before its unit with
-    `strict`); future: the earliest ending on or after it; none: the same year unless that is
-    more than half a year ahead."""
-    options = {y: make(y) for y in (published.year - 1, published.year, published.year + 1)}
+    `strict`); future: the earliest ending on or after it; none: the nearest one (within about
+    six months either way; a tie goes to the past, as news mostly reports)."""
+    options = [r for y in (published.year - 1, published.year, published.year + 1) if (r := make(y))]
     if direction in ("past", "future"):
-        return _pick_year_from([r for r in options.values() if r], published, direction, strict)
-    same = options[published.year]
-    if same and (same[0] - published).days > 183:
-        return options[published.year - 1]
-    return same
+        return _pick_year_from(options, published, direction, strict, slack)
+    return min(options, key=lambda r: (_distance(r, published), r[0] > published), default=None)
 
 
 def _pick_hijri_year(published: dt.date, month: int, direction: str | None,
@@ -390,9 +396,9 @@ def _pick_hijri_year(published: dt.date, month: int, direction: str | None,
 
 
 def _pick_year_from(options: list[tuple[dt.date, dt.date]], published: dt.date, direction: str,
-                    strict: bool) -> tuple[dt.date, dt.date] | None:
+                    strict: bool, slack: dt.timedelta = dt.timedelta(0)) -> tuple[dt.date, dt.date] | None:
     if direction == "past":
-        fits = [r for r in options if (r[1] < published if strict else r[0] <= published + REPORTING_SLACK)]
+        fits = [r for r in options if (r[1] < published if strict else r[0] <= published + slack)]
         return max(fits) if fits else None
     fits = [r for r in options if (r[0] > published if strict else r[1] >= published)]
     return min(fits) if fits else None
@@ -409,6 +415,13 @@ def _direction(mod: str | None, ctx: Context, start: int, end: int) -> tuple[str
         if mod.startswith(("الجاري", "الحالي")):
             return "current", False
     return tense_near(ctx.form, start, end), False
+
+
+def _slack(direction: str | None, mod: str | None, ctx: Context, start: int, end: int) -> dt.timedelta:
+    """REPORTING_SLACK for a past date in a clause reported by a verb of saying, else none."""
+    if direction != "past" or mod or not reported_past(ctx.form, start, end):
+        return dt.timedelta(0)
+    return REPORTING_SLACK
 
 
 # ------------------------------------------------------------------------------------------
@@ -490,7 +503,8 @@ def _on_day_month(m: Found, ctx: Context) -> Candidate | None:
     if ctx.published is None:
         cand.relative = f"day:{d1}{'-' + str(d2) if d2 != d1 else ''} month:{month_name} {direction or 'nearest'}"
         return cand
-    cand.value = _resolve_day_month(ctx.published, month, d1, d2, is_hijri, direction)
+    slack = _slack(direction, m["mod"], ctx, m.start(), m.end())
+    cand.value = _resolve_day_month(ctx.published, month, d1, d2, is_hijri, direction, slack)
     return cand if cand.value else None
 
 
@@ -506,7 +520,8 @@ def _valid_day(month: int, day: int, is_hijri: bool) -> bool:
 
 
 def _resolve_day_month(published: dt.date, month: int, d1: int, d2: int, is_hijri: bool,
-                       direction: str | None) -> tuple[dt.date, dt.date] | None:
+                       direction: str | None,
+                       slack: dt.timedelta = dt.timedelta(0)) -> tuple[dt.date, dt.date] | None:
     def make(year: int) -> tuple[dt.date, dt.date] | None:
         if is_hijri:
             return _day_range(hijri.hijri_to_gregorian(year, month, d1), hijri.hijri_to_gregorian(year, month, d2))
@@ -516,13 +531,13 @@ def _resolve_day_month(published: dt.date, month: int, d1: int, d2: int, is_hijr
         base = hijri.gregorian_to_hijri_year(published)
         options = [r for y in (base - 1, base, base + 1) if (r := make(y))]
         if direction in ("past", "future"):
-            return _pick_year_from(options, published, direction, False)
+            return _pick_year_from(options, published, direction, False, slack)
         if direction == "current":
             return make(base)
         return min(options, key=lambda r: abs((r[0] - published).days), default=None)
     if direction == "current":
         return make(published.year)
-    return _pick_year(published, make, direction)
+    return _pick_year(published, make, direction, slack=slack)
 
 
 def _on_numeric(m: Found, ctx: Context) -> Candidate | None:
@@ -602,7 +617,8 @@ def _on_whole_month(m: Found, ctx: Context) -> Candidate | None:
     elif direction == "current":
         cand.value = _month_range(ctx.published.year, month)
     else:
-        cand.value = _pick_year(ctx.published, lambda y: _month_range(y, month), direction, strict)
+        slack = _slack(direction, m["mod"], ctx, m.start(), m.end())
+        cand.value = _pick_year(ctx.published, lambda y: _month_range(y, month), direction, strict, slack)
     return cand if cand.value else None
 
 

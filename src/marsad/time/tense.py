@@ -67,20 +67,63 @@ def _word_tense(word: str) -> str | None:
     return None
 
 
-def tense_near(form: str, start: int, end: int) -> str | None:
-    """'past', 'future' or None for the expression at form[start:end] (matching-form offsets)."""
+# Verbs of saying (and the day of saying): a past one governs the saying, not necessarily the
+# clause it introduces ("قالوا أمس إن السعودية رفعت أسعار شحنات سبتمبر": next month's shipments).
+_REPORTING_WORDS = _forms(
+    "أمس", "الأمس", "البارحة", "قال", "قالت", "قالوا", "أعلن", "أعلنت", "أكد", "أكدت", "ذكر", "ذكرت",
+    "أفاد", "أفادت", "أشار", "أشارت", "أضاف", "أضافت", "أوضح", "أوضحت", "صرح", "صرحت",
+)
+# Nouns of a scheduled delivery: a month they govern within a few words ("أسعار شحنات النفط في
+# سبتمبر"، "عقود برنت تسليم نوفمبر") is a delivery month, often after the past verb of pricing.
+_SCHEDULE_WORDS = _forms("شحنات", "الشحنات", "شحنة", "لشحنات", "تسليم", "عقود", "العقود", "استحقاق")
+SCHEDULE_WINDOW_WORDS = 4
+# Complementisers that open the reported clause.
+_THAT_WORDS = _forms("إن", "أن", "بأن", "وأن", "وإن", "إنه", "أنه", "بأنه", "إنها", "أنها", "بأنها")
+# "منذ" right before a date: the date is past ("منذ سبتمبر").
+_SINCE = match_form("منذ")
+
+
+def _cue(form: str, start: int, end: int) -> tuple[str | None, bool]:
+    """(tense, reported): the tense of the nearest cue, and whether the date may not share it: a
+    past verb of saying with إن/أن between it and the expression (the date then belongs to the
+    reported clause), or a delivery noun just before the date."""
     after = form[end : end + WINDOW_AFTER_CHARS]
     stop = _SENTENCE_END_RE.search(after)
     for word in _WORD_RE.findall(after[: stop.start()] if stop else after)[:1]:
         found = _word_tense(word)
         if found:
-            return found
+            return found, False
     before = form[max(0, start - WINDOW_CHARS) : start]
     ends = [m.end() for m in _SENTENCE_END_RE.finditer(before)]
     if ends:
         before = before[ends[-1] :]
-    for word in reversed(_WORD_RE.findall(before)):
+    words = list(reversed(_WORD_RE.findall(before)))
+    if words and _strip_conjunction(words[0]) == _SINCE:
+        return "past", False
+    if any(w in _SCHEDULE_WORDS or _strip_conjunction(w) in _SCHEDULE_WORDS
+           for w in words[:SCHEDULE_WINDOW_WORDS]):
+        for word in words:
+            if found := _word_tense(word):
+                return found, found == "past"
+        return None, False
+    seen_that = False
+    for word in words:
         found = _word_tense(word)
         if found:
-            return found
-    return None
+            reported = found == "past" and seen_that and (
+                word in _REPORTING_WORDS or _strip_conjunction(word) in _REPORTING_WORDS)
+            return found, reported
+        seen_that = seen_that or word in _THAT_WORDS or _strip_conjunction(word) in _THAT_WORDS
+    return None, False
+
+
+def tense_near(form: str, start: int, end: int) -> str | None:
+    """'past', 'future' or None for the expression at form[start:end] (matching-form offsets)."""
+    return _cue(form, start, end)[0]
+
+
+def reported_past(form: str, start: int, end: int) -> bool:
+    """The past cue of the expression is a verb of saying whose إن/أن clause holds the date, or
+    the date is a delivery month: it may lie a little after publication (the announcement of
+    next month's prices)."""
+    return _cue(form, start, end)[1]
