@@ -207,13 +207,15 @@ def _ner_tagger():
 
 
 def ner_spans(doc: Document, tokens: list[Token]) -> list[tuple[int, int, str]]:
-    """(first, last, type) token spans tagged by the NER model, sentence by sentence."""
+    """(first, last, type) token spans tagged by the NER model. The document's sentences go to
+    the tagger together: its second pass reads what the first said about the same word nearby."""
     tagger = _ner_tagger()
     if tagger is None or not tokens:
         return []
+    ranges = _sentence_token_ranges(doc, tokens)
+    tagged = tagger.tag_sentences([[t.text for t in tokens[lo:hi]] for lo, hi in ranges])
     spans: list[tuple[int, int, str]] = []
-    for lo, hi in _sentence_token_ranges(doc, tokens):
-        tags = tagger.tag([t.text for t in tokens[lo:hi]])
+    for (lo, _), tags in zip(ranges, tagged, strict=True):
         spans.extend((lo + a, lo + b, kind) for a, b, kind in _bio_spans(tags))
     return spans
 
