@@ -179,3 +179,24 @@ def test_ner_mentions_splitting_one_name_become_one() -> None:
     doc = annotate(text, list(ner))
     locs = [m.text for m in doc.mentions if m.type == "LOC"]
     assert "دير الزور" in locs and "الزور" not in locs and "دير" not in locs
+
+
+def _loc_mention(text: str, words: str) -> Mention:
+    start = text.index(words)
+    return Mention(start=start, end=start + len(words), text=words, type="LOC")
+
+
+def test_names_that_read_as_particles_need_their_own_place_word_or_preposition() -> None:
+    # و + أن after "المنطقة" is not Van, and NER tagging "عيان ان" does not make it Yan'an.
+    text = "وأكد أن الهدوء عاد إلى المنطقة وأن الاتصالات مستمرة."
+    assert {p.text for p in annotate(text, [_loc_mention(text, "وأن")]).places if p.location} == set()
+    text = "وقال شهود عيان ان الطائرات عادت إلى قواعدها."
+    assert {p.text for p in annotate(text, [_loc_mention(text, "عيان ان")]).places if p.location} == set()
+    # A place word right before the name still names the place.
+    assert located("وقع انفجار في مدينة وان التركية.") == {"وان": "Van"}
+
+
+def test_same_name_in_two_governorates_follows_the_governorate_named() -> None:
+    assert located("قصفت الطائرات بلدة الغارية في ريف درعا الشرقي.")["الغارية"] == "Al-Ghariyah al-Sharqiyah"
+    assert located("قصفت الطائرات بلدة الغارية في محافظة السويداء.")["الغارية"] == "Al Ghāriyah"
+    assert located("وتقدمت الفصائل نحو الغارية الشرقية.") == {"الغارية الشرقية": "Al-Ghariyah al-Sharqiyah"}

@@ -142,6 +142,7 @@ class Match:
     glued_cue_only: bool = False  # the weak cue is only a ب/ل/ك/ال glued to the name
     direction_word: int | None = None  # "شرق" in "شرق مدينة حمص"
     from_ner: bool = False
+    function_words: bool = False  # the name reads as Arabic function words: وأن (Van), يان ان (Yan'an)
     alternatives: list[tuple[int, str]] = field(default_factory=list)  # other (prefix, key) readings: وجدة
     accepted: bool = False
     place: Place | None = None
@@ -305,10 +306,39 @@ def continues_list(previous: Match, match: Match, words: list[Word]) -> bool:
     return (gap == 1 and starts_with_and) or comma_between or (gap == 2 and words[match.first - 1].key == "و")
 
 
-def is_acceptable(match: Match, gaz: Gazetteer, ctx: Context | None = None) -> bool:
+# Particles that open a clause or a phrase. A name that is one of them (after a conjunction: وأن = و +
+# أن, not Van) or has one as a word of its own (يان ان: the tail of "بيان ان"/"عيان ان", not Yan'an) is
+# read as the particle unless a place word names it or a preposition of its own stands before it.
+FUNCTION_WORDS = frozenset(name_key(w) for w in (
+    "أن", "إن", "أنه", "إنه", "أنها", "إنها", "من", "ما", "لا", "لم", "لن", "عن", "في", "هل", "قد", "إذ",
+    "إذا", "أو", "ثم", "بل", "كي", "لو", "كما", "إلا", "لكن", "بأن", "حتى", "مع", "على",
+))
+
+
+def reads_as_function_words(words: list[Word], match: Match) -> bool:
+    """"وأن" (و + أن) read as وان/Van, "يان ان" (بيان + ان read across the ب) as Yan'an."""
+    if match.first == match.last:
+        key = name_key(words[match.first].text[match.start - words[match.first].start :])
+        return key in FUNCTION_WORDS or (key[:1] in ("و", "ف") and key[1:] in FUNCTION_WORDS)
+    return any(words[j].key in FUNCTION_WORDS for j in range(match.first, match.last + 1))
+
+
+def names_function_words(match: Match, words: list[Word]) -> bool:
+    """A place word right before the name (not an article-bearing one: "في المنطقة وأن"), or a
+    preposition of its own (في وان)."""
+    if match.cue is not None and match.cue_word == match.first - 1:
+        return not name_key(words[match.cue_word].text).startswith(("ال", "وال", "فال", "بال", "لل"))
+    return match.weak_cue and not match.glued_cue_only and match.cue is None
+
+
+def is_acceptable(match: Match, gaz: Gazetteer, ctx: Context | None = None,
+                  words: list[Word] | None = None) -> bool:
     """Common words need a place word; names news mostly uses as words (الميادين، الطبقة) need a place
     word, or a preposition in a document about their country (`ctx`, known on the second pass);
-    small places need at least a preposition."""
+    small places need at least a preposition; names that read as particles (وأن، يان ان) need a place
+    word or preposition of their own, whatever NER says."""
+    if match.function_words and words is not None:
+        return names_function_words(match, words)
     if match.key in GENERIC_PLACE_NOUNS:
         return match.cue in NAMING_CUE_KINDS
     if match.from_ner or match.cue is not None:
@@ -597,13 +627,14 @@ def annotate_places(doc: Document, gazetteer: Gazetteer | None = None) -> None:
     for match in matches:
         mark_cues(match, words, previous)
         match.from_ner = any(overlaps((match.start, match.end), (m.start, m.end)) for m in loc_mentions)
-        match.accepted = (not inside(match, pers_spans) and is_acceptable(match, gaz)
+        match.function_words = reads_as_function_words(words, match)
+        match.accepted = (not inside(match, pers_spans) and is_acceptable(match, gaz, words=words)
                           and not names_a_medium(match, words))
         previous = match
     ctx = build_context([m for m in matches if m.accepted], words)
     for match in matches:  # second pass: words that are places only in a document about their country
         if not match.accepted and match.key in gaz.soft_common_keys:
-            match.accepted = (is_acceptable(match, gaz, ctx) and not inside(match, pers_spans)
+            match.accepted = (is_acceptable(match, gaz, ctx, words) and not inside(match, pers_spans)
                               and not names_a_medium(match, words))
     accepted = [m for m in matches if m.accepted]
     add_dateline_context(doc, ctx, gaz)
