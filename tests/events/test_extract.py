@@ -186,3 +186,25 @@ def test_speed_per_article():
         events_of(text)
     per_doc = (time.perf_counter() - start) / 20
     assert per_doc < 0.05  # generous for shared CI machines; the report gives the measured figure
+
+
+def test_reported_sentence_with_negated_content_is_a_denial():
+    events = events_of("وقال المتحدث باسم التحالف الدولي إن الضربات الجوية لم تنفذ في منطقة عمليات التحالف. "
+                       "وأكدت الوزارة عدم وجود أي حوادث اختطاف لجنود في المدينة.")
+    assert events and all(e.modality == "denied" for e in events)
+    kept = only("قال مصدر إن الهجوم أسفر عن مقتل 5 جنود ولم تتبن أي جهة الهجوم.")
+    assert kept.modality == "reported"
+
+
+def test_victims_before_cause_word_and_presumed_agent():
+    event = only("أفادت وسائل إعلام بمقتل 7 عناصر من حزب الله اللبناني جراء غارة جوية يرجح أن طائرات أمريكية نفذتها في سوريا.")
+    assert event.actor2.name_en == "Hezbollah"
+    assert event.actor1.name_en == "Military Forces of United States"
+
+
+def test_bare_coalition_is_the_one_fighting_in_the_articles_country():
+    from marsad.pipeline import process_text
+
+    doc = process_text("قتل 7 عناصر في قصف نفذته مقاتلات التحالف على معسكر في مدينة تدمر وسط سوريا.",
+                       published="2017-08-03")
+    assert [e.actor1.name_en for e in doc.events] == ["US-led coalition"]

@@ -268,6 +268,8 @@ def _composed(tokens: list[str], i: int, limit: int) -> ActorSpan | None:
         return None
     # Look a few words on for the nationality: القوات الجوية الروسية، وحدات من الجيش السوري.
     for j in range(i + 1, min(i + 5, limit)):
+        if j > i + 1 and any(hit.payload.inter != STATE for hit in INDEX.match(tokens, j)):  # type: ignore[attr-defined]
+            break  # عناصر من حزب الله اللبناني: the named group's members, not Lebanon's army
         if tokens[j] in COUNTRIES:
             country = COUNTRIES[tokens[j]]
             return ActorSpan(i, j + 1, ActorName(f"Military Forces of {country}", STATE, "actor", country))

@@ -172,6 +172,7 @@ class _Draft:
     anaphoric: bool = False  # a definite noun (الغارات، القصف) or "هذا الهجوم": refers back
     weak: bool = False  # a generic trigger (الهجوم): takes the type of the event it refers to
     present: bool = False  # an imperfect verb trigger (يلتقي)
+    hedged_actor: bool = False  # actor1 only presumed (يرجح أن طائرات أمريكية نفذتها)
 
 
 def annotate_events(doc: Document) -> None:
@@ -267,7 +268,9 @@ def _sentence_drafts(ctx: _Doc, index: int, first: int, last: int, earlier: list
         own_k, own_i = _tolls(ctx, *draft.clause) if len(drafts) > 1 else (kills, injuries)
         _add_tolls(draft, own_k, own_i, source)
         draft.attributed_to = source
-        if denial is not None or _negated(ctx, draft):
+        if denial is not None or _negated(ctx, draft) or (
+                (source_span is not None or _cues(ctx, first, last, "speech"))
+                and _content_negated(ctx, draft, first, last)):
             draft.modality = "denied"
             draft.attributed_to = denial or source
         else:
@@ -444,7 +447,7 @@ def _actor_spans(ctx: _Doc, first: int, last: int) -> list[ActorSpan]:
     while i < last:
         span = read_actor(ctx.words, i, last) if ctx.words[i][:1].isalpha() else None
         if span is not None:
-            spans.append(span)
+            spans.append(_coalition_by_country(ctx, span))
             i = span.end
         else:
             i += 1
@@ -459,6 +462,32 @@ def _actor_spans(ctx: _Doc, first: int, last: int) -> list[ActorSpan]:
         spans.append(ActorSpan(m_first, m_last, ActorName(None, None, kind)))
     spans.sort(key=lambda s: s.start)
     return spans
+
+
+_SAUDI_MARKERS = frozenset(match_form(w) for w in (
+    "العربي", "السعودية", "بقيادة السعودية", "الشرعية", "دعم", "العربية", "بقيادة الرياض"))
+_US_LED_THEATRES = frozenset({"Syria", "Iraq"})
+
+
+def _main_country(ctx: _Doc) -> str | None:
+    """The country the article's places fall in most often."""
+    counts: dict[str, int] = {}
+    for p in ctx.doc.places:
+        if p.location is not None and p.location.country:
+            counts[p.location.country] = counts.get(p.location.country, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
+def _coalition_by_country(ctx: _Doc, span: ActorSpan) -> ActorSpan:
+    """A bare "التحالف" (قوات/طيران/مقاتلات التحالف) is the coalition fighting in the article's
+    country: the US-led one in Syria and Iraq, the Saudi-led one in Yemen."""
+    if span.name.name_en != "Saudi-led coalition" or any(
+            ctx.words[j] in _SAUDI_MARKERS for j in range(span.start, min(len(ctx.words), span.end + 1))):
+        return span
+    if _main_country(ctx) not in _US_LED_THEATRES:
+        return span
+    return ActorSpan(span.start, span.end, ActorName("US-led coalition", span.name.inter, span.name.kind,
+                                                     span.name.country))
 
 
 def _mentions_in(mentions: list[Mention], start: int, end: int) -> list[Mention]:
@@ -485,9 +514,14 @@ def _fill(ctx: _Doc, draft: _Draft, actors: list[ActorSpan], source_span: tuple[
         actor1 = before[-1]  # SVO: الجيش السوري استعاد
     rest = [a for a in after if a is not actor1]
     actor2 = next((a for a in rest if a.name.kind != "civilians"), None)
+    if actor2 is None and t_first - 1 >= c_first and ctx.words[t_first - 1] in _CAUSE_WORDS:
+        # مقتل 7 عناصر من حزب الله جراء غارة: the dead named before "as a result of" are the target
+        actor2 = next((a for a in reversed(before) if a is not actor1 and a.end > t_first - 8), None)
     civilians = next((a for a in usable if a.name.kind == "civilians"), None)
     draft.actor1 = actor1
     draft.actor2 = actor2
+    draft.hedged_actor = actor1 is not None and any(
+        ctx.words[j] in _HEDGES for j in range(max(c_first, actor1.start - 3), actor1.start))
     if draft.type == lx.VAC:
         draft.civilians = True
         if civilians is not None:
@@ -496,12 +530,21 @@ def _fill(ctx: _Doc, draft: _Draft, actors: list[ActorSpan], source_span: tuple[
         draft.sub_type = _territory_sub_type(draft)
 
 
+_HEDGES = frozenset(match_form(w) for w in ("يرجح", "يعتقد", "يشتبه", "يرجح", "ربما", "يحتمل", "يرجّح", "مرجحا"))
+_CAUSE_WORDS = frozenset(match_form(w) for w in ("جراء", "نتيجة", "اثر", "إثر", "بسبب", "بفعل"))
+
+
 def _after_agent_cue(ctx: _Doc, draft: _Draft, usable: list[ActorSpan]) -> ActorSpan | None:
     """The actor named after شنها/نفذته/أطلقتها/من قبل in the clause, the explicit perpetrator."""
     for hit in _cues(ctx, *draft.clause, "agent"):
         for actor in usable:
             if 0 <= actor.start - hit.end <= 2 and actor.name.kind != "civilians":
                 return actor
+        if hit.start > draft.trigger[1] and ctx.words[hit.end - 1].endswith(("ها", "ه", "هما", "هم")):
+            # غارة يرجح أن طائرات أمريكية نفذتها: the agent verb carries its object, its subject precedes
+            for actor in usable:
+                if 0 <= hit.start - actor.end <= 1 and actor.start > draft.trigger[1] and actor.name.kind != "civilians":
+                    return actor
     return None
 
 
@@ -867,6 +910,39 @@ def _negated(ctx: _Doc, draft: _Draft) -> bool:
     return False
 
 
+# A negated occurrence: لم تكن هناك / لا يوجد / عدم وقوع … + the event noun; الضربات لم تنفذ.
+_NEG_OCCUR = frozenset(match_form(w) for w in ("لم", "لن", "ليس", "ليست", "لا", "عدم"))
+_OCCUR_WORDS = frozenset(match_form(w) for w in (
+    "تكن", "يكن", "هناك", "يوجد", "توجد", "وجود", "يحدث", "تحدث", "حدوث", "يقع", "تقع", "وقوع", "تنفذ", "ينفذ",
+    "تنفيذ", "تشن", "يشن", "شن", "تشهد", "يشهد", "تسجل", "يسجل", "تقم", "يقم", "نقم", "ننفذ", "نشن"))
+NEG_SCOPE = 6
+
+
+def _content_negated(ctx: _Doc, draft: _Draft, first: int, last: int) -> bool:
+    """A reported sentence whose content is negated is a denial of the event it names: "لم تكن هناك
+    أي حوادث مرتبطة باختطاف"، "الضربات الجوية لم تنفذ" (the trigger may be another mention of the same
+    kind of event in the sentence, e.g. in the quote that carries the denial)."""
+    family = lx.FAMILY.get(draft.type)
+
+    def same_kind(i: int) -> bool:
+        return any(hit.payload.kind == "event" and lx.FAMILY.get(hit.payload.type) == family  # type: ignore[attr-defined]
+                   for hit in ctx.cues[i])
+
+    for j in range(first, last - 1):
+        if ctx.words[j] not in _NEG_OCCUR or ctx.words[j + 1] not in _OCCUR_WORDS:
+            continue
+        for i in range(j + 1, min(last, j + 1 + NEG_SCOPE)):  # negation, then the event
+            if ctx.words[i] in _PUNCT_BREAK:
+                break
+            if same_kind(i):
+                return True
+        for i in range(max(first, j - 3), j):  # the event noun, then its negated predicate
+            if same_kind(i) and ctx.words[i].startswith(("ال", "وال")) and not any(
+                    ctx.words[k] in _PUNCT_BREAK for k in range(i, j)):
+                return True
+    return False
+
+
 def _modality(ctx: _Doc, draft: _Draft) -> str:
     c_first, c_last = draft.clause
     t_first, t_last = draft.trigger
@@ -987,13 +1063,32 @@ def _location(ctx: _Doc, draft: _Draft) -> Location | None:
             return None
         return min(found, key=lambda p: (p.location.precision or 3,  # type: ignore[union-attr]
                                          p.start < trigger_at, abs(p.start - trigger_at))).location
-    clause = best_of(_places_in(places, *ctx.char_span(*draft.clause)))
+    report_at = _next_report_at(ctx, draft, sentence.end)
+    c_start, c_end = ctx.char_span(*draft.clause)
+    clause = best_of(_places_in(places, c_start, min(c_end, report_at)))
     if clause is not None and not _coarse(clause):
         return clause
-    wider = best_of(_places_in(places, sentence.start, sentence.end))
+    wider = best_of(_places_in(places, sentence.start, report_at))
     if clause is None:
         return wider
     return _more_specific(clause, wider)
+
+
+def _next_report_at(ctx: _Doc, draft: _Draft, end: int) -> int:
+    """For a denial, where a new reporting clause (، وقال …) begins after its trigger: the denier's
+    own words there ("لم تنفذ … نحن نحارب داعش في الرقة") say where it acts instead, they do not
+    place the event denied."""
+    if draft.modality != "denied":
+        return end
+    c_last = draft.clause[1]
+    sentence_last = ctx.token_range(end, end)[0]
+    for hit in _cues(ctx, c_last, sentence_last, "speech"):
+        if hit.start > draft.trigger[1] and ctx.words[hit.start].startswith("و") and ctx.words[hit.start - 1] == ",":
+            return ctx.tokens[hit.start].start
+    for hit in _cues(ctx, draft.trigger[1], c_last, "speech"):
+        if ctx.words[hit.start].startswith("و") and ctx.words[hit.start - 1] == ",":
+            return ctx.tokens[hit.start].start
+    return end
 
 
 def _after_from(ctx: _Doc, place: PlaceMention) -> bool:
@@ -1120,7 +1215,8 @@ def _absorb(target: _Draft, other: _Draft) -> None:
         target.type, target.sub_type = other.type, other.sub_type
     target.killed.extend(other.killed)
     target.injured.extend(other.injured)
-    target.actor1 = target.actor1 or other.actor1
+    if target.actor1 is None or target.hedged_actor and other.actor1 is not None and not other.hedged_actor:
+        target.actor1, target.hedged_actor = other.actor1, other.hedged_actor
     target.actor2 = target.actor2 or other.actor2
     target.location = _more_specific(target.location, other.location)
     target.attributed_to = target.attributed_to or other.attributed_to
@@ -1137,7 +1233,8 @@ def _link_denials(drafts: list[_Draft]) -> None:
                       and (denied.denial_subject or lx.FAMILY.get(d.type) == lx.FAMILY.get(denied.type))]
         if not candidates:
             continue
-        claim = min(candidates, key=lambda d: (not (_actor_names(d) & _actor_names(denied)),
+        claim = min(candidates, key=lambda d: (d.type != denied.type and not denied.denial_subject,
+                                               not (_actor_names(d) & _actor_names(denied)),
                                                abs(d.sentence - denied.sentence)))
         if denied.denial_subject:
             denied.type, denied.sub_type = claim.type, claim.sub_type
