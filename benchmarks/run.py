@@ -20,8 +20,8 @@ its first --limit articles unless --limit 0 (all). Parts, each runnable alone wi
                 pipeline with cleaning and storing only); sizes above the corpus are made by replicating it
                 (new ids, one word changed so no copy is an identical body), streamed to a temp file.
 
-Peak RSS: `max process` is the largest single process (wait4's ru_maxrss); `tree` is the sum over the
-process and its children, sampled every 0.2 s. Results go to --out (benchmarks/results/latest.json) and
+Peak RSS, sampled every 0.2 s from /proc: `max process` is the largest VmHWM (a process's own high-water
+mark) in the command's process tree; `tree` is the largest sum of RSS over the tree. Results go to --out (benchmarks/results/latest.json) and
 the table in benchmarks/README.md is regenerated from them.
 """
 
@@ -233,9 +233,11 @@ def part_ner_baseline(n_articles: int, bert_sentences: int, stages: dict | None)
 # ---------------------------------------------------------------------------- subprocess parts
 
 
-def _tree_rss_kb(root: int) -> int:
+def _tree_memory_kb(root: int) -> tuple[int, int]:
+    """(sum of RSS, largest VmHWM) over `root` and its descendants, from /proc. VmHWM is each
+    process's own high-water mark since its exec (wait4's ru_maxrss is not: it counts the forked
+    copy of this benchmark process before exec)."""
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -244,15 +246,22 @@ def _tree_rss_kb(root: int) -> int:
                 fields = handle.read().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        pid = int(entry)
-        children.setdefault(int(fields[1]), []).append(pid)
-        rss[pid] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE") // 1024
-    total, todo = 0, [root]
+        children.setdefault(int(fields[1]), []).append(int(entry))
+    total = peak = 0
+    todo = [root]
     while todo:
         pid = todo.pop()
-        total += rss.get(pid, 0)
         todo.extend(children.get(pid, []))
-    return total
+        try:
+            status = Path(f"/proc/{pid}/status").read_text(encoding="utf-8")
+        except OSError:
+            continue
+        for line in status.splitlines():
+            if line.startswith("VmRSS:"):
+                total += int(line.split()[1])
+            elif line.startswith("VmHWM:"):
+                peak = max(peak, int(line.split()[1]))
+    return total, peak
 
 
 def measure(command: list[str], env: dict | None = None) -> dict:
@@ -261,12 +270,13 @@ def measure(command: list[str], env: dict | None = None) -> dict:
         started = time.perf_counter()
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})},
                                    cwd=ROOT)
-        peak_tree = 0
+        peak_tree = peak_process = 0
         while True:
-            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            pid, status, _ = os.wait4(process.pid, os.WNOHANG)
             if pid:
                 break
-            peak_tree = max(peak_tree, _tree_rss_kb(process.pid))
+            tree, largest = _tree_memory_kb(process.pid)
+            peak_tree, peak_process = max(peak_tree, tree), max(peak_process, largest)
             time.sleep(0.2)
         wall = time.perf_counter() - started
         process.returncode = os.waitstatus_to_exitcode(status)
@@ -274,7 +284,7 @@ def measure(command: list[str], env: dict | None = None) -> dict:
         text = log.read()
     if process.returncode:
         print(text[-3000:], file=sys.stderr)
-    return {"seconds": round(wall, 1), "rc": process.returncode, "max_process_rss_mb": round(usage.ru_maxrss / 1024),
+    return {"seconds": round(wall, 1), "rc": process.returncode, "max_process_rss_mb": round(peak_process / 1024),
             "tree_rss_mb": round(peak_tree / 1024), "output_tail": text[-600:]}
 
 
