@@ -208,3 +208,10 @@ def test_bare_coalition_is_the_one_fighting_in_the_articles_country():
     doc = process_text("قتل 7 عناصر في قصف نفذته مقاتلات التحالف على معسكر في مدينة تدمر وسط سوريا.",
                        published="2017-08-03")
     assert [e.actor1.name_en for e in doc.events] == ["US-led coalition"]
+
+
+def test_claim_and_denial_by_two_sources_in_one_sentence_are_both_kept():
+    events = events_of("وبحسب وكالة رويترز قتل 40 جندياً روسياً في سورية، إلا أن وزارة الدفاع الروسية نفت ما نشرته رويترز.")
+    modalities = {(e.modality, e.attributed_to) for e in events}
+    assert ("reported", "Reuters") in modalities
+    assert ("denied", "Ministry of Defence of Russia") in modalities

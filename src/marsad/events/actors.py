@@ -260,10 +260,11 @@ def _composed(tokens: list[str], i: int, limit: int) -> ActorSpan | None:
                 return ActorSpan(i, i + 3, ActorName(_ministry_of(ministry, country), STATE, "actor", country))
             return ActorSpan(i, i + 2, ActorName(ministry, STATE, "force"))
         return None
-    if stem in _MINISTRIES and word.startswith(("ال", "وال")) and i + 1 < limit and tokens[i + 1] in COUNTRIES:
-        # "الدفاع الروسية" = the Russian defence ministry
+    key = "ال" + stem
+    if key in _MINISTRIES and word.startswith(("ال", "وال", "بال")) and i + 1 < limit and tokens[i + 1] in COUNTRIES:
+        # "الدفاع الروسية" = the Russian defence ministry (المتحدث باسم الدفاع الروسية)
         country = COUNTRIES[tokens[i + 1]]
-        return ActorSpan(i, i + 2, ActorName(_ministry_of(_MINISTRIES[stem], country), STATE, "actor", country))
+        return ActorSpan(i, i + 2, ActorName(_ministry_of(_MINISTRIES[key], country), STATE, "actor", country))
     if word not in _FORCE_HEADS and stem not in _FORCE_HEADS:
         return None
     # Look a few words on for the nationality: القوات الجوية الروسية، وحدات من الجيش السوري.

@@ -15,6 +15,7 @@ still finds type, trigger, tolls, attribution and modality when they are empty.
 from __future__ import annotations
 
 import bisect
+import copy
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
@@ -246,6 +247,12 @@ def _sentence_drafts(ctx: _Doc, index: int, first: int, last: int, earlier: list
     civilians = _mentions_civilians(ctx, first, last)
     if not drafts and (kills or injuries):
         previous = _follow_up_target(earlier, index)
+        if previous is not None and previous.modality == "denied" and source != previous.attributed_to:
+            previous = None  # "وكانت رويترز قد أشارت إلى أن 40 قتلوا" after a denial: the claim itself
+        if (previous is not None and denial is None and previous.modality == "reported"
+                and _denier_speaks(ctx, source, source_span, {d.attributed_to for d in earlier if d.modality == "denied"})
+                and all(t.value is None for t in (*kills, *injuries))):
+            return []  # the denier speaking again ("القضاء على الإرهابيين"): no evidence for the claim
         if previous is not None and denial is None:
             # A toll sentence after an event: the same event, possibly from another source.
             previous.sentences.append(index)
@@ -264,10 +271,23 @@ def _sentence_drafts(ctx: _Doc, index: int, first: int, last: int, earlier: list
         if previous is not None and previous.attributed_to is None and _refers_back(ctx, first, last):
             previous.attributed_to = source
             previous.sentences.append(index)
+    contrast = _contrast_before_denial(ctx, first, last) if denial is not None else None
+    claims: list[_Draft] = []
     for draft in drafts:
         own_k, own_i = _tolls(ctx, *draft.clause) if len(drafts) > 1 else (kills, injuries)
         _add_tolls(draft, own_k, own_i, source)
         draft.attributed_to = source
+        if contrast is not None and draft.trigger[1] <= contrast and source and source != denial:
+            # "بحسب رويترز … قتل 40، إلا أن الوزارة نفت": the claim by A and B's denial, both kept
+            claim = copy.copy(draft)
+            claim.killed, claim.injured = list(draft.killed), list(draft.injured)
+            claim.sentences, claim.disputes, claim.merged_from = [index], [], []
+            claim.modality = "reported"
+            claim.date = _date(ctx, claim)
+            claim.location = _location(ctx, claim)
+            _name_forces(claim)
+            claims.append(claim)
+            draft.killed, draft.injured = [], []
         if denial is not None or _negated(ctx, draft) or (
                 (source_span is not None or _cues(ctx, first, last, "speech"))
                 and _content_negated(ctx, draft, first, last)):
@@ -278,7 +298,38 @@ def _sentence_drafts(ctx: _Doc, index: int, first: int, last: int, earlier: list
         draft.date = _date(ctx, draft)
         draft.location = _location(ctx, draft)
         _name_forces(draft)
-    return drafts
+    return claims + drafts
+
+
+_CONTRAST = frozenset(match_form(w) for w in ("الا", "لكن", "ولكن", "غير", "بيد"))
+
+
+def _contrast_before_denial(ctx: _Doc, first: int, last: int) -> int | None:
+    """The word index of إلا أن / لكن / غير أن that opens the denial clause of the sentence, if any."""
+    deny = next(iter(_cues(ctx, first, last, "deny")), None)
+    if deny is None:
+        return None
+    for j in range(deny.start - 1, max(first, deny.start - 8) - 1, -1):
+        if ctx.words[j] in _CONTRAST and (ctx.words[j] not in ("الا", "غير", "بيد") or j + 1 < last and ctx.words[j + 1] in _THAT):
+            return j
+    return None
+
+
+def _denier_speaks(ctx: _Doc, source: str | None, span: tuple[int, int] | None, deniers: set[str | None]) -> bool:
+    """The sentence's speaker is one who denied an event earlier (or speaks for it: المتحدث باسم
+    الدفاع الروسية)."""
+    if source is None:
+        return False
+    if source in deniers:
+        return True
+    if span is None:
+        return False
+    first, last = ctx.token_range(*span) if span[1] > len(ctx.words) else span
+    for i in range(max(0, first - 6), min(len(ctx.words), last + 6)):
+        actor = read_actor(ctx.words, i, min(len(ctx.words), last + 6))
+        if actor is not None and actor.name.name_en in deniers:
+            return True
+    return False
 
 
 def _refine_from(ctx: _Doc, draft: _Draft, index: int, first: int, last: int) -> None:
@@ -702,6 +753,8 @@ def _quantity_at(ctx: _Doc, j: int, last: int) -> tuple[Quantity, int, int] | No
     word = ctx.words[j]
     if not (word[:1].isdigit() or word in _QUANT_START or _maybe_number_word(word)):
         return None
+    if word in _NUMBER_OF and j + 1 < last and ctx.words[j + 1].startswith(("ال", "لل")):
+        return None  # عدد القتلى: "the number of the dead", whose figure comes later
     quantity = read_quantity(ctx.words[:last], j)
     if quantity is None:
         return None
@@ -716,6 +769,9 @@ def _quantity_at(ctx: _Doc, j: int, last: int) -> tuple[Quantity, int, int] | No
         # عدد من / العديد من: the lowest reading of "several" (docs §6)
         return Quantity(3, "at_least", quantity.start, quantity.end), quantity.start, quantity.end
     return quantity, quantity.start, quantity.end
+
+
+_NUMBER_OF = frozenset(match_form(w) for w in ("عدد", "وعدد"))
 
 
 def _maybe_number_word(word: str) -> bool:
@@ -765,6 +821,8 @@ def _attribution(ctx: _Doc, first: int, last: int) -> tuple[str | None, tuple[in
                 dropped = True
         if found[0] is not None:
             break
+    if found[0] is None:
+        found = _speaker_before_verb(ctx, first, last) or found
     if found[0] == "Sources" or (found[0] is None and dropped):
         found = (ctx.last_speaker or found[0], found[1])  # المصادر نفسها، وأضاف أن: the same speaker
     if found[0] is not None:
@@ -774,6 +832,22 @@ def _attribution(ctx: _Doc, first: int, last: int) -> tuple[str | None, tuple[in
 
 
 _THAT = frozenset(match_form(w) for w in ("ان", "إن", "أن", "انه", "انها", "بان", "بأن", ":", '"'))
+
+
+_WAS = frozenset(match_form(w) for w in ("كان", "كانت", "وكان", "وكانت", "فكانت", "فكان"))
+
+
+def _speaker_before_verb(ctx: _Doc, first: int, last: int) -> tuple[str, tuple[int, int]] | None:
+    """"وكانت وكالة رويترز قد أشارت إلى أن …": the speaker between كان and قد + the reporting verb."""
+    for hit in _cues(ctx, first, last, "speech"):
+        for k in range(max(first, hit.start - 8), hit.start):
+            if ctx.words[k] not in _WAS:
+                continue
+            for j in range(k + 1, min(k + 4, hit.start)):  # وكالة «رويترز»: the agency word, then its name
+                found = _speaker_after(ctx, j, hit.start)
+                if found is not None and found[0]:
+                    return found[0], found[1]
+    return None
 
 
 def _subjectless(ctx: _Doc, start: int, last: int) -> bool:
@@ -888,6 +962,10 @@ def _mention_at(ctx: _Doc, j: int) -> Mention | None:
 def _denier(ctx: _Doc, first: int, last: int) -> str | None:
     """The actor who denies, when the sentence is a denial (نفى، دحض، لا صحة)."""
     for hit in _cues(ctx, first, last, "deny"):
+        for k in range(hit.start - 1, max(first, hit.start - 5) - 1, -1):
+            span = read_actor(ctx.words, k, hit.start)  # SVO: إلا أن وزارة الدفاع الروسية نفت
+            if span is not None and span.end == hit.start and span.name.name_en and span.name.kind != "civilians":
+                return span.name.name_en
         found = _speaker_after(ctx, hit.end, last)
         if found is not None:
             return found[0]
