@@ -215,3 +215,14 @@ def test_claim_and_denial_by_two_sources_in_one_sentence_are_both_kept():
     modalities = {(e.modality, e.attributed_to) for e in events}
     assert ("reported", "Reuters") in modalities
     assert ("denied", "Ministry of Defence of Russia") in modalities
+
+
+def test_recaps_habits_and_long_period_totals_are_not_new_events():
+    text = ("قتل 12 شخصا أمس في غارات شنها طيران التحالف على مدينة تعز. "
+            "ويشن طيران التحالف يومياً غارات على مواقع الحوثيين. "
+            "وقتل 300 مسلح في هجمات منذ بداية الأزمة. "
+            "وكانت أحياء المدينة قد تعرضت لقصف مدفعي. "
+            "يذكر أن التحالف شن آلاف الغارات خلال الأشهر الماضية.")
+    events = events_of(text)
+    assert len(events) == 1, [(e.type, e.trigger.text) for e in events]
+    assert events[0].killed.value == 12

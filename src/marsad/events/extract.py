@@ -18,6 +18,7 @@ import bisect
 import copy
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 from marsad.events import lexicon as lx
@@ -174,6 +175,7 @@ class _Draft:
     weak: bool = False  # a generic trigger (الهجوم): takes the type of the event it refers to
     present: bool = False  # an imperfect verb trigger (يلتقي)
     hedged_actor: bool = False  # actor1 only presumed (يرجح أن طائرات أمريكية نفذتها)
+    background: bool = False  # a recap, a habit or a long-period total (يذكر أن، منذ بداية): not coded
 
 
 def annotate_events(doc: Document) -> None:
@@ -187,7 +189,7 @@ def annotate_events(doc: Document) -> None:
         _track_speakers(ctx, first, last)
         drafts.extend(_sentence_drafts(ctx, index, first, last, drafts))
     drafts = [d for d in drafts if not _is_old_background(ctx, d)]
-    drafts = _merge_within_document(drafts)
+    drafts = [d for d in _merge_within_document(drafts) if not d.background]
     _link_denials(drafts)
     doc.events = [_to_event(ctx, draft) for draft in drafts if draft.type]
 
@@ -245,6 +247,8 @@ def _sentence_drafts(ctx: _Doc, index: int, first: int, last: int, earlier: list
             drafts.append(extra)
     kills, injuries = _tolls(ctx, first, last)
     civilians = _mentions_civilians(ctx, first, last)
+    if not drafts and (kills or injuries) and _recap_at(ctx, first, last, last):
+        return []  # "بلغ عدد القتلى منذ بداية الحرب …": a long-period total, not this event's toll
     if not drafts and (kills or injuries):
         previous = _follow_up_target(earlier, index)
         if previous is not None and previous.modality == "denied" and source != previous.attributed_to:
@@ -298,6 +302,7 @@ def _sentence_drafts(ctx: _Doc, index: int, first: int, last: int, earlier: list
         draft.date = _date(ctx, draft)
         draft.location = _location(ctx, draft)
         _name_forces(draft)
+        draft.background = _recap_at(ctx, first, draft.trigger[0], draft.clause[1], draft.clause[0])
     return claims + drafts
 
 
@@ -1177,6 +1182,43 @@ def _after_from(ctx: _Doc, place: PlaceMention) -> bool:
 _FROM = frozenset(match_form(w) for w in ("من", "قادما", "قادمين", "قادمة"))
 
 
+def _pattern(*alternatives: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:^| )(?:{a})(?= |$)" for a in alternatives))  # already match forms
+
+
+# Before the trigger, in its sentence: a frame that recalls or generalises (docs §4, §8.2).
+_RECAP_FRAME = _pattern(
+    r"و?يذكر (ان|انه|انها)", r"و?يشار (الي|الى) (ان|انه|انها)", r"و?تجدر الاشاره", r"و?من المعروف",
+    r"و?سبق (ان|و|لل?\S+)")
+# Anywhere in the clause: a span of time or a habit, not one day's event.
+_RECAP_SPAN = _pattern(
+    r"منذ (بدايه|بدء|بدا|بدات|اندلاع|انطلاق|مطلع|اوائل|سنوات|اشهر|اعوام|عقود|سنه|عام|العام)",
+    r"منذ (\d+ )?(يناير|فبراير|مارس|ابريل|مايو|يونيو|يوليو|اغسطس|سبتمبر|اكتوبر|نوفمبر|ديسمبر|سنوات|اعوام|عاما|اشهر|شهرا|\d{4})",
+    r"خلال (الاشهر|الاسابيع|السنوات|الاعوام|الشهور|العام|الشهر|السنه|اسبوع|شهر|عام|سنه)( (الماضيه|الماضي|الاخيره|الاخير|الاخيرين|الماضيين|الفائت|المنصرم))?",
+    r"في (الاسبوعين|الاشهر|الاسابيع|السنوات|الشهور) (الاخيرين|الاخيره|الماضيه|الماضيين)",
+    r"يوميا", r"بشكل يومي", r"بصوره يوميه", r"(الاف|مئات) (الغارات|الضربات|الهجمات|الطلعات)",
+    r"هجوم مماثل", r"هجمات مماثله",
+    r"(استمر|استمرت|استمرا|دام|دامت) (نحو |قرابه |حوالي |زهاء |اكثر من )?(\S+ )?(اسبوع|اسبوعين|اسابيع|شهر|شهرين|اشهر|سنوات|اعوام)")
+_WAS = frozenset(match_form(w) for w in ("كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا", "فكان", "فكانت"))
+
+
+def _recap_at(ctx: _Doc, first: int, trigger: int, c_last: int, c_first: int | None = None) -> bool:
+    """A recap, habit or long-period total: يذكر أن …، وكانت … قد تعرضت لقصف، منذ بداية الحرب،
+    خلال الأشهر الماضية، يومياً، آلاف الغارات؛ the sentence tells background, not a new event."""
+    if _RECAP_FRAME.search(" ".join(ctx.words[first:trigger])):
+        return True
+    c_first = first if c_first is None else c_first
+    if _RECAP_SPAN.search(" ".join(ctx.words[c_first:c_last])):
+        return True
+    # كان … قد + the trigger verb (pluperfect): a recalled event; not كانت رويترز قد أشارت إلى أن …
+    for i in range(max(c_first, trigger - 8), trigger):
+        if ctx.words[i] in _WAS:
+            qad = next((j for j in range(i + 1, trigger) if ctx.words[j] == "قد"), None)
+            if qad is not None and trigger - qad <= 3 and not _cues(ctx, qad, trigger, "speech"):
+                return True
+    return False
+
+
 def _is_old_background(ctx: _Doc, draft: _Draft) -> bool:
     """A recalled event more than 30 days before publication is not coded (docs §8.2)."""
     if ctx.anchor is None or not draft.date.end or draft.date.precision == "week":
@@ -1277,11 +1319,15 @@ def _dates_overlap(a: EventDate, b: EventDate) -> bool:
 def _merge_within_document(drafts: list[_Draft]) -> list[_Draft]:
     merged: list[_Draft] = []
     for draft in drafts:
-        target = next((m for m in reversed(merged) if _same_event(m, draft)), None)
+        target = next((m for m in reversed(merged) if _same_event(m, draft)
+                       and (not m.background or draft.background or draft.anaphoric)), None)
         if target is None:
             merged.append(draft)
-            continue
-        _absorb(target, draft)
+        elif draft.background and not target.background:
+            # a recap of an event already reported: one more evidence sentence, nothing else
+            target.sentences.extend(s for s in draft.sentences if s not in target.sentences)
+        else:
+            _absorb(target, draft)
     return merged
 
 
