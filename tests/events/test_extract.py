@@ -226,3 +226,16 @@ def test_recaps_habits_and_long_period_totals_are_not_new_events():
     events = events_of(text)
     assert len(events) == 1, [(e.type, e.trigger.text) for e in events]
     assert events[0].killed.value == 12
+
+
+def test_speaker_stops_before_the_audience():
+    from marsad.records import Mention
+
+    text = "وقال كارتر للصحفيين إن 5 أشخاص قتلوا في غارة على مدينة تعز أمس."
+    doc = Document(id="t", source="t", text=text, outlet="Test", published=Published(date="2017-08-03", precision="day"))
+    start = text.index("كارتر")
+    doc.mentions = [Mention(start=start, end=text.index(" إن"), text="كارتر للصحفيين", type="PERS")]  # NER over-reach
+    annotate_events(doc)
+    assert [e.attributed_to for e in doc.events] == ["كارتر"]
+    event = only("وقالت وزارة الداخلية إن 5 أشخاص قتلوا في انفجار سيارة مفخخة أمس.")
+    assert event.attributed_to == "Ministry of Interior"  # no place resolved, no country to add

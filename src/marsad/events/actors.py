@@ -141,7 +141,7 @@ for _adjective, _country in {
 _FORCE_HEADS = noun("قوات", "جيش", "طيران", "طائرات", "مقاتلات", "قاذفات", "وحدات", "بحرية", "شرطة",
                    "قوة", "جنود", "عناصر", "سلاح", "مروحيات", "طائرة", "القوات", "الجيش")
 _MINISTRIES = {match_form("الدفاع"): "Ministry of Defence", match_form("الخارجية"): "Ministry of Foreign Affairs",
-               match_form("الداخلية"): "Ministry of Interior"}
+               match_form("الداخلية"): "Ministry of Interior", match_form("الصحة"): "Ministry of Health"}
 _MINISTRY_HEADS = {match_form(w) for w in ("وزارة", "الوزارة", "وزارتي")}
 
 INDEX = PhraseIndex()
@@ -239,7 +239,7 @@ _HEADS = {prefix + form for form in (*_FORCE_HEADS, *_MINISTRY_HEADS, *_MINISTRI
 _US_DEPARTMENTS = {"Ministry of Defence": "Department of Defense", "Ministry of Foreign Affairs": "Department of State"}
 
 
-def _ministry_of(ministry: str, country: str) -> str:
+def ministry_of(ministry: str, country: str) -> str:
     """"Ministry of Defence of Russia"; the United States has departments (the Pentagon's name)."""
     if country == "United States" and ministry in _US_DEPARTMENTS:
         return f"{_US_DEPARTMENTS[ministry]} of the United States"
@@ -257,14 +257,14 @@ def _composed(tokens: list[str], i: int, limit: int) -> ActorSpan | None:
             ministry = _MINISTRIES[tokens[i + 1]]
             if i + 2 < limit and tokens[i + 2] in COUNTRIES:
                 country = COUNTRIES[tokens[i + 2]]
-                return ActorSpan(i, i + 3, ActorName(_ministry_of(ministry, country), STATE, "actor", country))
+                return ActorSpan(i, i + 3, ActorName(ministry_of(ministry, country), STATE, "actor", country))
             return ActorSpan(i, i + 2, ActorName(ministry, STATE, "force"))
         return None
     key = "ال" + stem
     if key in _MINISTRIES and word.startswith(("ال", "وال", "بال")) and i + 1 < limit and tokens[i + 1] in COUNTRIES:
         # "الدفاع الروسية" = the Russian defence ministry (المتحدث باسم الدفاع الروسية)
         country = COUNTRIES[tokens[i + 1]]
-        return ActorSpan(i, i + 2, ActorName(_ministry_of(_MINISTRIES[key], country), STATE, "actor", country))
+        return ActorSpan(i, i + 2, ActorName(ministry_of(_MINISTRIES[key], country), STATE, "actor", country))
     if word not in _FORCE_HEADS and stem not in _FORCE_HEADS:
         return None
     # Look a few words on for the nationality: القوات الجوية الروسية، وحدات من الجيش السوري.
@@ -286,4 +286,4 @@ def country_of_adjective(word: str) -> str | None:
     return COUNTRIES.get(word)
 
 
-__all__ = ["ActorName", "ActorSpan", "read_actor", "country_of_adjective", "words"]
+__all__ = ["ActorName", "ActorSpan", "read_actor", "ministry_of", "country_of_adjective", "words"]

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from marsad.events import lexicon as lx
-from marsad.events.actors import CIVILIANS, ActorName, ActorSpan, read_actor
+from marsad.events.actors import CIVILIANS, ActorName, ActorSpan, ministry_of, read_actor
 from marsad.events.morph import Hit
 from marsad.events.numbers import Quantity, read_quantity
 from marsad.events.tolls import TOLL_RULE_NOTE, summarise_tolls
@@ -886,7 +886,10 @@ def _speaker_after(ctx: _Doc, start: int, last: int) -> tuple[str | None, tuple[
         if mention is None:
             return None
         m_first, m_last = ctx.token_range(mention.start, mention.end)
+        cut = _audience_at(ctx, m_first + 1, m_last)
         organisation = _speaks_for(ctx, m_last, last)
+        if cut < m_last:  # "كارتر للصحفيين": the speaker stops before the audience
+            return organisation or _kb_name(mention) or _text(ctx, m_first, cut), (m_first, cut)
         return organisation or _kb_name(mention) or mention.text, (m_first, m_last)
     name = span.name.name_en
     if (span.name.kind == "source" and name and name.endswith(("source", "sources", "official", "officials"))
@@ -894,13 +897,30 @@ def _speaker_after(ctx: _Doc, start: int, last: int) -> tuple[str | None, tuple[
         agency = _agency_after(ctx, span.end, last)
         if agency is not None:
             return agency, (span.start, span.end)
+    if span.name.kind == "force" and name and name.startswith("Ministry of"):
+        country = _main_country(ctx)  # وزارة الداخلية with no country: the article's country's
+        if country:
+            return ministry_of(name, country), (span.start, span.end)
     if name is None:
         organisation = _speaks_for(ctx, span.end, last)
         if organisation is not None:
             return organisation, (span.start, span.end)
         mention = _mention_within(ctx, span.start, span.end)
-        name = (_kb_name(mention) if mention else None) or _text(ctx, span.start, span.end)
+        cut = _audience_at(ctx, span.start + 1, span.end)
+        name = (_kb_name(mention) if mention else None) or _text(ctx, span.start, cut)
     return name, (span.start, span.end)
+
+
+# The addressee after a reporting verb's subject: قال كارتر للصحفيين، صرح لوكالة …، لـ«سانا».
+_AUDIENCE = frozenset(match_form(w) for w in (
+    "للصحفيين", "للصحافيين", "للصحافة", "للصحفي", "للمراسلين", "لمراسل", "لمراسلي", "للحاضرين", "لوكالة",
+    "للوكالة", "لوكاله", "لقناة", "للقناة", "لصحيفة", "للصحيفة", "لموقع", "للموقع", "لتلفزيون", "للتلفزيون",
+    "لاذاعة", "للاذاعة", "لـ", "ل", "لشبكة", "لجريدة", "للجريدة", "لمجلة"))
+
+
+def _audience_at(ctx: _Doc, first: int, last: int) -> int:
+    """The first token of an addressee phrase in first..last, or last."""
+    return next((j for j in range(first, last) if ctx.words[j] in _AUDIENCE), last)
 
 
 _DIRECTOR = frozenset(match_form(w) for w in ("مدير", "رئيس", "مؤسس"))
