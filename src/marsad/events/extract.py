@@ -1099,18 +1099,45 @@ def _date(ctx: _Doc, draft: _Draft) -> EventDate:
         times = _times_in(ctx, first, last)
         framed = _speech_frames(ctx, *ctx.token_range(sentence.start, sentence.end))
         own = [t for t in times if not any(a <= t.start < b for a, b in framed)]
+        if times and not own:  # "وقال البيان الذي صدر أمس إن …": the day the last sentences gave
+            own = _unframed_before(ctx, draft.sentence)
+            if own:
+                best = own[-1]
+                return EventDate(best.value_start, best.value_end or best.value_start, best.precision)
         times = own or times  # "أعلن الثلاثاء أن غارة … في 8 يوليو": Tuesday dates the report
         if times:
             best = min(times, key=lambda t: abs(t.start - trigger_at))
             return EventDate(best.value_start, best.value_end or best.value_start, best.precision)
     paragraph_start = ctx.doc.text.rfind("\n", 0, sentence.start) + 1
     earlier = [t for t in ctx.doc.times if paragraph_start <= t.start < sentence.start and t.value_start]
+    if earlier and all(_in_speech_frame(ctx, t) for t in earlier):  # البيان الذي صدر أمس إن: the report's day
+        earlier = _unframed_before(ctx, draft.sentence) or earlier
     if earlier:
         best = earlier[-1]
         return EventDate(best.value_start, best.value_end or best.value_start, best.precision)
     if draft.modality == "planned" or ctx.anchor is None:
         return EventDate()
     return EventDate((ctx.anchor - dt.timedelta(days=2)).isoformat(), ctx.anchor.isoformat(), "week")
+
+
+def _unframed_before(ctx: _Doc, index: int, reach: int = 2) -> list[TimeExpression]:
+    """The time expressions of the nearest of the `reach` sentences before `index` that has any
+    outside a speech frame."""
+    for k in range(index - 1, max(-1, index - 1 - reach), -1):
+        sentence = ctx.sentences[k]
+        times = [t for t in _times_in(ctx, *ctx.token_range(sentence.start, sentence.end))
+                 if not _in_speech_frame(ctx, t)]
+        if times:
+            return times
+    return []
+
+
+def _in_speech_frame(ctx: _Doc, time: TimeExpression) -> bool:
+    index = next((k for k, s in enumerate(ctx.sentences) if s.start <= time.start < s.end), None)
+    if index is None:
+        return False
+    sentence = ctx.sentences[index]
+    return any(a <= time.start < b for a, b in _speech_frames(ctx, *ctx.token_range(sentence.start, sentence.end)))
 
 
 def _speech_frames(ctx: _Doc, first: int, last: int) -> list[tuple[int, int]]:
