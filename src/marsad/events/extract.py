@@ -1165,7 +1165,8 @@ def _plausible_places(ctx: _Doc, draft: _Draft) -> list[PlaceMention]:
     if ctx.places is not None:
         return ctx.places
     resolved = [p for p in ctx.doc.places if p.location is not None]
-    named = {p.location.country for p in resolved if p.location.feature == "country"}  # type: ignore[union-attr]
+    # a country is named by its name or by one of its provinces (محافظة حلب شمال البلاد)
+    named = {p.location.country for p in resolved if p.location.feature in ("country", "admin1")}  # type: ignore[union-attr]
     counts: dict[str, int] = {}
     for p in resolved:
         country = p.location.country  # type: ignore[union-attr]
