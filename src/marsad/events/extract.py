@@ -190,6 +190,9 @@ def annotate_events(doc: Document) -> None:
         drafts.extend(_sentence_drafts(ctx, index, first, last, drafts))
     drafts = [d for d in drafts if not _is_old_background(ctx, d)]
     drafts = [d for d in _merge_within_document(drafts) if not d.background]
+    for draft in drafts:
+        if draft.location is None and not (draft.type == lx.DIPLOMACY and draft.sub_type == "Phone call"):
+            draft.location = _place_before(ctx, draft)
     _link_denials(drafts)
     doc.events = [_to_event(ctx, draft) for draft in drafts if draft.type]
 
@@ -1178,6 +1181,9 @@ def _plausible_places(ctx: _Doc, draft: _Draft) -> list[PlaceMention]:
     return ctx.places
 
 
+PLACE_REACH = 2  # sentences back that may place an event naming no place of its own
+
+
 def _location(ctx: _Doc, draft: _Draft) -> Location | None:
     """The most specific resolved place of the clause, nearest the trigger; the sentence's when the
     clause names none or only a province or country that holds the sentence's place."""
@@ -1203,6 +1209,20 @@ def _location(ctx: _Doc, draft: _Draft) -> Location | None:
     if clause is None:
         return wider
     return _more_specific(clause, wider)
+
+
+def _place_before(ctx: _Doc, draft: _Draft, reach: int = PLACE_REACH) -> Location | None:
+    """An event whose sentences name no place happened where the sentences just before it say
+    ("زيارة إلى بغداد" … "ومن المقرر أن يلتقي …"): the most specific place of the nearest one that
+    names any, the last named on a tie (docs §5)."""
+    places = [p for p in _plausible_places(ctx, draft) if not _after_from(ctx, p)]
+    first = min(draft.sentences or [draft.sentence])
+    for k in range(first - 1, max(-1, first - 1 - reach), -1):
+        sentence = ctx.sentences[k]
+        found = _places_in(places, sentence.start, sentence.end)
+        if found:
+            return min(found, key=lambda p: (p.location.precision or 3, -p.start)).location  # type: ignore[union-attr]
+    return None
 
 
 def _next_report_at(ctx: _Doc, draft: _Draft, end: int) -> int:
