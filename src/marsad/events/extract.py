@@ -1222,7 +1222,21 @@ def _place_before(ctx: _Doc, draft: _Draft, reach: int = PLACE_REACH) -> Locatio
         found = _places_in(places, sentence.start, sentence.end)
         if found:
             return min(found, key=lambda p: (p.location.precision or 3, -p.start)).location  # type: ignore[union-attr]
-    return None
+    if draft.type in (lx.DIPLOMACY, lx.STATEMENT):
+        return None  # without a place of their own these are null (docs §5)
+    return _main_place(ctx, places)
+
+
+def _main_place(ctx: _Doc, places: list[PlaceMention]) -> Location | None:
+    """The article's main place: the town or city named most often (the first named on a tie)."""
+    counts: dict[str, list[PlaceMention]] = {}
+    for p in places:
+        if not _coarse(p.location):  # type: ignore[arg-type]
+            counts.setdefault(_place_key(p.location), []).append(p)  # type: ignore[arg-type]
+    if not counts:
+        return None
+    best = max(counts.values(), key=lambda ms: (len(ms), -ms[0].start))
+    return best[0].location
 
 
 def _next_report_at(ctx: _Doc, draft: _Draft, end: int) -> int:
