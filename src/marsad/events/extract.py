@@ -1198,7 +1198,7 @@ def _location(ctx: _Doc, draft: _Draft) -> Location | None:
     def best_of(found: list[PlaceMention]) -> Location | None:
         if not found:
             return None
-        return min(found, key=lambda p: (p.location.precision or 3,  # type: ignore[union-attr]
+        return min(found, key=lambda p: (_rank_precision(ctx, p),
                                          p.start < trigger_at, abs(p.start - trigger_at))).location
     report_at = _next_report_at(ctx, draft, sentence.end)
     c_start, c_end = ctx.char_span(*draft.clause)
@@ -1237,6 +1237,22 @@ def _main_place(ctx: _Doc, places: list[PlaceMention]) -> Location | None:
         return None
     best = max(counts.values(), key=lambda ms: (len(ms), -ms[0].start))
     return best[0].location
+
+
+def _rank_precision(ctx: _Doc, place: PlaceMention) -> int:
+    """The place's precision, as a place between two (الطريق بين الحويجة ومخمور) is only near
+    either: a named place of the clause outranks it."""
+    precision = place.location.precision or 3  # type: ignore[union-attr]
+    i = bisect.bisect_left(ctx.starts, place.start)
+    for j in range(i - 1, max(-1, i - 4), -1):
+        if ctx.words[j] in _PUNCT_BREAK:
+            break
+        if ctx.words[j] in _BETWEEN:
+            return max(precision, 2)
+    return precision
+
+
+_BETWEEN = frozenset(match_form(w) for w in ("بين", "وبين"))
 
 
 def _next_report_at(ctx: _Doc, draft: _Draft, end: int) -> int:
