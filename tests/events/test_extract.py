@@ -239,3 +239,28 @@ def test_speaker_stops_before_the_audience():
     assert [e.attributed_to for e in doc.events] == ["كارتر"]
     event = only("وقالت وزارة الداخلية إن 5 أشخاص قتلوا في انفجار سيارة مفخخة أمس.")
     assert event.attributed_to == "Ministry of Interior"  # no place resolved, no country to add
+
+
+def piped(text: str, published: str = "2015-07-25"):
+    from marsad.pipeline import process_text
+
+    return process_text(text, published=published).events
+
+
+def test_event_naming_no_place_is_placed_by_the_sentence_before():
+    events = piped("وصل الوزير أمس الخميس في زيارة إلى بغداد.\nومن المقرر أن يلتقي الوزير رئيس الوزراء العراقي.")
+    meetings = [e for e in events if e.sub_type == "Meeting" and e.reports[0].start > 0]
+    assert meetings and meetings[0].location is not None and meetings[0].location.name_en == "Baghdad"
+
+
+def test_a_place_between_two_is_outranked_by_the_clause_place():
+    (event,) = [e for e in piped("قصف طيران التحالف أمس مواقع في قرية غربي قضاء مخمور وعلى الطريق بين الحويجة ومخمور.")
+                if e.type == "Explosions/Remote violence"]
+    assert event.location is not None and event.location.name_en == "Mexmur"
+
+
+def test_a_report_day_in_a_speech_frame_does_not_date_the_event():
+    events = piped("قال التحالف إن طائراته نفذت 27 غارة في العراق أمس الأول.\n"
+                   "وقال البيان الذي صدر أمس إن الغارات نفذت قرب الموصل.")
+    near_mosul = [e for e in events if e.location is not None and e.location.name_en == "Mosul"]
+    assert near_mosul and all(e.date.start == "2015-07-23" for e in near_mosul)
