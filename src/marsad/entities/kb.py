@@ -47,8 +47,23 @@ MIN_SKELETON_SINGLE = 4
 NAME_PARTICLES = frozenset({"بن", "ابن", "ابو", "ابي", "ال", "عبد", "بنت", "ولد", "دي", "دو", "فون", "لو", "لا", "اوغلو"})
 
 
+# Skeletons are asked for every reading of every token the KB scan looks at: kept per word, in
+# generations (the cache is emptied when full), so the common vocabulary is computed once.
+_SKELETON_CACHE_LIMIT = 50_000
+_skeletons: dict[str, str] = {}
+
+
 def word_skeleton(word: str) -> str:
     """The consonant skeleton of one matching-form word (its first letter always kept)."""
+    cached = _skeletons.get(word)
+    if cached is None:
+        if len(_skeletons) >= _SKELETON_CACHE_LIMIT:
+            _skeletons.clear()
+        cached = _skeletons[word] = _skeleton(word)
+    return cached
+
+
+def _skeleton(word: str) -> str:
     if not word:
         return ""
     out: list[str] = [_SKELETON_CLASS.get(word[0], word[0])]
@@ -82,7 +97,7 @@ def exact_key(tokens: list[str] | tuple[str, ...]) -> str:
 
 
 def skeleton_key(tokens: list[str] | tuple[str, ...]) -> str:
-    return " ".join(word_skeleton(t) for t in tokens)
+    return " ".join(map(word_skeleton, tokens))
 
 
 def initials_key(tokens: list[str] | tuple[str, ...]) -> str:

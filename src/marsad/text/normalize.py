@@ -36,29 +36,45 @@ def _is_presentation_form(ch: str) -> bool:
     return 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF
 
 
+_CHAR_CACHE_LIMIT = 20_000  # distinct characters remembered by the per-character tables
+
+
+class _CleanTable(dict):
+    """`str.translate` table of `normalize_text`, filled in per distinct character on first sight
+    (what becomes of a character depends on that character alone)."""
+
+    def __missing__(self, code: int) -> str | None:
+        if len(self) >= _CHAR_CACHE_LIMIT:  # odd input (every code point once): stay bounded
+            self.clear()
+        self[code] = out = _clean_char(chr(code))
+        return out
+
+
+def _clean_char(ch: str) -> str | None:
+    if ch in _INVISIBLE or ch == TATWEEL:
+        return None
+    if ch in _SPACES:
+        return " "
+    if _is_presentation_form(ch):
+        return unicodedata.normalize("NFKC", ch)
+    category = unicodedata.category(ch)
+    if category == "Cc" and ch != "\n":
+        return None
+    if category in ("Cs", "Co", "Cn"):  # surrogates, private use, unassigned
+        return None
+    return ch
+
+
+_CLEAN_TABLE = _CleanTable()
+_MULTIPLE_SPACES = re.compile(r"[ ]{2,}")
+
+
 def normalize_text(text: str) -> str:
     """Clean text for storage: NFC, presentation forms decomposed, no tatweel or controls,
     spaces unified, line ends unified. Paragraph breaks (newlines) are kept."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    out: list[str] = []
-    for ch in text:
-        if ch in _INVISIBLE or ch == TATWEEL:
-            continue
-        if ch in _SPACES:
-            out.append(" ")
-            continue
-        if _is_presentation_form(ch):
-            out.append(unicodedata.normalize("NFKC", ch))
-            continue
-        category = unicodedata.category(ch)
-        if category == "Cc" and ch != "\n":
-            continue
-        if category in ("Cs", "Co", "Cn"):  # surrogates, private use, unassigned
-            continue
-        out.append(ch)
-    text = unicodedata.normalize("NFC", "".join(out))
-    text = re.sub(r"[ ]{2,}", " ", text)
-    return text
+    text = unicodedata.normalize("NFC", text.translate(_CLEAN_TABLE))
+    return _MULTIPLE_SPACES.sub(" ", text)
 
 
 # Letter folding for the matching form: one character in, at most one character out.
@@ -73,8 +89,20 @@ _FOLD = {
 }
 
 
+_folded: dict[str, str] = {}
+
+
 def fold_char(ch: str) -> str:
     """The matching form of one character ('' when it is dropped)."""
+    folded = _folded.get(ch)
+    if folded is None:
+        if len(_folded) >= _CHAR_CACHE_LIMIT:
+            _folded.clear()
+        folded = _folded[ch] = _fold_char(ch)
+    return folded
+
+
+def _fold_char(ch: str) -> str:
     if ch in DIACRITICS or ch == TATWEEL or ch in _INVISIBLE:
         return ""
     folded = _FOLD.get(ch)
@@ -89,9 +117,14 @@ _FOLD_TABLE = {ord(k): v for k, v in _FOLD.items()}
 _FOLD_TABLE.update({ord(c): None for c in DIACRITICS | _INVISIBLE | {TATWEEL}})
 
 
+# Any presentation form (the ranges of `_is_presentation_form`): one C-level scan, not a Python
+# call per character.
+_PRESENTATION_FORM = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
+
+
 def match_form(text: str) -> str:
     """Matching form of a string (no offsets kept): for keys, lexicons and search."""
-    if any(_is_presentation_form(c) for c in text):
+    if _PRESENTATION_FORM.search(text) is not None:
         text = unicodedata.normalize("NFKC", text)
     return text.translate(_FOLD_TABLE).lower()
 
@@ -112,8 +145,15 @@ class MatchText:
     def of(cls, clean: str) -> MatchText:
         chars: list[str] = []
         index: list[int] = []
+        folded_of = _folded.get
         for i, ch in enumerate(clean):
-            folded = fold_char(ch)
+            folded = folded_of(ch)
+            if folded is None:
+                folded = fold_char(ch)
+            if len(folded) == 1:
+                chars.append(folded)
+                index.append(i)
+                continue
             for out in folded:
                 chars.append(out)
                 index.append(i)
