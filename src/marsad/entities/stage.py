@@ -31,7 +31,7 @@ from marsad.text.tokens import Token, proclitic_splits, tokenize
 log = logging.getLogger(__name__)
 
 MAX_TOKEN_CHARS = 100  # longer "words" are junk (URLs, base64): never names
-_FORM_CACHE_LIMIT = 200_000
+_FORM_CACHE_LIMIT = 40_000  # per generation (two kept)
 
 
 @dataclass
@@ -49,19 +49,24 @@ class Found:
 
 # ------------------------------------------------------------------------------ token forms
 
-_forms: dict[str, tuple[str, list[tuple[str, str]]]] = {}
+_forms: dict[str, tuple[str, list[tuple[str, str]]]] = {}  # young generation
+_old_forms: dict[str, tuple[str, list[tuple[str, str]]]] = {}
 
 
 def token_form(text: str) -> tuple[str, list[tuple[str, str]]]:
     """Matching form of a token and its (prefix, stem) proclitic readings, cached: news reuses
-    its vocabulary, so most tokens of an article are already known."""
+    its vocabulary, so most tokens of an article are already known. Two generations: a token
+    found in the old one moves to the young one; a full young one becomes the old one."""
+    global _forms, _old_forms
     cached = _forms.get(text)
     if cached is None:
-        form = match_form(text) if len(text) <= MAX_TOKEN_CHARS else ""
-        readings = proclitic_splits(form) if form[:1].isalpha() and not form.isascii() else [("", form)]
-        cached = (form, readings)
+        cached = _old_forms.pop(text, None)
+        if cached is None:
+            form = match_form(text) if len(text) <= MAX_TOKEN_CHARS else ""
+            readings = proclitic_splits(form) if form[:1].isalpha() and not form.isascii() else [("", form)]
+            cached = (form, readings)
         if len(_forms) >= _FORM_CACHE_LIMIT:
-            _forms.clear()
+            _old_forms, _forms = _forms, {}
         _forms[text] = cached
     return cached
 

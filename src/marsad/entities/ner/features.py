@@ -18,7 +18,11 @@ from marsad.text import match_form
 from marsad.text.tokens import proclitic_splits
 
 MAX_KEY = 30  # long tokens (URLs, glued junk) are cut for the identity features
-CACHE_LIMIT = 300_000  # distinct words kept; the cache is cleared beyond (bounded memory)
+# Distinct words whose feature lists are kept (training, `sentence`): a word's lists are ~70
+# strings (~5 KB), so the cache holds two generations of at most this many words (~250 MB at
+# most; news vocabulary is Zipfian, so the common words stay in the young generation). Tagging
+# keeps its own, compact cache (NerTagger: scores, not strings).
+CACHE_LIMIT = 25_000
 ARABIC_RANGE = ("\u0600", "\u06ff")
 PUNCT = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~«»“”„‘’،؛؟…–—٪")
 
@@ -121,7 +125,6 @@ class WordFeatures:
     key: str  # matching form, cut: used in bigram features
     stem: str  # the form without its longest proclitic reading (the form itself if none)
     kb_starts: tuple[str, ...] = ()  # readings of the word (clitics stripped) that begin a KB phrase
-    scores: dict = field(default_factory=dict, repr=False)  # model -> summed weights of the views
 
 
 @dataclass
@@ -131,7 +134,8 @@ class FeatureExtractor:
     window: int = 2
     phrases: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     triggers: bool = False
-    _cache: dict[str, WordFeatures] = field(default_factory=dict, repr=False)
+    _cache: dict[str, WordFeatures] = field(default_factory=dict, repr=False)  # young generation
+    _old: dict[str, WordFeatures] = field(default_factory=dict, repr=False)  # the one before
 
     def __post_init__(self) -> None:
         self._triggers: dict[str, str] = {}
@@ -145,12 +149,22 @@ class FeatureExtractor:
             self._phrase_len[words[0]] = max(self._phrase_len.get(words[0], 0), len(words))
 
     def word(self, token: str) -> WordFeatures:
+        """The features of a word, cached in two generations: a word found in the old one moves to
+        the young one; when the young one is full it becomes the old one (the old one is dropped)."""
         cached = self._cache.get(token)
         if cached is None:
+            cached = self._old.pop(token, None)
+            if cached is None:
+                cached = self._compute(token)
             if len(self._cache) >= CACHE_LIMIT:
-                self._cache.clear()
-            cached = self._cache[token] = self._compute(token)
+                self._old = self._cache
+                self._cache = {}
+            self._cache[token] = cached
         return cached
+
+    def compute(self, token: str) -> WordFeatures:
+        """The features of a word, not cached (for callers that keep their own, compact cache)."""
+        return self._compute(token)
 
     def _lookup_with_stems(self, form: str, table: dict) -> tuple[object | None, str]:
         """Table entry of the word, else of its longest-prefix clitic-stripped stem (ال restored)."""

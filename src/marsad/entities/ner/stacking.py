@@ -42,11 +42,15 @@ def stacked_extras(
     sentences: Sequence[Sequence[str]],
     first_tags: Sequence[Sequence[str]],
     context: int = CONTEXT_SENTENCES,
+    words: Sequence[Sequence] | None = None,
 ) -> list[list[list[str]]]:
     """Per token, the second pass's own features: first-pass tags around it and document views.
     The counts over the sentence window are kept as a running sum (each sentence added once and
-    taken out once), so the cost does not grow with the window."""
-    keys = [[(w.key, w.stem) for w in map(extractor.word, tokens)] for tokens in sentences]
+    taken out once), so the cost does not grow with the window. `words`: the tokens' word records
+    (anything with `key` and `stem`) when the caller has them already."""
+    if words is None:
+        words = [[extractor.word(t) for t in tokens] for tokens in sentences]
+    keys = [[(w.key, w.stem) for w in sentence] for sentence in words]
     per_sentence = [_sentence_counts(k, t) for k, t in zip(keys, first_tags, strict=True)]
     running: dict[str, dict[str, int]] = {}
     for counts in per_sentence[: context + 1]:

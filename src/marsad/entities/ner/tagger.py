@@ -37,12 +37,35 @@ _loaded: dict[Path, NerTagger] = {}
 _lock = threading.Lock()
 
 
+# Distinct words whose score tables the tagger keeps, per generation (two generations: a word
+# seen in the old one moves to the young one; a full young one becomes the old one). An entry is
+# ~1 KB (its score table for every model, its key, stem and KB starts), so the cache stays under
+# ~100 MB; 40k words cover nearly every token of news text (Zipfian vocabulary).
+WORD_CACHE_LIMIT = 40_000
+
+
+class TaggedWord:
+    """What tagging keeps of a distinct word: the keys the context features need and the summed
+    weights of its views (own and as each neighbour) for every model, one array."""
+
+    __slots__ = ("key", "stem", "kb_starts", "scores")
+
+    def __init__(self, key: str, stem: str, kb_starts: tuple[str, ...], scores: np.ndarray) -> None:
+        self.key = key
+        self.stem = stem
+        self.kb_starts = kb_starts
+        self.scores = scores  # (models, 2 * window + 1, labels)
+
+
 class NerTagger:
     def __init__(self, model_path: Path, extractor: FeatureExtractor, second_path: Path | None = None) -> None:
         self.model_path = model_path
         self.extractor = extractor
         self._first = LinearCrf(model_path)
         self._second = LinearCrf(second_path) if second_path is not None else None
+        self._models = [self._first] if self._second is None else [self._first, self._second]
+        self._young: dict[str, TaggedWord] = {}
+        self._old: dict[str, TaggedWord] = {}
 
     @classmethod
     def load(cls, path: Path | None = None) -> NerTagger:
@@ -70,44 +93,63 @@ class NerTagger:
         """Tags for each sentence. Give the sentences of one document together: the second pass
         uses what the first said about the same word in nearby sentences."""
         clean = [[t if isinstance(t, str) else str(t) for t in s] for s in sentences]
-        words = [[self.extractor.word(t) for t in s] for s in clean]
+        word = self.word
+        words = [[word(t) for t in s] for s in clean]
+        if not any(words):
+            return [[] for _ in words]
         contexts = [self.extractor.context(w) if w else [] for w in words]
-        tags = self._decode(self._first, words, contexts, None)
+        emissions = np.concatenate([self._emissions(w) for w in words if w])  # (tokens, models, labels)
+        tags = self._decode(self._first, emissions[:, 0], words, contexts, None)
         if self._second is not None:
-            extras = stacked_extras(self.extractor, clean, tags)
-            tags = self._decode(self._second, words, contexts, extras)
+            extras = stacked_extras(self.extractor, clean, tags, words=words)
+            tags = self._decode(self._second, emissions[:, 1], words, contexts, extras)
         return [_repair_bio(t) for t in tags]
 
-    def _decode(self, model: LinearCrf, words: list[list[WordFeatures]], contexts: list[list[list[str]]],
-                extras: list[list[list[str]]] | None) -> list[list[str]]:
-        """Viterbi tags of a batch: cached per-word scores shifted into place, plus the scores of
-        the sentence-level features (gathered for the whole batch at once)."""
-        dense = [self._dense(model, w) for w in words]
-        if not any(len(e) for e in dense):
-            return [[] for _ in words]
-        flat = np.concatenate([e for e in dense if len(e)])
+    def word(self, token: str) -> TaggedWord:
+        """The word's cached record (computed on first sight)."""
+        found = self._young.get(token)
+        if found is None:
+            found = self._old.pop(token, None)
+            if found is None:
+                found = self._compute(token)
+            if len(self._young) >= WORD_CACHE_LIMIT:
+                self._old = self._young
+                self._young = {}
+            self._young[token] = found
+        return found
+
+    def _compute(self, token: str) -> TaggedWord:
+        features = self.extractor.compute(token)
+        tables = [self._word_scores(model, features) for model in self._models]
+        scores = tables[0][None] if len(tables) == 1 else np.stack(tables)
+        return TaggedWord(features.key, features.stem, features.kb_starts, scores)
+
+    def _decode(self, model: LinearCrf, flat: np.ndarray, words: list[list[TaggedWord]],
+                contexts: list[list[list[str]]], extras: list[list[list[str]]] | None) -> list[list[str]]:
+        """Viterbi tags of a batch: cached per-word scores shifted into place (`flat`, every token
+        of the batch), plus the scores of the sentence-level features (gathered for the whole
+        batch at once)."""
+        flat = np.ascontiguousarray(flat)  # a copy: the sparse scores are added in place
         sparse = [names for context in contexts for names in context]
         if extras is None:
             model.add_sparse(flat, sparse)
         else:
             model.add_sparse(flat, sparse, [names for extra in extras for names in extra])
         split, start = [], 0
-        for e in dense:
-            split.append(flat[start: start + len(e)])
-            start += len(e)
+        for w in words:
+            split.append(flat[start: start + len(w)])
+            start += len(w)
         return model.viterbi_batch(split)
 
-    def _dense(self, model: LinearCrf, words: list[WordFeatures]) -> np.ndarray:
+    def _emissions(self, words: list[TaggedWord]) -> np.ndarray:
+        """Per token and model, the summed weights of its own view and its neighbours' views."""
         n = len(words)
-        if n == 0:
-            return np.zeros((0, len(model.labels)))
         window = self.extractor.window
-        key = id(model)
-        views = np.stack([w.scores[key] if key in w.scores else self._word_scores(model, w) for w in words])
-        emissions = views[:, window].copy()
+        views = np.stack([w.scores for w in words])  # (n, models, 2 * window + 1, labels)
+        emissions = views[:, :, window].copy()
         for offset in range(1, min(window, n - 1) + 1):
-            emissions[: n - offset] += views[offset:, window + offset]
-            emissions[offset:] += views[: n - offset, window - offset]
+            emissions[: n - offset] += views[offset:, :, window + offset]
+            emissions[offset:] += views[: n - offset, :, window - offset]
         return emissions
 
     def _word_scores(self, model: LinearCrf, word: WordFeatures) -> np.ndarray:
@@ -124,8 +166,7 @@ class NerTagger:
                 row = get(name)
                 if row is not None:
                     rows.append(row)
-        word.scores[id(model)] = table = np.add.reduceat(model.matrix[rows], starts, axis=0)
-        return table
+        return np.add.reduceat(model.matrix[rows], starts, axis=0)
 
 
 def extractor_for(directory: Path) -> FeatureExtractor:
