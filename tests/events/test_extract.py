@@ -264,3 +264,11 @@ def test_a_report_day_in_a_speech_frame_does_not_date_the_event():
                    "وقال البيان الذي صدر أمس إن الغارات نفذت قرب الموصل.")
     near_mosul = [e for e in events if e.location is not None and e.location.name_en == "Mosul"]
     assert near_mosul and all(e.date.start == "2015-07-23" for e in near_mosul)
+
+
+def test_a_definite_generic_attack_word_refers_back_to_the_event_just_reported():
+    events = events_of("قتل جنديان وأصيب ثلاثة آخرون أمس بانفجار عبوة ناسفة استهدفت دورية للجيش على طريق الصحراء. "
+                       "ولم تعلن أي جهة مسؤوليتها عن الهجوم، ورجح مسؤول محلي أن تكون خلايا نائمة وراءه. "
+                       "ويأتي الهجوم بعد أسابيع من نقل مئات المعتقلين إلى المنطقة.")
+    assert [(e.type, e.sub_type) for e in events] == [("Explosions/Remote violence", "Remote explosive/landmine/IED")]
+    assert len(events[0].reports) == 3

@@ -172,6 +172,8 @@ class _Draft:
     merged_from: list[_Draft] = field(default_factory=list)
     id: str = ""
     anaphoric: bool = False  # a definite noun (الغارات، القصف) or "هذا الهجوم": refers back
+    generic: bool = False  # an anaphoric generic attack noun (الهجوم، التفجير): any violence just reported
+    named_places: frozenset[str] = frozenset()  # the place keys its sentence names
     weak: bool = False  # a generic trigger (الهجوم): takes the type of the event it refers to
     present: bool = False  # an imperfect verb trigger (يلتقي)
     hedged_actor: bool = False  # actor1 only presumed (يرجح أن طائرات أمريكية نفذتها)
@@ -476,8 +478,18 @@ def _draft_for(ctx: _Doc, index: int, hit: Hit, clause: tuple[int, int]) -> _Dra
     following = ctx.words[hit.end] if hit.end < len(ctx.words) else ""
     anaphoric = not cue.verb and (hit.prefix.endswith(("ال", "لل")) or following in _DEMONSTRATIVE
                                   or ctx.words[hit.start - 1] in _DEMONSTRATIVE if hit.start else False)
+    sentence = ctx.sentences[index]
+    named = frozenset(_place_key(p.location) for p in _places_in(ctx.doc.places, sentence.start, sentence.end))
     return _Draft(cue.type or "", sub_type, (hit.start, hit.end), index, clause, trigger_word=word,
-                  sentences=[index], anaphoric=anaphoric, weak=cue.weak, present=cue.present)
+                  sentences=[index], anaphoric=anaphoric, weak=cue.weak, present=cue.present,
+                  generic=anaphoric and word in _GENERIC_ATTACK, named_places=named)
+
+
+# Words for any attack that, definite, refer back to the violent event just reported whatever its
+# type (قتل جنديان بانفجار عبوة … ولم تعلن أي جهة مسؤوليتها عن الهجوم).
+_GENERIC_ATTACK = frozenset(match_form(w) for w in (
+    "هجوم", "هجمات", "هجمة", "هجومين", "اعتداء", "اعتداءات", "تفجير", "تفجيرات", "انفجار", "عملية",
+    "العملية", "الهجوم", "الهجمات", "الاعتداء", "التفجير", "التفجيرات", "الانفجار"))
 
 
 def _toll_only_draft(ctx: _Doc, index: int, first: int, last: int, kills: list[Toll], injuries: list[Toll],
@@ -1365,13 +1377,21 @@ def _anaphor_of(a: _Draft, b: _Draft) -> bool:
     """A definite or demonstrative mention of the same kind of violence just reported ("القصف
     استهدف قرية"، "ما إذا كانت الغارة …") is that event told again, whatever the mention's own
     sub-type reading or modality (a question about the strike is not a second strike)."""
-    if not b.anaphoric or a.type != b.type or a.type not in lx.VIOLENT_TYPES or a.modality != "reported":
+    if not b.anaphoric or a.type not in lx.VIOLENT_TYPES or a.modality != "reported":
+        return False
+    if a.type != b.type and not (b.generic and b.type in lx.VIOLENT_TYPES):
         return False
     if not 0 <= b.sentence - max(a.sentences) <= ANAPHORA_SENTENCES or not _dates_overlap(a.date, b.date):
         return False
-    if a.location and b.location and not _places_compatible(a.location, b.location):
+    if a.location and b.location and not _places_compatible(a.location, b.location) and not (
+            b.generic and _place_key(b.location) in a.named_places):
         return False
     names_a, names_b = _actor_names(a), _actor_names(b)
+    if b.generic:
+        if not (b.killed or b.injured):
+            return True  # "ويأتي الهجوم بعد …": no figures of its own, only the event told again
+        # an unnamed person near "الهجوم" (مسؤول محلي يدعى …) is a witness, not a rival actor
+        names_b = {n for n in names_b if not n.startswith("@")}
     return not (names_a and names_b and not names_a & names_b)
 
 
@@ -1432,7 +1452,8 @@ def _merge_within_document(drafts: list[_Draft]) -> list[_Draft]:
 def _absorb(target: _Draft, other: _Draft) -> None:
     """Fold a repeated mention into the first one: evidence, figures, and missing fields."""
     target.sentences.extend(s for s in other.sentences if s not in target.sentences)
-    if not other.weak and lx.RANK.get((other.type, other.sub_type or ""), 99) < lx.RANK.get(
+    target.named_places |= other.named_places
+    if not other.weak and not other.generic and lx.RANK.get((other.type, other.sub_type or ""), 99) < lx.RANK.get(
             (target.type, target.sub_type or ""), 99):
         target.type, target.sub_type = other.type, other.sub_type
     target.killed.extend(other.killed)
