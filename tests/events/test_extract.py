@@ -272,3 +272,14 @@ def test_a_definite_generic_attack_word_refers_back_to_the_event_just_reported()
                        "ويأتي الهجوم بعد أسابيع من نقل مئات المعتقلين إلى المنطقة.")
     assert [(e.type, e.sub_type) for e in events] == [("Explosions/Remote violence", "Remote explosive/landmine/IED")]
     assert len(events[0].reports) == 3
+
+
+@pytest.mark.parametrize("tail, source", [
+    ("بحسب ما أفادت خلية الإعلام الأمني", "Security Media Cell"),
+    ("حسبما ذكرت خلية الإعلام الأمني", "Security Media Cell"),
+    ("وفقاً لمصادر أمنية", "Security sources"),
+    ("نقلاً عن مصدر في الشرطة", "Police source"),
+])
+def test_attribution_at_the_end_of_the_event_sentence(tail, source):
+    event = only(f"قتل جنديان أمس بانفجار عبوة ناسفة استهدفت دورية للجيش، {tail}.")
+    assert event.attributed_to == source

@@ -93,6 +93,7 @@ _fixed("ناشطون|نشطاء|ناشطين|الناشطين|النشطاء|ا�
 _fixed("شهود عيان|شهود|شاهد عيان", "Eyewitnesses", kind="source")
 _fixed("وسائل اعلام|وسائل الاعلام|وسائل اعلام محلية|تقارير اعلامية|التقارير الاخبارية", "Media", kind="source")
 _fixed("الكرملين", "Kremlin", kind="source")
+_fixed("خلية الاعلام الامني|خلية الاعلام الامني العراقية", "Security Media Cell", kind="source")
 _fixed("البيت الابيض", "White House", kind="source")
 _fixed("سكاي نيوز|سكاي نيوز عربية|قناة سكاي نيوز", "Sky News Arabia", kind="source")
 _fixed("دوغان|وكالة دوغان|وكالة دوغان للانباء", "Dogan News Agency", kind="source")

@@ -833,7 +833,11 @@ def _attribution(ctx: _Doc, first: int, last: int) -> tuple[str | None, tuple[in
     dropped = False
     for kind in ("according", "speech", "deny"):
         for hit in _cues(ctx, first, last, kind):
-            speaker = _speaker_after(ctx, hit.end, last)
+            start = hit.end
+            if kind == "according" and start + 1 < last and ctx.words[start] == "ما" and any(
+                    h.payload.kind == "speech" for h in ctx.cues[start + 1]):  # type: ignore[attr-defined]
+                start += 2  # بحسب ما أفادت خلية الإعلام الأمني: the speaker follows the verb
+            speaker = _speaker_after(ctx, start, last)
             if speaker is not None:
                 found = speaker
                 break
