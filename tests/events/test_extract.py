@@ -283,3 +283,12 @@ def test_a_definite_generic_attack_word_refers_back_to_the_event_just_reported()
 def test_attribution_at_the_end_of_the_event_sentence(tail, source):
     event = only(f"قتل جنديان أمس بانفجار عبوة ناسفة استهدفت دورية للجيش، {tail}.")
     assert event.attributed_to == source
+
+
+def test_an_agreement_counts_only_when_concluded_not_as_the_subject_of_talks():
+    assert only("وقع الطرفان اتفاقا في جنيف أمس.").sub_type == "Agreement"
+    assert only("توصلت الحكومة والمتمردون إلى اتفاق في جنيف أمس.").sub_type == "Agreement"
+    talks = events_of("أجرى وزير الخارجية السعودي محادثات مع نظيره الروسي بشأن الهدنة في اليمن أمس.")
+    assert [e.type for e in talks] == ["Diplomacy"]
+    tried = events_of("قال مسؤول إن وجهاء القبيلتين حاولوا التفاوض على هدنة لكن المحادثات فشلت.")
+    assert all(e.sub_type != "Agreement" for e in tried)

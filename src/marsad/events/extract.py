@@ -414,6 +414,8 @@ def _trigger_candidates(ctx: _Doc, first: int, last: int) -> list[Hit]:
                 continue
             if not _trigger_reading_ok(ctx, hit, first, last):
                 continue
+            if cue.sub_type == "Agreement" and _under_negotiation(ctx, hit, first):
+                continue
             if cue.sub_type == "Disrupted weapons use":  # type: ignore[attr-defined]
                 disrupt_until = hit.end + 6
             elif cue.sub_type == "Armed clash" and i < disrupt_until and ctx.words[i].startswith(  # type: ignore[attr-defined]
@@ -421,6 +423,20 @@ def _trigger_candidates(ctx: _Doc, first: int, last: int) -> list[Hit]:
                 continue  # the attack a force foiled is part of the foiling
             candidates.append(hit)
     return candidates
+
+
+_TALKING = frozenset({"Negotiations", "Talks", "Consultations", "Meeting", "Phone call"})
+
+
+def _under_negotiation(ctx: _Doc, hit: Hit, first: int) -> bool:
+    """A truce or deal that talks are about (حاولوا التفاوض على هدنة، محادثات بشأن الهدنة) is the
+    talks' subject, not a concluded agreement, unless a concluding verb governs it (وقعا اتفاقاً)."""
+    if any(_bare(w) in lx.CONCLUDED for w in ctx.words[max(first, hit.start - 3):hit.start]) or (
+            ctx.words[hit.start] in lx.CONCLUDED):
+        return False
+    return any(h.payload.kind == "event" and h.payload.type == lx.DIPLOMACY  # type: ignore[attr-defined]
+               and h.payload.sub_type in _TALKING  # type: ignore[attr-defined]
+               for i in range(first, hit.start) for h in ctx.cues[i])
 
 
 _DEMONSTRATIVE = frozenset(match_form(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "نفسه",

@@ -197,6 +197,10 @@ for forms in (noun("هدنة"), noun("اتفاقية")):
 for phrase in ("وقف اطلاق النار", "تبادل الاسري", "وقع اتفاق", "وقعت اتفاق", "توصل الي اتفاق",
                "التوصل الي اتفاق", "وقع اتفاقية", "وقف القتال"):
     _add(phrase, _agree)
+# اتفاق alone is an agreement only when concluded: وقع الطرفان اتفاقاً، توصلا إلى اتفاق (not "مفاوضات
+# حول اتفاق", "يسعى لاتفاق").
+CONCLUDED = words("وقع وقعت وقعا وقعوا توقيع ابرم ابرمت ابرما ابرموا ابرام الي")
+_add_forms(noun("اتفاق"), replace(_agree, needs_before=CONCLUDED))
 _arrest = _event(STRATEGIC, "Arrests")
 for forms in (noun("اعتقال"), noun("احتجاز"), noun("توقيف")):
     _add_forms(forms, _arrest)
