@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Sequence
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -54,7 +55,7 @@ class TaggedWord:
         self.key = key
         self.stem = stem
         self.kb_starts = kb_starts
-        self.scores = scores  # (models, 2 * window + 1, labels)
+        self.scores = scores  # (2 * window + 1, models, labels)
 
 
 class NerTagger:
@@ -64,6 +65,17 @@ class NerTagger:
         self._first = LinearCrf(model_path)
         self._second = LinearCrf(second_path) if second_path is not None else None
         self._models = [self._first] if self._second is None else [self._first, self._second]
+        # Every model's state weights side by side, one row per attribute any model knows (zeros
+        # where a model lacks it; the last row all zeros): one lookup per feature name and one
+        # gather give a word's scores under all models at once.
+        names = list(dict.fromkeys(name for model in self._models for name in model.rows))
+        self._rows = {name: i for i, name in enumerate(names)}
+        size = len(self._first.labels)
+        self._joint = np.zeros((len(names) + 1, len(self._models) * size))
+        for m, model in enumerate(self._models):
+            if model.rows:
+                self._joint[[self._rows[name] for name in model.rows], m * size:(m + 1) * size] = \
+                    model.matrix[list(model.rows.values())]
         self._young: dict[str, TaggedWord] = {}
         self._old: dict[str, TaggedWord] = {}
 
@@ -120,9 +132,7 @@ class NerTagger:
 
     def _compute(self, token: str) -> TaggedWord:
         features = self.extractor.compute(token)
-        tables = [self._word_scores(model, features) for model in self._models]
-        scores = tables[0][None] if len(tables) == 1 else np.stack(tables)
-        return TaggedWord(features.key, features.stem, features.kb_starts, scores)
+        return TaggedWord(features.key, features.stem, features.kb_starts, self._word_scores(features))
 
     def _decode(self, model: LinearCrf, flat: np.ndarray, words: list[list[TaggedWord]],
                 contexts: list[list[list[str]]], extras: list[list[list[str]]] | None) -> list[list[str]]:
@@ -145,28 +155,28 @@ class NerTagger:
         """Per token and model, the summed weights of its own view and its neighbours' views."""
         n = len(words)
         window = self.extractor.window
-        views = np.stack([w.scores for w in words])  # (n, models, 2 * window + 1, labels)
-        emissions = views[:, :, window].copy()
+        views = np.stack([w.scores for w in words])  # (n, 2 * window + 1, models, labels)
+        emissions = views[:, window].copy()
         for offset in range(1, min(window, n - 1) + 1):
-            emissions[: n - offset] += views[offset:, :, window + offset]
-            emissions[offset:] += views[: n - offset, :, window - offset]
+            emissions[: n - offset] += views[offset:, window + offset]
+            emissions[offset:] += views[: n - offset, window - offset]
         return emissions
 
-    def _word_scores(self, model: LinearCrf, word: WordFeatures) -> np.ndarray:
-        """The word's summed weights as itself and as each neighbour: one gather, one segment sum."""
+    def _word_scores(self, word: WordFeatures) -> np.ndarray:
+        """The word's summed weights as itself and as each neighbour under every model: one
+        gather, one segment sum. Unknown names read the zero row (adding 0.0 changes no sum)."""
         window = self.extractor.window
-        get = model.rows.get
-        zero = len(model.matrix) - 1  # an all-zero row: every segment is non-empty
+        get = self._rows.get
+        zero = len(self._joint) - 1  # an all-zero row: every segment is non-empty
         rows: list[int] = []
         starts: list[int] = []
         for offset in range(-window, window + 1):
+            names = word.as_neighbour[offset] if offset else word.own
             starts.append(len(rows))
             rows.append(zero)
-            for name in word.as_neighbour[offset] if offset else word.own:
-                row = get(name)
-                if row is not None:
-                    rows.append(row)
-        return np.add.reduceat(model.matrix[rows], starts, axis=0)
+            rows += map(get, names, repeat(zero, len(names)))
+        table = np.add.reduceat(self._joint[rows], starts, axis=0)
+        return table.reshape(len(starts), len(self._models), -1)  # (views, models, labels)
 
 
 def extractor_for(directory: Path) -> FeatureExtractor:
