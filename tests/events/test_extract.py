@@ -292,3 +292,15 @@ def test_an_agreement_counts_only_when_concluded_not_as_the_subject_of_talks():
     assert [e.type for e in talks] == ["Diplomacy"]
     tried = events_of("قال مسؤول إن وجهاء القبيلتين حاولوا التفاوض على هدنة لكن المحادثات فشلت.")
     assert all(e.sub_type != "Agreement" for e in tried)
+
+
+def test_a_suicide_belt_is_a_suicide_bomb():
+    assert only("فجر رجل حزاما ناسفا في سوق شعبي أمس ما أدى إلى مقتل خمسة أشخاص.").sub_type == "Suicide bomb"
+
+
+def test_an_origin_is_not_the_event_place():
+    from marsad.pipeline import process_text
+    doc = process_text("قتل خمسة أشخاص أمس في غارة شنتها طائرات انطلقت من مطار حماة على بلدة سراقب.",
+                       published="2017-08-03", outlet="Test")
+    places = [e.location.name_ar for e in doc.events if e.location]
+    assert places and all("حماة" not in p for p in places)

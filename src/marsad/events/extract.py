@@ -414,8 +414,9 @@ def _trigger_candidates(ctx: _Doc, first: int, last: int) -> list[Hit]:
                 continue
             if not _trigger_reading_ok(ctx, hit, first, last):
                 continue
-            if cue.sub_type == "Agreement" and _under_negotiation(ctx, hit, first):
-                continue
+            if cue.sub_type == "Agreement" and (_under_negotiation(ctx, hit, first) or (
+                    hit.start > first and ctx.words[hit.start - 1] in _DEMONSTRATIVE)):
+                continue  # talks about a truce; "هذا الاتفاق": the agreement already reported
             if cue.sub_type == "Disrupted weapons use":  # type: ignore[attr-defined]
                 disrupt_until = hit.end + 6
             elif cue.sub_type == "Armed clash" and i < disrupt_until and ctx.words[i].startswith(  # type: ignore[attr-defined]
@@ -1226,6 +1227,7 @@ def _location(ctx: _Doc, draft: _Draft) -> Location | None:
         if draft.sub_type == "Phone call":
             return None  # a call happens nowhere (docs §2.7)
         places = [p for p in places if not _after_from(ctx, p)]  # وفد من محافظة الأنبار: an origin
+    places = [p for p in places if not _origin(ctx, p)]
 
     def best_of(found: list[PlaceMention]) -> Location | None:
         if not found:
@@ -1307,6 +1309,35 @@ def _next_report_at(ctx: _Doc, draft: _Draft, end: int) -> int:
 def _after_from(ctx: _Doc, place: PlaceMention) -> bool:
     i = bisect.bisect_left(ctx.starts, place.start)
     return i > 0 and ctx.words[i - 1] in _FROM
+
+
+# Motion words whose "من X" names where something came from, not where the event happened:
+# تعزيزات من، قادمة من، انطلقت من، عائداً من، فروا من.
+_MOTION_STEMS = tuple(match_form(w) for w in (
+    "تعزيز", "قادم", "انطلق", "عائد", "عاد", "وصل", "فر", "نزح", "هرب", "جاء", "اتي", "ارسل", "نقل", "اقلع"))
+
+
+def _origin(ctx: _Doc, place: PlaceMention) -> bool:
+    """The place is an origin (تعزيزات من X، قادمة من X، انطلقت من قاعدة X), in any event type."""
+    i = bisect.bisect_left(ctx.starts, place.start)
+    if i == 0:
+        return False
+    if ctx.words[i - 1] in _FROM and ctx.words[i - 1] != match_form("من"):
+        return True  # قادماً/قادمة X
+    if ctx.words[i - 1] != match_form("من") and not (
+            i > 1 and ctx.words[i - 2] == match_form("من") and ctx.words[i - 1] in _BASE_WORDS):
+        return False
+    at = i - 1 if ctx.words[i - 1] == match_form("من") else i - 2
+    for j in range(at - 1, max(-1, at - 4), -1):
+        word = _bare(ctx.words[j])
+        if word in _PUNCT_BREAK:
+            return False
+        if word.startswith(_MOTION_STEMS):
+            return True
+    return False
+
+
+_BASE_WORDS = frozenset(match_form(w) for w in ("قاعدة", "مطار", "مدينة", "بلدة", "محافظة", "ميناء"))
 
 
 _FROM = frozenset(match_form(w) for w in ("من", "قادما", "قادمين", "قادمة"))

@@ -157,6 +157,8 @@ _add_forms(noun("طيران", "طائرات", "مقاتلات", "قاذفات", 
 _suicide = _event(REMOTE, "Suicide bomb")
 for forms in (noun("انتحاري", "انتحارية", "انتحاريين", "انتحاريون"),):
     _add_forms(forms, _suicide)
+for phrase in ("حزام ناسف", "حزاما ناسفا", "احزمة ناسفة", "الحزام الناسف", "الاحزمة الناسفة"):
+    _add(phrase, _suicide)
 _add("فجر نفسه", _suicide)
 _add("فجر نفسها", _suicide)
 _shell = _event(REMOTE, "Shelling/artillery/missile attack")
