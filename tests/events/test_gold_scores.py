@@ -35,11 +35,12 @@ pytestmark = pytest.mark.shared
 # then (event places from the sentences before, speech-framed dates) SNN all 0.526/0.385 killed 0.380
 # attribution 0.375 over 56 matched: the same 21 correct attributions over 4 more matched events, so the
 # attribution floor went 0.38 -> 0.36 (a ratio over more pairs, not fewer correct); dev 0.592/0.437;
-# held 0.461/0.333
+# held 0.461/0.333; then (generic anaphors, concluded agreements only, origins) SNN all 0.546/0.411
+# killed 0.396 attribution 0.390; dev 0.618/0.470; held 0.474/0.353
 FLOORS = {
-    ("saudinewsnet_events.jsonl", "all"): {"recall": 0.50, "precision": 0.36, "killed": 0.36, "attribution": 0.36},
-    ("saudinewsnet_events.jsonl", "dev"): {"recall": 0.56, "precision": 0.41},
-    ("saudinewsnet_events.jsonl", "held"): {"recall": 0.44, "precision": 0.31},
+    ("saudinewsnet_events.jsonl", "all"): {"recall": 0.53, "precision": 0.39, "killed": 0.38, "attribution": 0.37},
+    ("saudinewsnet_events.jsonl", "dev"): {"recall": 0.60, "precision": 0.45},
+    ("saudinewsnet_events.jsonl", "held"): {"recall": 0.46, "precision": 0.34},
     ("seeds_events.jsonl", "all"): {"recall": 0.55, "precision": 0.34, "killed": 0.70, "attribution": 0.65},
 }
 
