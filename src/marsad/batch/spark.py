@@ -29,7 +29,6 @@ Nothing is collected to the driver but counts.
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 import json
 import logging
 import os
@@ -311,6 +310,9 @@ class SparkSummary:
     entities: int = 0
     mentions: int = 0
     events: int = 0
+    folded: int = 0
+    merged_events: int = 0
+    stories: int = 0
     rounds: int = 0
     reprocessed: int = 0
     cross_document: list[str] = field(default_factory=list)
@@ -438,40 +440,23 @@ def _run(spark, inputs: list, out: Path, partitions: int, metadata: Metadata,  #
                                       doc_schema)
     _write(doc_frame.orderBy("position"), out / "documents", summary)
 
-    mention_schema = record_schema(Mention).add("doc_id", T.StringType()).add("position", T.LongType())
-    mentions = documents.flatMap(lambda kv: [_row(mention_schema, m, {"doc_id": kv[1].id, "position": kv[0]})
-                                             for m in _unique_mentions(kv[1])])
-    _write(spark.createDataFrame(mentions, mention_schema).orderBy("position", "start", "end"),
-           out / "mentions", summary)
-
-    event_schema = record_schema(Event).add("doc_id", T.StringType()).add("position", T.LongType())
-    events = documents.flatMap(lambda kv: [_row(event_schema, e, {"doc_id": kv[1].id, "position": kv[0]})
-                                           for e in _unique_events(kv[1])])
-    event_frame = spark.createDataFrame(events, event_schema)
-    # One row per event id: a later document's event with the same id replaces it, as in the store.
-    event_frame = event_frame.withColumn("n", F.row_number().over(
-        Window.partitionBy("id").orderBy(F.desc("position")))).where("n = 1").drop("n")
-    _write(event_frame.orderBy("position", "id"), out / "events", summary)
-
-    entity_schema = record_schema(Entity).add("first_position", T.LongType())
-    entities = kept.flatMap(lambda kv: [(e.id, (kv[0], e)) for e in kv[1][0].entities]) \
-        .groupByKey(partitions).map(lambda kv: _merge_entities(kv[1]))
-    entity_frame = spark.createDataFrame(entities.map(lambda pe: _row(entity_schema, pe[1], {"first_position": pe[0]})),
-                                         entity_schema)
-    # The export contract's `mentions` of an entity: every mention linked to it, by document and offset.
-    mention_type = "array<struct<doc:string,start:bigint,end:bigint,text:string>>"
-    refs = spark.read.parquet(str(out / "mentions")).where(F.col("entity_id").isNotNull()).groupBy("entity_id").agg(
-        F.array_sort(F.collect_list(F.struct(F.col("doc_id").alias("doc"), "start", "end", "text"))).alias("refs"))
-    entity_frame = entity_frame.join(refs, entity_frame.id == refs.entity_id, "left").withColumn(
-        "mentions", F.coalesce("refs", F.array().cast(mention_type))).drop("entity_id", "refs")
-    _write(entity_frame.orderBy("id"), out / "entities", summary)
-
     skipped_schema = "position long, source string, reason string"
     skipped_rows = skipped.map(lambda kv: (kv[0], kv[1].source, kv[1].reason)).union(
         results.filter(lambda kv: kv[1].document is None).map(lambda kv: (kv[0], kv[1].source, kv[1].error)))
     _write(spark.createDataFrame(skipped_rows, skipped_schema).orderBy("position"), out / "skipped", summary)
 
-    summary.cross_document = cross_document(spark, documents, out, summary)
+    # The per-document records, before the cross-document pass (run_cross_document's input).
+    mention_rows = documents.flatMap(lambda kv: [(kv[0], kv[1].id, m) for m in _unique_mentions(kv[1])]).persist(keep)
+    entity_records = kept.flatMap(lambda kv: [(e.id, (kv[0], e)) for e in kv[1][0].entities]) \
+        .groupByKey(partitions).map(lambda kv: _merge_entities(kv[1])).map(lambda pe: (pe[1].id, pe)).persist(keep)
+    # One record per event id: a later document's event with the same id replaces it, as in the store.
+    event_records = documents.flatMap(lambda kv: [(e.id, (kv[0], kv[1].id, e)) for e in _unique_events(kv[1])]) \
+        .reduceByKey(lambda a, b: a if a[0] > b[0] else b, partitions).persist(keep)
+    summary.cross_document = cross_document(spark, out, summary, partitions, mention_rows, entity_records,
+                                            event_records)
+    for rdd in (mention_rows, entity_records, event_records):
+        rdd.unpersist()
+
     figures = spark.read.parquet(str(out / "documents")).agg(
         F.count("*").alias("n"), F.count("duplicate_of").alias("dups")).first()
     summary.stored, summary.near_duplicates = figures.n, figures.dups
@@ -599,15 +584,81 @@ def _canonical(best):  # noqa: ANN001, ANN202
 # ---------------------------------------------------------------------------- cross-document steps
 
 
-def cross_document(spark, documents, out: Path, summary: SparkSummary) -> list[str]:  # noqa: ANN001
-    """Entity clustering and event merging as blocked Spark jobs.
+def cross_document(spark, out: Path, summary: SparkSummary, partitions: int,  # noqa: ANN001
+                   mention_rows, entity_records, event_records) -> list[str]:  # noqa: ANN001
+    """run_cross_document as Spark jobs (marsad.batch.cross): entities clustered and folded, then events
+    merged, disputes linked, stories grouped; writes `mentions`, `entities`, `events` (with the merged
+    ids and folded actors), `merged_events` and `stories`.
 
-    Not written yet: `marsad run` folds provisional entities (marsad.cluster.entity_store) and
-    merges events across outlets (marsad.cluster.wiring) after the batch, so until these jobs exist
-    the Spark `entities` table keeps the provisional entities that clustering would fold, and
-    `events` holds each document's own events (no `merged_events`/`stories` tables)."""
+    `mention_rows`: RDD (position, doc id, Mention); `entity_records`: RDD (id, (first position,
+    Entity)); `event_records`: RDD (id, (position, doc id, Event))."""
+    from pyspark.sql import functions as F
+    from pyspark.sql import types as T
+
+    from marsad.batch import cross
+
     done: list[str] = []
-    for module in ("marsad.cluster.entities", "marsad.cluster.events"):
-        if importlib.util.find_spec(module) is not None:
-            log.warning("cross-document step %s has no Spark job yet: entities/events are per document", module)
+    # 1. entities: cluster per type, fold, and point mentions and event actors at the canonical ids.
+    entities = entity_records.mapValues(lambda pe: pe[1])
+    moves = cross.entity_moves(entities, mention_rows.filter(lambda r: r[2].entity_id).map(
+        lambda r: (r[2].entity_id, r[1])), partitions).persist()
+    summary.folded = moves.count()
+    done.append("entities")
+    mention_schema = record_schema(Mention).add("doc_id", T.StringType()).add("position", T.LongType())
+    mentions = spark.createDataFrame(mention_rows.map(
+        lambda r: _row(mention_schema, r[2], {"doc_id": r[1], "position": r[0]})), mention_schema)
+    moved = spark.createDataFrame(moves, "old string, new string")
+    mentions = mentions.join(moved, mentions.entity_id == moved.old, "left") \
+        .withColumn("entity_id", F.coalesce("new", "entity_id")).select(*mention_schema.fieldNames())
+    _write(mentions.orderBy("position", "start", "end"), out / "mentions", summary)
+
+    first_position = entity_records.mapValues(lambda pe: pe[0])
+    folded = cross.fold_entities(entities, moves, partitions).join(first_position, partitions)
+    entity_schema = record_schema(Entity).add("first_position", T.LongType())
+    entity_frame = spark.createDataFrame(folded.map(
+        lambda kv: _row(entity_schema, kv[1][0], {"first_position": kv[1][1]})), entity_schema)
+    # The export contract's `mentions` of an entity: every mention linked to it, by document and offset.
+    mention_type = "array<struct<doc:string,start:bigint,end:bigint,text:string>>"
+    refs = spark.read.parquet(str(out / "mentions")).where(F.col("entity_id").isNotNull()).groupBy("entity_id").agg(
+        F.array_sort(F.collect_list(F.struct(F.col("doc_id").alias("doc"), "start", "end", "text"))).alias("refs"))
+    entity_frame = entity_frame.join(refs, entity_frame.id == refs.entity_id, "left").withColumn(
+        "mentions", F.coalesce("refs", F.array().cast(mention_type))).drop("entity_id", "refs")
+    _write(entity_frame.orderBy("id"), out / "entities", summary)
+
+    # 2. events: merged per block, disputes linked per family component, stories as components.
+    events = cross.relink_actors(event_records, moves, partitions).persist()
+    merged, links = cross.merge_all(spark, events, partitions)
+    merged = cross.link_all(spark, merged, partitions).persist()
+    done.append("events")
+    labels = cross.story_of(spark, merged, partitions).persist()
+    stories, story_of = cross.group_stories(merged, labels, partitions)
+    stories = stories.persist()
+    done.append("stories")
+
+    event_schema = record_schema(Event).add("doc_id", T.StringType()).add("position", T.LongType()) \
+        .add("merged_id", T.StringType())
+    event_frame = spark.createDataFrame(events.leftOuterJoin(links, partitions).map(lambda kv: _row(
+        event_schema, kv[1][0][2], {"doc_id": kv[1][0][1], "position": kv[1][0][0], "merged_id": kv[1][1]})),
+        event_schema)
+    _write(event_frame.orderBy("position", "id"), out / "events", summary)
+
+    merged_schema = record_schema(Event).add("story_id", T.StringType()).add("outlets", T.ArrayType(T.StringType())) \
+        .add("disputed", T.BooleanType()).add("position", T.LongType())
+    ranked = merged.leftOuterJoin(story_of, partitions).map(lambda kv: (kv[1][0][0], (kv[1][0][1], kv[1][1]))) \
+        .sortByKey(numPartitions=partitions).zipWithIndex()
+    merged_rows = ranked.map(lambda pair: _row(merged_schema, pair[0][1][0], {
+        "story_id": pair[0][1][1], "position": pair[1], "disputed": bool(pair[0][1][0].disputes),
+        "outlets": sorted({r.doc for r in pair[0][1][0].reports})}))
+    _write(spark.createDataFrame(merged_rows, merged_schema).orderBy("position"), out / "merged_events", summary)
+
+    story_schema = ("id string, title string, date_start string, date_end string, "
+                    "events array<string>, docs array<string>")
+    story_rows = stories.map(lambda st: (st["id"], st["title"], st["date_start"], st["date_end"], st["events"],
+                                         st["docs"]))
+    _write(spark.createDataFrame(story_rows, story_schema).orderBy("id"), out / "stories", summary)
+    summary.merged_events = spark.read.parquet(str(out / "merged_events")).count()
+    summary.stories = spark.read.parquet(str(out / "stories")).count()
+    for rdd in (moves, events, merged, stories):
+        rdd.unpersist()
+    labels.unpersist()
     return done
