@@ -304,3 +304,17 @@ def test_an_origin_is_not_the_event_place():
                        published="2017-08-03", outlet="Test")
     places = [e.location.name_ar for e in doc.events if e.location]
     assert places and all("حماة" not in p for p in places)
+
+
+def test_figures_for_further_victims_add_up():
+    both_sides = only("أسفرت الاشتباكات بين الجيش والمسلحين عن مقتل 42 من المسلحين، بينما قتل 9 من الجنود.")
+    assert both_sides.killed.value == 51
+    others = only("لقي سبعة أشخاص مصرعهم في انفجار سيارة مفخخة وسط المدينة، كما قتل أربعة آخرون.")
+    assert others.killed.value == 11
+    one_more = only("قتل ثلاثة مدنيين وأصيب آخر في غارة جوية على القرية.")
+    assert (one_more.killed.value, one_more.injured.value) == (3, 1)
+
+
+def test_a_singular_victim_joined_to_a_figure():
+    event = only("أسفر القصف المدفعي على الحي عن مقتل امرأة وثلاثة أطفال.")
+    assert event.killed.value == 4

@@ -688,14 +688,14 @@ def _mentions_civilians(ctx: _Doc, first: int, last: int) -> bool:
 
 def _tolls(ctx: _Doc, first: int, last: int) -> tuple[list[Toll], list[Toll]]:
     """Killed and injured figures of a token range, each with the words it came from."""
-    kills: list[Toll] = []
-    injuries: list[Toll] = []
+    kills: list[tuple[Toll, int]] = []
+    injuries: list[tuple[Toll, int]] = []
     used: set[int] = set()
     for i in range(first, last):
         for hit in ctx.cues[i]:
             kind = hit.payload.kind  # type: ignore[attr-defined]
             if kind == "zero":
-                kills.append(Toll(0, "exact", text=_text(ctx, hit.start, hit.end)))
+                kills.append((Toll(0, "exact", text=_text(ctx, hit.start, hit.end)), hit.start))
             if kind not in ("kill", "injure", "casualty"):
                 continue
             if _negated_at(ctx, hit.start, first):
@@ -705,13 +705,47 @@ def _tolls(ctx: _Doc, first: int, last: int) -> tuple[list[Toll], list[Toll]]:
                 continue
             if kind == "casualty" and toll.value is None:
                 continue  # "ضحايا" with no figure: not coded (docs §6)
-            (injuries if kind == "injure" else kills).append(toll)
-    return kills, injuries
+            (injuries if kind == "injure" else kills).append((toll, hit.start))
+    return _sum_sides(ctx, kills, last), _sum_sides(ctx, injuries, last)
+
+
+_OTHERS = frozenset(match_form(w) for w in ("آخرون", "آخرين", "آخر"))
+_ANOTHER = frozenset(match_form(w) for w in ("آخر", "اخر"))
+_SIDE_SPLIT = frozenset(match_form(w) for w in ("بينما", "فيما", "كما", "وبينما", "وفيما"))
+
+
+def _sum_sides(ctx: _Doc, tolls: list[tuple[Toll, int]], last: int) -> list[Toll]:
+    """Figures for further victims in the same sentence add up to one toll: "مقتل 42 من الحوثيين
+    … بينما قتل 9 من مسلحي المقاومة" = 51, "مصرع سبعة … كما قتل أربعة آخرون" = 11. A later figure
+    joins the one before it when its cue follows a side-splitting conjunction (بينما، فيما، كما) or
+    "others" (آخرون) counts it; a second speaker's figure (قال … إن 20 قتلوا) does neither."""
+    out: list[Toll] = []
+    for toll, at in tolls:
+        # a cue with no figure of its own ("لقي سبعة أشخاص مصرعهم") sits between two figures
+        counted = [n for n, t in enumerate(out) if t.value is not None]
+        prev_at = counted[-1] if counted else None
+        prev = out[prev_at] if prev_at is not None else None
+        if (prev is not None and prev.value is not None and toll.value is not None and toll.value > 0
+                and prev.qualifier in ("exact", "at_least") and toll.qualifier == "exact"
+                and _further_victims(ctx, toll, at, last)):
+            out[prev_at] = Toll(prev.value + toll.value, prev.qualifier, text=f"{prev.text} + {toll.text}")
+            continue
+        out.append(toll)
+    return out
+
+
+def _further_victims(ctx: _Doc, toll: Toll, at: int, last: int) -> bool:
+    before = {_form(w) for w in ctx.words[max(at - 2, 0):at]}
+    if before & _SIDE_SPLIT:
+        return True
+    return any(_form(w) in _OTHERS for w in ctx.words[at:min(at + 5, last)])
 
 
 def _toll_at(ctx: _Doc, hit: Hit, first: int, last: int, used: set[int]) -> Toll | None:
     word = ctx.words[hit.start][len(hit.prefix):]
     noun_first = word in _NOUN_FIRST_KILL or ctx.words[hit.start] in _NOUN_FIRST_KILL
+    if noun_first and hit.start - 1 in used:
+        return None  # "أوقع 32 قتيلا": the figure before the noun is already counted
     order = (_quantity_before, _quantity_after) if noun_first else (_quantity_after, _quantity_before)
     for finder in order:
         found = finder(ctx, hit, first, last, used)
@@ -726,8 +760,12 @@ def _toll_at(ctx: _Doc, hit: Hit, first: int, last: int, used: set[int]) -> Toll
             return _toll_of(ctx, quantity, min(q_first, hit.start), max(q_last, hit.end))
     if word in _SINGULAR_TOLL:
         return Toll(1, "exact", text=_text(ctx, hit.start, hit.end))
+    if hit.end < last and ctx.words[hit.end] in _ANOTHER:
+        return Toll(1, "exact", text=_text(ctx, hit.start, hit.end + 1))  # "وأصيب آخر": one more
     if hit.end < last and ctx.words[hit.end] in _PERSON_SINGULAR:
-        return Toll(1, "exact", text=_text(ctx, hit.start, hit.end + 1))
+        # "مقتل امرأة وثلاثة أطفال": one, and the figures joined to it
+        extra, after = _more_after(ctx, hit.end + 1, last, used)
+        return Toll(1 + extra, "exact", text=_text(ctx, hit.start, max(hit.end + 1, after if extra else 0)))
     return Toll(None, "unknown", text=_text(ctx, hit.start, hit.end))
 
 
@@ -739,6 +777,8 @@ def _quantity_after(ctx: _Doc, hit: Hit, first: int, last: int, used: set[int]):
     for j in range(hit.end, min(hit.end + QUANTITY_AFTER, last)):
         if ctx.words[j] in _PUNCT_BREAK or _has_toll_cue(ctx, j):
             return None  # "مقتل ضابط وإصابة عسكريين اثنين": the two are the wounded
+        if j == hit.end and ctx.words[j] in _PERSON_SINGULAR:
+            return None  # "مقتل امرأة وثلاثة أطفال": one, then the figures joined to it
         if j in used:
             continue
         found = _quantity_at(ctx, j, last)
@@ -775,8 +815,9 @@ def _more_after(ctx: _Doc, end: int, last: int, used: set[int]) -> tuple[int, in
         word = ctx.words[j]
         if word in _PUNCT_BREAK or _has_toll_cue(ctx, j) or _has_event_cue(ctx, j):
             break
-        if word == "و" and j + 1 < last and j + 1 not in used:
-            found = _quantity_at(ctx, j + 1, last)
+        glued = word.startswith("و") and len(word) > 2 and j not in used
+        if glued or word == "و" and j + 1 < last and j + 1 not in used:
+            found = _quantity_at(ctx, j if glued else j + 1, last)
             if found is not None and found[0].value is not None and found[0].qualifier == "exact":
                 extra += found[0].value
                 used.update(range(found[1], found[2]))
@@ -788,11 +829,15 @@ def _more_after(ctx: _Doc, end: int, last: int, used: set[int]) -> tuple[int, in
 
 def _quantity_at(ctx: _Doc, j: int, last: int) -> tuple[Quantity, int, int] | None:
     word = ctx.words[j]
+    words = ctx.words[:last]
+    if word.startswith("و") and len(word) > 2 and _maybe_number_word(word[1:]) and not _maybe_number_word(word):
+        words = [*words[:j], word[1:], *words[j + 1:]]  # "32 قتيلا ومئة جريح": و glued to the figure
+        word = word[1:]
     if not (word[:1].isdigit() or word in _QUANT_START or _maybe_number_word(word)):
         return None
     if word in _NUMBER_OF and j + 1 < last and ctx.words[j + 1].startswith(("ال", "لل")):
         return None  # عدد القتلى: "the number of the dead", whose figure comes later
-    quantity = read_quantity(ctx.words[:last], j)
+    quantity = read_quantity(words, j)
     if quantity is None:
         return None
     following = ctx.words[quantity.end] if quantity.end < last else ""
