@@ -285,3 +285,39 @@ def test_past_verb_of_saying_leaves_the_reported_month_free() -> None:
     assert one("وكانت الشركة خفضت أسعار شحنات الخام في نوفمبر", dt.date(2016, 10, 7))[0] == "2016-11-01"
     # The same verb of saying governing the month directly: past.
     assert one("قالت الوزارة في نوفمبر إن", dt.date(2016, 10, 7))[0] == "2015-11-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # أوائل folds to اوايل: the part of a year or month was never matched before.
+        ("إذا تمت الصفقة في أوائل 2016 كما هو مقرر", ("أوائل 2016", "2016-01-01", "2016-12-31", "year")),
+        ("يصل الوفد أوائل يوليو", ("أوائل يوليو", "2017-07-01", "2017-07-31", "month")),
+        # A part word makes an ambiguous month name a month ("مارس" is also "practised").
+        ("منذ بدء المعارك في أواخر مارس", ("أواخر مارس", "2017-03-01", "2017-03-31", "month")),
+        ("بدأ الصيام منتصف رمضان", ("منتصف رمضان", "2017-05-27", "2017-06-24", "month")),
+        # A season of a year is that year (the convention of the annotated sets).
+        ("ستعود الرحلة اليومية في ربيع 2016", ("ربيع 2016", "2016-01-01", "2016-12-31", "year")),
+        ("وقع ذلك صيف العام الماضي", ("صيف العام الماضي", "2016-01-01", "2016-12-31", "year")),
+        # "أول يونيو" is June 1, not the month.
+        ("الفترة الممتدة من أول يونيو (حزيران)", ("أول يونيو (حزيران)", "2017-06-01", "2017-06-01", "day")),
+        # A budget is named by its year; the noun stays out of the span.
+        ("خفض استثماراتها في ميزانية 2015 إلى 30 مليار دولار", ("2015", "2015-01-01", "2015-12-31", "year")),
+        ("أرقام الميزانية 1436 هـ", ("1436 هـ", "2014-10-25", "2015-10-13", "year")),
+    ],
+)
+def test_parts_seasons_first_day_budgets(text: str, expected: tuple) -> None:
+    assert values(text) == [expected]
+
+
+def test_first_who_is_not_a_day() -> None:
+    assert values("كان أول من مارس الرياضة في المدينة") == []
+
+
+def test_an_with_imperfect_is_prospective() -> None:
+    # كان is a past cue, but the month belongs to "أن يرفع": what may happen, so the next September.
+    text = "كان المحللون يتوقعون أن يرفع المركزي الفائدة ربما في سبتمبر على أقرب تقدير"
+    assert values(text, dt.date(2015, 7, 31)) == [("سبتمبر", "2015-09-01", "2015-09-30", "month")]
+    # "أن" with a noun after it does not change the past reading.
+    assert values("كان واضحا أن تكلفة العمالة ارتفعت في سبتمبر", dt.date(2015, 7, 31)) == [
+        ("سبتمبر", "2014-09-01", "2014-09-30", "month")]

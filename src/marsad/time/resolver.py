@@ -102,7 +102,10 @@ MOD_WORDS = _trie_regex(sorted(
     ["الجاري", "الجاريه", "الحالي", "الحاليه", "الماضي", "الماضيه", "المنصرم", "المنصرمه", "الفائت", "الفائته", "المقبل", "المقبله", "القادم", "القادمه", "المبارك", "الكريم", "الفضيل"]
 ))
 # Words of "where in the unit": kept inside the span, the value stays the whole unit.
-PART_OF_UNIT = r"مطلع|بدايه|اوائل|اواخر|نهايه|منتصف|اواسط|خلال|طوال"
+# (In matching form: أوائل folds to اوايل.)
+PART_OF_UNIT = r"مطلع|بدايه|اوايل|اواخر|نهايه|منتصف|اواسط|خلال|طوال"
+# Seasons of a year ("ربيع 2016", "صيف العام الماضي"): the value stays the year.
+SEASONS = r"ربيع|صيف|خريف|شتاء|شتا"
 PART_OF_DAY = r"صباح|مساء|ظهر|فجر|ليله|ليل|عصر|ظهيره|نهار|منتصف\s+ليل|منتصف\s+ليله|صبيحه|ظهيره"
 YEAR_WORD = r"(?:من\s+)?(?:عام|العام|سنه|السنه|لعام|لسنه)?"
 # "من العام الماضي" after a month: the year relative to publication.
@@ -121,6 +124,7 @@ MONTH_PAIR = rf"(?P<mon>{MONTH})(?:(?:{OPT_S}[(/]{OPT_S}|{S})(?P<mon2>{MONTH}){O
 ORDINAL_DAYS = {
     "الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6, "السابع": 7,
     "الثامن": 8, "التاسع": 9, "العاشر": 10, "غره": 1, "مطلع": 1,
+    "اول": 1,  # "أول يونيو": June 1 (not "أول من": "the first who")
 }
 DAY = rf"\d{{1,2}}|{_trie_regex(sorted(k for k in ORDINAL_DAYS if k != 'مطلع'))}"
 
@@ -152,17 +156,20 @@ TENTH_PREFIX = (
 )
 MONTH_PREFIX = rf"(?:(?P<part>{PART_OF_UNIT}){S})?(?:{TENTH_PREFIX})?(?:(?P<shahr>شهر|شهري|الشهر){S})?"
 _TENTH_FIRST_DAY = {"الاوايل": 1, "الاولي": 1, "الاول": 1, "الاواسط": 11, "الوسطي": 11, "الاواخر": 21, "الاخيره": 21}
+# A budget is named by its (fiscal) year: "ميزانية 2015", "موازنة 1436". The noun stays out of the span.
+BUDGET_WORDS = r"ميزانيه|الميزانيه|موازنه|الموازنه"
+_BUDGET_CUES = frozenset({"ميزانيه", "الميزانيه", "موازنه", "الموازنه"})
 YEAR_RE = re.compile(
     rf"(?P<y1>{YEAR_NUM})(?:{OPT_S}(?:-|/|و|الي|حتي){OPT_S}(?P<y2>{YEAR_NUM}))?"
     rf"(?P<suffix>{HIJRI_SUFFIX}|{GREG_SUFFIX})?(?!\w|[/.-]\d)"
 )
 YEAR_PREFIX = (
-    rf"(?:(?P<part>{PART_OF_UNIT}){S})?(?:(?P<cue>العام|عام|عامي|سنه|السنه|سنتي|موسم|منذ|في|حتي|قبل|بعد"
-    rf"|خلال|بين|من|(?:العام|السنه){S}(?P<ymod>{MOD_WORDS})){S})?"
+    rf"(?:(?P<part>{PART_OF_UNIT}|{SEASONS}){S})?(?:(?P<cue>العام|عام|عامي|سنه|السنه|سنتي|موسم|منذ|في|حتي|قبل|بعد"
+    rf"|خلال|بين|من|{BUDGET_WORDS}|(?:العام|السنه){S}(?P<ymod>{MOD_WORDS})){S})?"
 )
 # Cues that make a number a year even when it can only be a Hijri one ("عام 1394"): not a
 # preposition ("من 1380 إلى 1400 ريال" is an amount).
-_STRONG_YEAR_CUES = frozenset({"العام", "عام", "عامي", "سنه", "السنه", "سنتي", "موسم"})
+_STRONG_YEAR_CUES = frozenset({"العام", "عام", "عامي", "سنه", "السنه", "سنتي", "موسم"}) | _BUDGET_CUES
 HIJRI_ONLY_GAP = 300  # years before publication beyond which a number in the Hijri table is Hijri
 RELATIVE_DAY_WORDS = _trie_regex(sorted([
     "الليله قبل الماضيه", "الليله الماضيه", "اول من امس", "اول امس", "امس الاول", "الامس", "امس",
@@ -181,7 +188,7 @@ RELATIVE_UNIT_RE = re.compile(
     rf"|(?:ال|ل)(?P<unit2>اسبوع|شهر|عام|سنه){S}(?P<mod>{MOD_WORDS})"
     rf"){END}"
 )
-UNIT_PREFIX = rf"(?:(?P<part>{PART_OF_UNIT}){S})?"
+UNIT_PREFIX = rf"(?:(?P<part>{PART_OF_UNIT}|{SEASONS}){S})?"
 UNIT = _alternation(list(UNIT_WORDS))
 NUMBER = _alternation(list(NUMBER_WORDS))
 AGO_RE = re.compile(
@@ -474,6 +481,8 @@ def _on_day_month(m: Found, ctx: Context) -> Candidate | None:
     if month_info is None:
         return None
     month, is_hijri = month_info
+    if m["d1"] == "اول" and re.match(r"اول\s+من\s", m.core[0]):
+        return None  # "أول من مارس": the first who practised
     d1 = _day_number(m["d1"])
     d2 = _day_number(m["d2"]) if m["d2"] else d1
     cand = Candidate(m.start(), m.end(), "day_month")
@@ -586,7 +595,10 @@ def _on_whole_month(m: Found, ctx: Context) -> Candidate | None:
     name = re.sub(r"\s+", " ", m["mon"])
     if _DAY_BEFORE_MONTH_RE.search(ctx.form, max(0, m.start() - 10), m.start()):
         return None  # "31 شباط 2017": the day-month reading owns it, and it was impossible
-    has_context = bool(m["year"] or m["mod"] or m["ymod"] or m["shahr"] or m["mon2"] or m["tenth"])
+    # "أواخر مارس": a part of the month makes even an ambiguous name a month (not خلال/طوال,
+    # which also take people: "خلال رجب").
+    part = m["part"] not in (None, "خلال", "طوال")
+    has_context = bool(m["year"] or m["mod"] or m["ymod"] or m["shahr"] or m["mon2"] or m["tenth"] or part)
     if not has_context and (name in _AMBIGUOUS or not _preceded_by_month_cue(ctx.form, m.start())):
         return None
     cand = Candidate(m.start(), m.end(), "month", precision="month")
@@ -623,7 +635,7 @@ def _on_whole_month(m: Found, ctx: Context) -> Candidate | None:
 
 
 _DAY_BEFORE_MONTH_RE = re.compile(r"\d\s*(?:من\s+)?(?:شهر\s+)?$")
-_MONTH_CUE_RE = re.compile(r"(?:^|\s)(?:[وف]?(?:في|منذ|خلال|حتي|قبل|بعد|مطلع|اوائل|اواخر|منتصف|نهايه|بدايه|من|الي))\s+$")
+_MONTH_CUE_RE = re.compile(r"(?:^|\s)(?:[وف]?(?:في|منذ|خلال|حتي|قبل|بعد|مطلع|اوايل|اواخر|منتصف|نهايه|بدايه|من|الي))\s+$")
 
 
 def _preceded_by_month_cue(form: str, start: int) -> bool:
@@ -653,7 +665,7 @@ def _on_year(m: Found, ctx: Context) -> Candidate | None:
     if not m["cue"] and not m["part"]:
         return cand
     # Leave the preposition out of the span unless it is part of the name (عام, موسم).
-    if cue in _WEAK_YEAR_CUES and not m["part"]:
+    if (cue in _WEAK_YEAR_CUES and not m["part"]) or cue in _BUDGET_CUES:
         cand.start = m.start("y1")
     return cand
 

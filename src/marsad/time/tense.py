@@ -83,6 +83,16 @@ _THAT_WORDS = _forms("إن", "أن", "بأن", "وأن", "وإن", "إنه", "أ
 _SINCE = match_form("منذ")
 
 
+# "أن يرفع الفائدة في سبتمبر": أن with an imperfect verb is a prospective act (what is expected,
+# planned or possible), so its date is not in the past even after a past verb (كان يتوقع أن...).
+_SUBJUNCTIVE_PARTICLES = _forms("أن", "بأن", "وأن", "لأن", "لن")
+_IMPERFECT_RE = re.compile(r"^ي(?!وم|ناير|ونيو|ونيه|وليو|وليه)\w{2,}$")
+
+
+def _subjunctive(word: str, previous: str) -> str | None:
+    return "future" if previous in _SUBJUNCTIVE_PARTICLES and _IMPERFECT_RE.match(word) else None
+
+
 def _cue(form: str, start: int, end: int) -> tuple[str | None, bool]:
     """(tense, reported): the tense of the nearest cue, and whether the date may not share it: a
     past verb of saying with إن/أن between it and the expression (the date then belongs to the
@@ -107,8 +117,8 @@ def _cue(form: str, start: int, end: int) -> tuple[str | None, bool]:
                 return found, found == "past"
         return None, False
     seen_that = False
-    for word in words:
-        found = _word_tense(word)
+    for i, word in enumerate(words):
+        found = _word_tense(word) or _subjunctive(word, words[i + 1] if i + 1 < len(words) else "")
         if found:
             reported = found == "past" and seen_that and (
                 word in _REPORTING_WORDS or _strip_conjunction(word) in _REPORTING_WORDS)
