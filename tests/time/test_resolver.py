@@ -321,3 +321,30 @@ def test_an_with_imperfect_is_prospective() -> None:
     # "أن" with a noun after it does not change the past reading.
     assert values("كان واضحا أن تكلفة العمالة ارتفعت في سبتمبر", dt.date(2015, 7, 31)) == [
         ("سبتمبر", "2014-09-01", "2014-09-30", "month")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The year before/after the one last written; with none written, the publication's.
+        ("بلغت 313 مليار ريال في نهاية عام 2014م مقارنة بارتفاع 9.4% في العام السابق",
+         [("نهاية عام 2014م", "2014-01-01", "2014-12-31", "year"), ("العام السابق", "2013-01-01", "2013-12-31", "year")]),
+        ("ارتفعت في نهاية عام 2014م مقارنة بارتفاع 6.8 % في نهاية العام السابق",
+         [("نهاية عام 2014م", "2014-01-01", "2014-12-31", "year"),
+          ("نهاية العام السابق", "2013-01-01", "2013-12-31", "year")]),
+        ("نما 5% مقارنة بالعام الذي سبقه", [("العام الذي سبقه", "2016-01-01", "2016-12-31", "year")]),
+        # A bare part of "the year": the publication's, or a far past year just written.
+        ("ارتفع المؤشر منذ بداية العام", [("بداية العام", "2017-01-01", "2017-12-31", "year")]),
+        ("انفجرت القنبلة في 6 أغسطس 1945.\nوقتل 140 ألف شخص بحلول نهاية العام",
+         [("6 أغسطس 1945", "1945-08-06", "1945-08-06", "day"), ("نهاية العام", "1945-01-01", "1945-12-31", "year")]),
+        ("نهاية العام الدراسي", []),
+        # A day and month right after a full date of a far year, in the same sentence: that year.
+        ("انفجرت القنبلة في 9 اغسطس 1945 وانتهت الحرب في 15 اغسطس",
+         [("9 اغسطس 1945", "1945-08-09", "1945-08-09", "day"), ("15 اغسطس", "1945-08-15", "1945-08-15", "day")]),
+        # ... but not across a sentence end, nor after a date of the publication's year.
+        ("ولد في 5 مارس 1950. وصل الرئيس في 20 أبريل",
+         [("5 مارس 1950", "1950-03-05", "1950-03-05", "day"), ("20 أبريل", "2017-04-20", "2017-04-20", "day")]),
+    ],
+)
+def test_years_in_context(text: str, expected: list) -> None:
+    assert values(text) == expected

@@ -301,6 +301,8 @@ class Candidate:
     tense: str | None = None
     weekday: int | None = None  # a weekday named in the span, kept for merging
     fields: dict | None = None  # day_month: the parsed parts, for joining ranges
+    written: bool = False  # a Gregorian year is written in it ("9 أغسطس 1945", "عام 2014م")
+    anaphora: str | None = None  # resolved against the year last written: "previous", "part"
 
     @property
     def length(self) -> int:
@@ -503,7 +505,9 @@ def _on_day_month(m: Found, ctx: Context) -> Candidate | None:
                                     hijri.hijri_to_gregorian(year, month, d2))
         else:
             cand.value = _day_range(_safe_date(year, month, d1), _safe_date(year, month, d2))
+            cand.written = bool(m["year"])
         return cand if cand.value else None
+    cand.fields["mod"] = m["mod"]
     if not _valid_day(month, d1, is_hijri) or not _valid_day(month, d2, is_hijri) or d2 < d1:
         return None
     direction, _ = _direction(m["mod"], ctx, m.start(), m.end())
@@ -570,7 +574,7 @@ def _on_numeric(m: Found, ctx: Context) -> Candidate | None:
         value = _safe_date(year, month, day)
     if value is None:
         return None
-    return Candidate(m.start(), m.end(), "numeric", (value, value), "day")
+    return Candidate(m.start(), m.end(), "numeric", (value, value), "day", written=True)
 
 
 def _on_month(m: Found, ctx: Context) -> Candidate | None:
@@ -615,6 +619,7 @@ def _on_whole_month(m: Found, ctx: Context) -> Candidate | None:
             return None
         elif MIN_YEAR <= year <= MAX_YEAR:
             cand.value = _month_range(year, month)
+            cand.written = bool(m["year"])
         return cand if cand.value else None
     direction, strict = _direction(m["mod"], ctx, m.start(), m.end())
     cand.tense = direction if direction in ("past", "future") else None
@@ -660,6 +665,7 @@ def _on_year(m: Found, ctx: Context) -> Candidate | None:
         cand.value = (first[0], last[1]) if first and last and y2 >= y1 else None
     elif MIN_YEAR <= y1 <= y2 <= MAX_YEAR:
         cand.value = (_year_range(y1)[0], _year_range(y2)[1])
+        cand.written = y1 == y2
     if cand.value is None:
         return None
     if not m["cue"] and not m["part"]:
@@ -911,6 +917,90 @@ def _on_day_of_relative_month(m: Found, ctx: Context) -> Candidate | None:
     return cand
 
 
+# "العام السابق", "السنة التالية", "العام الذي سبقه": the year before or after the one the text
+# last wrote ("في نهاية عام 2014م ... مقارنة بالعام السابق": 2013); with none written, the
+# publication's.
+ANAPHORIC_YEAR_RE = re.compile(
+    rf"(?:ال|ل)(?:عام|سنه){S}(?P<amod>السابق|السابقه|التالي|التاليه|اللاحق|اللاحقه"
+    rf"|الذي{S}(?:سبقه|قبله|يليه|تلاه)|التي{S}(?:سبقتها|قبلها|تليها|تلتها)){END}"
+)
+# "نهاية العام", "منذ بداية العام", "مطلع السنة" with no modifier: the publication's year, or in a
+# past narrative the year just written when it lies years before publication ("6 أغسطس 1945 ...
+# قتل 140 ألف شخص بحلول نهاية العام"). Not before an adjective (العام الدراسي، العام المالي).
+BARE_YEAR_PART_RE = re.compile(
+    rf"(?P<part>مطلع|بدايه|اوايل|اواخر|نهايه|منتصف|اواسط){S}(?:ال|ل)(?:عام|سنه)(?!{S}(?:ال|ل|\d)|{OPT_S}\d){END}"
+)
+# How close the written year must be for a bare "نهاية العام" to take it, and how far from the
+# publication's year (nearer years are too easily the current one: "منذ بداية العام").
+NARRATIVE_WINDOW = 600
+NARRATIVE_GAP = 2
+
+
+def _on_anaphoric_year(m: Found, ctx: Context) -> Candidate | None:
+    amod = re.sub(r"\s+", " ", m["amod"])
+    delta = -1 if amod.startswith(("السابق", "الذي سبقه", "الذي قبله", "التي سبقتها", "التي قبلها")) else 1
+    cand = Candidate(m.start(), m.end(), "anaphoric_year", precision="year", anaphora=f"year:{delta:+d}")
+    if ctx.published is None:
+        cand.relative = f"year:{delta:+d}"
+        return cand
+    cand.value = _year_range(ctx.published.year + delta)
+    return cand
+
+
+def _on_bare_year_part(m: Found, ctx: Context) -> Candidate | None:
+    cand = Candidate(m.start(), m.end(), "anaphoric_year", precision="year", anaphora="part")
+    cand.tense = tense_near(ctx.form, m.start(), m.end())
+    if ctx.published is None:
+        cand.relative = "year:+0"
+        return cand
+    cand.value = _year_range(ctx.published.year)
+    return cand
+
+
+def _resolve_anaphora(cands: list[Candidate], form: str, published: dt.date | None) -> None:
+    """Expressions that depend on the year the text last wrote: "العام السابق" (that year - 1),
+    "نهاية العام" in a past narrative, and a day and month without a year right after a full
+    date in the same sentence ("في 9 أغسطس 1945 وانتهت الحرب في 15 أغسطس"), when that year lies
+    years before publication."""
+    last: Candidate | None = None
+    previous: Candidate | None = None
+    for cand in cands:
+        ref = last.value[0].year if last is not None and last.value is not None else None
+        if cand.anaphora and cand.anaphora.startswith("year:") and ref is not None:
+            cand.value = _year_range(ref + int(cand.anaphora[5:]))
+        elif (cand.anaphora == "part" and ref is not None and published is not None and last is not None
+              and cand.tense != "future" and abs(published.year - ref) >= NARRATIVE_GAP
+              and cand.start - last.end <= NARRATIVE_WINDOW):
+            cand.value = _year_range(ref)
+        elif (cand.kind == "day_month" and previous is not None and previous is last and ref is not None
+              and published is not None and _continues_narrative(cand, previous, form, published)):
+            _resolve_in_year(cand, ref)
+        if cand.written and cand.value is not None and cand.value[0].year == cand.value[1].year:
+            last = cand
+        previous = cand
+
+
+def _continues_narrative(cand: Candidate, previous: Candidate, form: str, published: dt.date) -> bool:
+    fields = cand.fields
+    if not fields or fields["year"] or fields["hijri"] or fields.get("mod") or cand.value is None:
+        return False
+    if previous.precision not in ("day", "month") or cand.tense == "future":
+        return False
+    if _SENTENCE_END_RE.search(form, previous.end, cand.start):
+        return False
+    return abs(published.year - previous.value[0].year) >= NARRATIVE_GAP
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?\n]")
+
+
+def _resolve_in_year(cand: Candidate, year: int) -> None:
+    fields = cand.fields
+    value = _day_range(_safe_date(year, fields["month"], fields["d1"]), _safe_date(year, fields["month"], fields["d2"]))
+    if value is not None:
+        cand.value = value
+
+
 Handler = Callable[[Found, Context], "Candidate | None"]
 # Cheap scans that find where a core can start; the core is then tried there with `match`.
 # Several cores share a trigger (every number), so the text is scanned once per trigger.
@@ -929,6 +1019,8 @@ HANDLERS: tuple[tuple[tuple[re.Pattern[str], ...], re.Pattern[str], re.Pattern[s
     ((), AGO_RE, _prefix_re(""), _on_ago),
     ((), QUARTER_RE, _prefix_re(""), _on_quarter),
     ((), RELATIVE_QUARTER_RE, _prefix_re(""), _on_relative_quarter),
+    ((), ANAPHORIC_YEAR_RE, _prefix_re(UNIT_PREFIX), _on_anaphoric_year),
+    ((), BARE_YEAR_PART_RE, _prefix_re(""), _on_bare_year_part),
     ((DIGITS_TRIGGER, ORDINAL_TRIGGER), DAY_OF_RELATIVE_MONTH_RE, _prefix_re(DAY_OF_MONTH_PREFIX),
      _on_day_of_relative_month),
 )
@@ -1007,6 +1099,7 @@ def _join(prev: Candidate, cand: Candidate, form: str, published: dt.date | None
             weekday = prev.weekday
             prev.end, prev.kind, prev.value, prev.precision = cand.end, cand.kind, cand.value, cand.precision
             prev.relative, prev.tense, prev.fields = cand.relative, cand.tense, cand.fields
+            prev.written = cand.written
             _fit_weekday(prev, weekday, published)
             return True
         if prev.kind in _ABSOLUTE_KINDS and cand.kind == "weekday":
@@ -1139,7 +1232,9 @@ def resolve(text: str, published: dt.date | None) -> list[TimeExpression]:
             if cand is not None:
                 cands.append(cand)
     results = []
-    for cand in _merge(_select(cands), folded.form, published):
+    selected = _merge(_select(cands), folded.form, published)
+    _resolve_anaphora(selected, folded.form, published)
+    for cand in selected:
         start, end = _trim(text, *folded.clean_span(cand.start, cand.end))
         value = cand.value
         results.append(TimeExpression(
