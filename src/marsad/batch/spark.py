@@ -1,8 +1,9 @@
 """Spark batch mode: the single-machine pipeline's results, computed by PySpark jobs.
 
 `run_spark(inputs, out)` reads JSON Lines (also .gz), WARC and Parquet, runs the per-article stages
-in `mapPartitions` (one `Annotator` per partition, so models load once per partition) and writes
-Parquet tables `documents`, `mentions`, `entities`, `events`, `skipped` (see docs/spark.md).
+in `mapPartitions` (one `Annotator` per partition, so models load once per partition), then the
+cross-document pass of `marsad run` (marsad.batch.cross), and writes Parquet tables `documents`,
+`mentions`, `entities`, `events`, `merged_events`, `stories`, `skipped` (see docs/spark.md).
 
 The results are those of `marsad.pipeline.run` on the same input in the same order, because every
 step that makes the single-machine run depend on the order of articles is recomputed here as a
@@ -22,6 +23,13 @@ Spark job over the input position (`pos` = file index << 32 | record index):
   confirmed by signature similarity, and the best candidate (highest similarity, ties to the
   largest id, as in `pipeline._near_duplicate_of`) is followed to its canonical document by
   pointer jumping, so `duplicate_of` is always the earliest stored document of the group.
+* **Cross-document pass** (marsad.batch.cross), run on the executors over blocks that provably do not
+  interact: entity clustering grouped by entity type (it never crosses types), the {old: canonical}
+  pairs applied by joins to mentions, entities (variants folded) and event actors; event merging per
+  (family, modality, date component, country part) block in the store's (date_start, id) order, then
+  the dispute ids merged in other blocks remapped by a join; denials linked per component of families
+  joined by extractor links; stories as connected components (label propagation) of the document,
+  dispute and actor edges that build_stories unions. Why each block is exact: docs/spark.md.
 
 Nothing is collected to the driver but counts.
 """
