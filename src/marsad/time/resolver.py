@@ -99,7 +99,8 @@ S = r"\s+"
 OPT_S = r"\s*"
 YEAR_NUM = r"\d{4}"
 MOD_WORDS = _trie_regex(sorted(
-    ["الجاري", "الجاريه", "الحالي", "الحاليه", "الماضي", "الماضيه", "المنصرم", "المنصرمه", "الفائت", "الفائته", "المقبل", "المقبله", "القادم", "القادمه", "المبارك", "الكريم", "الفضيل"]
+    ["الجاري", "الجاريه", "الحالي", "الحاليه", "الماضي", "الماضيه", "المنصرم", "المنصرمه", "الفائت", "الفائته", "المقبل", "المقبله", "القادم", "القادمه", "المبارك", "الكريم", "الفضيل",
+     "الماضيين", "المنصرمين", "الفائتين", "المقبلين", "القادمين"]
 ))
 # Words of "where in the unit": kept inside the span, the value stays the whole unit.
 # (In matching form: أوائل folds to اوايل.)
@@ -180,8 +181,15 @@ RELATIVE_DAY_RE = re.compile(
     rf"(?:{OPT_S}[(,]?{OPT_S}(?P<wd>{WEEKDAY}){OPT_S}\)?)?{END}"
 )
 DAY_PART_PREFIX = rf"(?:(?P<part>{PART_OF_DAY}){S})?(?:(?:يوم|يومي){S})?"
+# The modifier agrees with يوم (masculine) or with the name (الجمعة المقبلة), or is dual after two
+# days ("السبت والأحد الماضيين").
+WEEKDAY_MOD = r"(?:الماضي|المنصرم|الفائت|المقبل|القادم)(?:ه|ين)?"
 WEEKDAY_RE = re.compile(
-    rf"(?P<wd>{WEEKDAY})(?:{S}(?P<mod>الماضي|المنصرم|الفائت|المقبل|القادم))?{END}"
+    rf"(?P<wd>{WEEKDAY})(?:{S}(?P<mod>{WEEKDAY_MOD}))?{END}"
+)
+# The first of two coordinated days takes the dual modifier after the second.
+COORDINATED_WEEKDAY_RE = re.compile(
+    rf"{OPT_S}[,،]?{OPT_S}و(?:يوم{S})?{WEEKDAY}{S}(?P<mod>(?:الماضي|المنصرم|الفائت|المقبل|القادم)ين){END}"
 )
 RELATIVE_UNIT_RE = re.compile(
     rf"(?:ه(?P<dem>ذا|ذه){S}(?P<unit1>الاسبوع|الشهر|العام|السنه)"
@@ -214,8 +222,14 @@ RELATIVE_QUARTER_RE = re.compile(rf"الربع{S}(?P<qmod>السابق|الما�
 _MONTH_COUNTS = {"الثلاثه": 3, "الاربعه": 4, "الخمسه": 5, "السته": 6, "السبعه": 7, "الثمانيه": 8, "التسعه": 9,
                  "العشره": 10}
 # "الـ14 من الشهر الجاري", "الثاني من الشهر المقبل", "العاشر من هذا الشهر"
+# "يوم 15 الجاري", "في 20 الماضي": a day number with the month's modifier alone.
 DAY_OF_RELATIVE_MONTH_RE = re.compile(
-    rf"(?P<d1>{DAY}){S}من{S}(?:(?P<dem>هذا){S}الشهر|الشهر{S}(?P<mod>{MOD_WORDS})){END}"
+    rf"(?P<d1>{DAY}){S}(?:من{S}(?:(?P<dem>هذا){S}الشهر|الشهر{S}(?P<mod>{MOD_WORDS}))"
+    rf"|(?P<mod2>الجاري|الحالي|المقبل|القادم|الماضي|المنصرم)){END}"
+)
+# "الأسبوع الأول من أغسطس", "الربع الثاني من الشهر": the ordinal belongs to another unit.
+_ORDINAL_OF_OTHER_UNIT_RE = re.compile(
+    r"(?:الاسبوع|الاسبوعين|الشهر|العام|السنه|الربع|النصف|العقد|الفصل|الدور|الجزء|الجوله|المرحله)\s+$"
 )
 DAY_OF_MONTH_PREFIX = rf"(?:(?:يوم|في){S})?(?P<al>ال)?"
 # Clitics (conjunction, preposition) may be glued to the first word: "وصباح", "لشهر", "بالعام".
@@ -485,6 +499,8 @@ def _on_day_month(m: Found, ctx: Context) -> Candidate | None:
     month, is_hijri = month_info
     if m["d1"] == "اول" and re.match(r"اول\s+من\s", m.core[0]):
         return None  # "أول من مارس": the first who practised
+    if _ordinal_of_other_unit(m, ctx):
+        return None
     d1 = _day_number(m["d1"])
     d2 = _day_number(m["d2"]) if m["d2"] else d1
     cand = Candidate(m.start(), m.end(), "day_month")
@@ -519,6 +535,11 @@ def _on_day_month(m: Found, ctx: Context) -> Candidate | None:
     slack = _slack(direction, m["mod"], ctx, m.start(), m.end())
     cand.value = _resolve_day_month(ctx.published, month, d1, d2, is_hijri, direction, slack)
     return cand if cand.value else None
+
+
+def _ordinal_of_other_unit(m: Found, ctx: Context) -> bool:
+    start = m.start("d1")
+    return not m["d1"][-1].isdigit() and bool(_ORDINAL_OF_OTHER_UNIT_RE.search(ctx.form, max(0, start - 15), start))
 
 
 def _day_number(word: str) -> int:
@@ -602,11 +623,27 @@ def _on_whole_month(m: Found, ctx: Context) -> Candidate | None:
     # "أواخر مارس": a part of the month makes even an ambiguous name a month (not خلال/طوال,
     # which also take people: "خلال رجب").
     part = m["part"] not in (None, "خلال", "طوال")
-    has_context = bool(m["year"] or m["mod"] or m["ymod"] or m["shahr"] or m["mon2"] or m["tenth"] or part)
+    # "يونيو ويوليو الماضيين", "مايو ويونيو 2014": the first of two months takes the second's
+    # (dual) modifier or year; the second is a month because it follows one.
+    # Two months stay two items (the convention of the annotated sets: "من شهر يوليو حتى بداية شهر
+    # أغسطس" is July and August).
+    coordinated = None if m["year"] or m["mod"] or m["ymod"] else COORDINATED_MONTH_RE.match(ctx.form, m.end())
+    after_month = bool(_AFTER_MONTH_RE.search(ctx.form, max(0, m.start() - 30), m.start()))
+    has_context = bool(m["year"] or m["mod"] or m["ymod"] or m["shahr"] or m["mon2"] or m["tenth"] or part
+                       or coordinated or after_month)
     if not has_context and (name in _AMBIGUOUS or not _preceded_by_month_cue(ctx.form, m.start())):
         return None
     cand = Candidate(m.start(), m.end(), "month", precision="month")
     year = _explicit_year(m, ctx)
+    mod = m["mod"]
+    if coordinated and coordinated["cyear"]:
+        second = _month_number(coordinated["mon_b"])
+        if second is None or second[1] != is_hijri:
+            return None
+        year = int(coordinated["cyear"]) - (month > second[0])
+    elif coordinated:
+        mod = coordinated["cmod"]
+    cand.fields = {"month": month, "hijri": is_hijri, "year": year if m["year"] or coordinated else None}
     if m["ymod"] and is_hijri:
         return None
     if m["ymod"] and year is None:
@@ -621,7 +658,7 @@ def _on_whole_month(m: Found, ctx: Context) -> Candidate | None:
             cand.value = _month_range(year, month)
             cand.written = bool(m["year"])
         return cand if cand.value else None
-    direction, strict = _direction(m["mod"], ctx, m.start(), m.end())
+    direction, strict = _direction(mod, ctx, m.start(), m.end())
     cand.tense = direction if direction in ("past", "future") else None
     if ctx.published is None:
         cand.relative = f"month:{'hijri:' if is_hijri else ''}{month} {direction or 'nearest'}"
@@ -634,13 +671,20 @@ def _on_whole_month(m: Found, ctx: Context) -> Candidate | None:
     elif direction == "current":
         cand.value = _month_range(ctx.published.year, month)
     else:
-        slack = _slack(direction, m["mod"], ctx, m.start(), m.end())
+        slack = _slack(direction, mod, ctx, m.start(), m.end())
         cand.value = _pick_year(ctx.published, lambda y: _month_range(y, month), direction, strict, slack)
     return cand if cand.value else None
 
 
 _DAY_BEFORE_MONTH_RE = re.compile(r"\d\s*(?:من\s+)?(?:شهر\s+)?$")
-_MONTH_CUE_RE = re.compile(r"(?:^|\s)(?:[وف]?(?:في|منذ|خلال|حتي|قبل|بعد|مطلع|اوايل|اواخر|منتصف|نهايه|بدايه|من|الي))\s+$")
+_MONTH_CUE_RE = re.compile(r"(?:^|\s)(?:[وف]?(?:في|منذ|خلال|حتي|قبل|بعد|مطلع|اوايل|اواخر|منتصف|نهايه|بدايه|من|الي|بين))\s+$")
+_DUAL_MOD = r"(?:الماضي|المنصرم|الفائت|المقبل|القادم)ين"
+COORDINATED_MONTH_RE = re.compile(
+    rf"{OPT_S}[,،]?{OPT_S}(?:و|الي{S}|حتي{S}|-{OPT_S})(?:شهر{S})?(?P<mon_b>{MONTH})"
+    rf"(?:(?:{OPT_S}[(/]{OPT_S}|{S}){MONTH}{OPT_S}\)?)?"
+    rf"(?:{S}(?P<cmod>{_DUAL_MOD})|{OPT_S},?{OPT_S}(?:من{S})?(?:عام{S}|العام{S})?(?P<cyear>{YEAR_NUM}))?(?!\w)"
+)
+_AFTER_MONTH_RE = re.compile(rf"(?:{MONTH})(?:{OPT_S}\))?{OPT_S}[,،]?{OPT_S}و$")
 
 
 def _preceded_by_month_cue(form: str, start: int) -> bool:
@@ -751,7 +795,10 @@ def _on_weekday(m: Found, ctx: Context) -> Candidate | None:
     if before and before.group(1) in _NOT_WEEKDAY_BEFORE and m.start("wd") == m.start():
         return None  # "صلاة الجمعة": the weekly prayer, not a date
     cand = Candidate(m.start(), m.end(), "weekday", weekday=weekday)
-    direction, strict = _direction(m["mod"], ctx, m.start(), m.end())
+    mod = m["mod"]
+    if mod is None and (coordinated := COORDINATED_WEEKDAY_RE.match(ctx.form, m.end())):
+        mod = coordinated["mod"]
+    direction, strict = _direction(mod, ctx, m.start(), m.end())
     direction = direction if direction in ("past", "future") else None
     cand.tense = direction
     if ctx.published is None:
@@ -903,8 +950,12 @@ def _on_relative_quarter(m: Found, ctx: Context) -> Candidate | None:
 
 
 def _on_day_of_relative_month(m: Found, ctx: Context) -> Candidate | None:
+    if m["mod2"] and not m["d1"][-1].isdigit():
+        return None  # "كانون الثاني الماضي": a month, not a day
+    if _ordinal_of_other_unit(m, ctx):
+        return None
     day = _day_number(m["d1"])
-    delta = 0 if m["dem"] else _year_delta(m["mod"])
+    delta = 0 if m["dem"] else _year_delta(m["mod"] or m["mod2"])
     cand = Candidate(m.start("d1"), m.end(), "day_month")
     if ctx.published is None:
         cand.relative = f"day:{day} month:{delta:+d}"
