@@ -4,7 +4,8 @@ Pool: SaudiNewsNet articles not in any file of tests/time/annotations, tests/geo
 tests/events/gold (date files key "id", place/event files "doc" or "id"); outlet not arreyadi /
 arriyadiyah; 700 <= len(text) <= 2200; crawl time present. Sort by id, shuffle with
 random.Random(2611), keep an article while its outlet has < 4 kept, stop at 40.
-Usage: .venv/bin/python tests/blind3_select.py   (prints the 40 ids)
+Part 2 (--part2): the same walk with part 1's 40 ids also excluded (the next 40).
+Usage: .venv/bin/python tests/blind3_select.py [--part2]   (prints the 40 ids)
 """
 import gzip, json, random
 from pathlib import Path
@@ -28,8 +29,10 @@ def used_ids() -> set:
     return ids
 
 
-def select(n=40, per_outlet=4, seed=2611):
+def select(n=40, per_outlet=4, seed=2611, part=1):
     used = used_ids()
+    if part == 2:  # part 2: the same walk again, skipping part 1's 40 articles
+        used |= {a["id"] for a in select()[0]}
     pool = []
     with gzip.open(ART, "rt", encoding="utf-8") as f:
         for line in f:
@@ -52,7 +55,8 @@ def select(n=40, per_outlet=4, seed=2611):
 
 
 if __name__ == "__main__":
-    kept, nused, npool = select()
+    import sys
+    kept, nused, npool = select(part=2 if "--part2" in sys.argv else 1)
     print(f"excluded ids {nused}, pool {npool}, kept {len(kept)}")
     for a in kept:
         print(a["id"], a["outlet"], len(a["text"]))
