@@ -382,3 +382,39 @@ def test_years_in_context(text: str, expected: list) -> None:
 )
 def test_weekday_and_month_agreement_and_coordination(text: str, expected: list) -> None:
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Compound ordinal days.
+        ("في الحادي عشر من سبتمبر 2001", [("الحادي عشر من سبتمبر 2001", "2001-09-11", "2001-09-11", "day")]),
+        ("في الخامس والعشرين من الشهر الجاري", [("الخامس والعشرين من الشهر الجاري", "2017-06-25", "2017-06-25", "day")]),
+        ("الحادي والثلاثين من ديسمبر 2016", [("الحادي والثلاثين من ديسمبر 2016", "2016-12-31", "2016-12-31", "day")]),
+        # "من العام" with no modifier: the publication's year.
+        ("في الأشهر الستة الأولى من العام", [("الأشهر الستة الأولى من العام", "2017-01-01", "2017-06-30", "month")]),
+        # The 30th of a Hijri month that has 29 days in Umm al-Qura: the day after the 29th.
+        ("في 30 رمضان 1436هـ", [("30 رمضان 1436هـ", "2015-07-17", "2015-07-17", "day")]),
+        # The calendar named after the year word.
+        ("بداية العام الهجري 1437", [("بداية العام الهجري 1437", "2015-10-14", "2016-10-01", "year")]),
+        # Two plausible years joined by a hyphen are a span without a year word.
+        ("في الفترة 2010-2014", [("2010-2014", "2010-01-01", "2014-12-31", "year")]),
+        # بعد + a count, from publication only in a future clause.
+        ("سيعود الوفد بعد يومين", [("بعد يومين", "2017-06-09", "2017-06-09", "day")]),
+        ("وتوفي بعد يومين", []),
+        ("سيعود بعد يومين من الهجوم", []),
+        # The month before the one just named; a bare part of "the month".
+        ("ارتفع التضخم في يونيو 2% مقارنة بالشهر السابق",
+         [("يونيو", "2017-06-01", "2017-06-30", "month"), ("الشهر السابق", "2017-05-01", "2017-05-31", "month")]),
+        ("وفي 5 مارس 2010 وقع الحادث وفي نهاية الشهر اعتقل",
+         [("5 مارس 2010", "2010-03-05", "2010-03-05", "day"), ("نهاية الشهر", "2010-03-01", "2010-03-31", "month")]),
+        ("يتوقع أن ينتهي بنهاية الشهر", [("نهاية الشهر", "2017-06-01", "2017-06-30", "month")]),
+    ],
+)
+def test_ordinals_calendars_spans_and_anaphora(text: str, expected: list) -> None:
+    assert values(text) == expected
+
+
+def test_relative_forms_without_publication() -> None:
+    assert [(t.text, t.relative) for t in resolve("سيعود بعد يومين ثم مقارنة بالعام السابق", None)] == [
+        ("بعد يومين", "+2 day"), ("العام السابق", "year:-1")]

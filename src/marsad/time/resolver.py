@@ -127,6 +127,12 @@ ORDINAL_DAYS = {
     "الثامن": 8, "التاسع": 9, "العاشر": 10, "غره": 1, "مطلع": 1,
     "اول": 1,  # "أول يونيو": June 1 (not "أول من": "the first who")
 }
+# "الحادي عشر من سبتمبر", "الخامس والعشرين من الشهر الجاري", "الحادي والثلاثين من ديسمبر"
+_ORDINAL_UNITS = {"الحادي": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6, "السابع": 7,
+                  "الثامن": 8, "التاسع": 9}
+ORDINAL_DAYS.update({f"{word} عشر": 10 + n for word, n in _ORDINAL_UNITS.items()})
+ORDINAL_DAYS.update({f"{word} والعشرين": 20 + n for word, n in _ORDINAL_UNITS.items()})
+ORDINAL_DAYS.update({"العشرين": 20, "الثلاثين": 30, "الحادي والثلاثين": 31})
 DAY = rf"\d{{1,2}}|{_trie_regex(sorted(k for k in ORDINAL_DAYS if k != 'مطلع'))}"
 
 # Each pattern starts with its required core (a number, a month or weekday name, a relative
@@ -166,7 +172,8 @@ YEAR_RE = re.compile(
 )
 YEAR_PREFIX = (
     rf"(?:(?P<part>{PART_OF_UNIT}|{SEASONS}){S})?(?:(?P<cue>العام|عام|عامي|سنه|السنه|سنتي|موسم|منذ|في|حتي|قبل|بعد"
-    rf"|خلال|بين|من|{BUDGET_WORDS}|(?:العام|السنه){S}(?P<ymod>{MOD_WORDS})){S})?"
+    rf"|خلال|بين|من|{BUDGET_WORDS}|(?:العام|السنه){S}(?P<ymod>{MOD_WORDS})"
+    rf"|(?:العام|عام|السنه|سنه){S}(?P<calendar>الهجري|الهجريه|الميلادي|الميلاديه)){S})?"
 )
 # Cues that make a number a year even when it can only be a Hijri one ("عام 1394"): not a
 # preposition ("من 1380 إلى 1400 ريال" is an amount).
@@ -200,7 +207,7 @@ UNIT_PREFIX = rf"(?:(?P<part>{PART_OF_UNIT}|{SEASONS}){S})?"
 UNIT = _alternation(list(UNIT_WORDS))
 NUMBER = _alternation(list(NUMBER_WORDS))
 AGO_RE = re.compile(
-    rf"(?P<prep>قبل|منذ){S}(?:(?P<num>\d{{1,2}}|{NUMBER}){S})?(?P<unit>{UNIT}){END}"
+    rf"(?P<prep>قبل|منذ|بعد){S}(?:(?P<num>\d{{1,2}}|{NUMBER}){S})?(?P<unit>{UNIT}){END}"
     rf"(?!{OPT_S}(?:علي|عن)(?!\w))(?!{OPT_S}من(?!\w)(?!{S}الان(?!\w)))"
 )
 # "الربع الأول من عام 2015", "النصف الثاني من العام الماضي", "الربع الثالث لهذا العام"
@@ -209,7 +216,8 @@ AGO_RE = re.compile(
 # last year's when it has not begun; "الربع السابق/المقبل" counts quarters from the publication's.
 QUARTER_YEAR = (
     rf"(?:{S}(?:من{S}|ل)?(?:(?:(?:العام|عام|سنه|السنه){S}(?:المالي{S})?)?(?P<year>{YEAR_NUM})"
-    rf"(?P<suffix>{GREG_SUFFIX})?|(?P<dem>هذا{S}العام|هذه{S}السنه)|(?:العام|السنه){S}(?P<mod>{MOD_WORDS})))"
+    rf"(?P<suffix>{GREG_SUFFIX})?|(?P<dem>هذا{S}العام|هذه{S}السنه|(?:العام|السنه)(?!{S}(?:ال|ل|\d)|{OPT_S}\d))"
+    rf"|(?:العام|السنه){S}(?P<mod>{MOD_WORDS})))"
 )
 QUARTER_RE = re.compile(
     rf"(?:(?P<part>الربع|النصف){S}(?P<ord>الاول|الثاني|الثالث|الرابع|الاخير)"
@@ -451,6 +459,15 @@ def _slack(direction: str | None, mod: str | None, ctx: Context, start: int, end
 # handlers: match -> Candidate (or None to drop)
 
 
+def _hijri_date(year: int, month: int, day: int) -> dt.date | None:
+    """A Hijri day in Umm al-Qura; the 30th of a month that has 29 there is the day after the
+    29th (calendars by moon sighting may differ by a day)."""
+    date = hijri.hijri_to_gregorian(year, month, day)
+    if date is None and day == 30 and (last := hijri.hijri_to_gregorian(year, month, 29)) is not None:
+        return last + dt.timedelta(days=1)
+    return date
+
+
 def _month_number(name: str | None) -> tuple[int, bool] | None:
     """(month, is_hijri) of a folded month name."""
     if not name:
@@ -517,8 +534,8 @@ def _on_day_month(m: Found, ctx: Context) -> Candidate | None:
         if is_hijri or _is_hijri_year(year, m["suffix"], is_hijri):
             if not is_hijri:
                 return None  # a Gregorian month with a Hijri year: not a date we can trust
-            cand.value = _day_range(hijri.hijri_to_gregorian(year, month, d1),
-                                    hijri.hijri_to_gregorian(year, month, d2))
+            cand.value = _day_range(_hijri_date(year, month, d1),
+                                    _hijri_date(year, month, d2))
         else:
             cand.value = _day_range(_safe_date(year, month, d1), _safe_date(year, month, d2))
             cand.written = bool(m["year"])
@@ -544,7 +561,7 @@ def _ordinal_of_other_unit(m: Found, ctx: Context) -> bool:
 
 def _day_number(word: str) -> int:
     word = word.removeprefix("ال") if word[-1].isdigit() else word
-    return int(word) if word.isdigit() else ORDINAL_DAYS[word]
+    return int(word) if word.isdigit() else ORDINAL_DAYS[re.sub(r"\s+", " ", word)]
 
 
 def _valid_day(month: int, day: int, is_hijri: bool) -> bool:
@@ -558,7 +575,7 @@ def _resolve_day_month(published: dt.date, month: int, d1: int, d2: int, is_hijr
                        slack: dt.timedelta = dt.timedelta(0)) -> tuple[dt.date, dt.date] | None:
     def make(year: int) -> tuple[dt.date, dt.date] | None:
         if is_hijri:
-            return _day_range(hijri.hijri_to_gregorian(year, month, d1), hijri.hijri_to_gregorian(year, month, d2))
+            return _day_range(_hijri_date(year, month, d1), _hijri_date(year, month, d2))
         return _day_range(_safe_date(year, month, d1), _safe_date(year, month, d2))
 
     if is_hijri:
@@ -590,7 +607,7 @@ def _on_numeric(m: Found, ctx: Context) -> Candidate | None:
     if suffix.startswith("ه") or (month_info and month_info[1]) or (
         hijri.MIN_YEAR <= year <= hijri.MAX_YEAR and not suffix
     ):
-        value = hijri.hijri_to_gregorian(year, month, day)
+        value = _hijri_date(year, month, day)
     else:
         value = _safe_date(year, month, day)
     if value is None:
@@ -697,11 +714,13 @@ def _on_year(m: Found, ctx: Context) -> Candidate | None:
     y2 = int(m["y2"]) if m["y2"] else y1
     suffix = (m["suffix"] or "").strip()
     cue = m["cue"]
-    if not cue and not suffix and not m["part"]:
+    if not cue and not suffix and not m["part"] and not _plain_year_span(m, y1, y2):
         return None
     if cue in _WEAK_YEAR_CUES and not suffix and not m["y2"] and _followed_by_counted_noun(ctx.form, m.end()):
         return None
     cand = Candidate(m.start(), m.end(), "year", precision="year")
+    if m["calendar"] and not suffix:
+        suffix = "ه" if m["calendar"].startswith("اله") else "م"  # "العام الهجري 1437"
     if not suffix and (m["ymod"] or cue in _STRONG_YEAR_CUES) and _hijri_only(y1, y2, ctx.published):
         suffix = "ه"
     if suffix.startswith("ه"):
@@ -718,6 +737,12 @@ def _on_year(m: Found, ctx: Context) -> Candidate | None:
     if (cue in _WEAK_YEAR_CUES and not m["part"]) or cue in _BUDGET_CUES:
         cand.start = m.start("y1")
     return cand
+
+
+def _plain_year_span(m: Found, y1: int, y2: int) -> bool:
+    """"الفترة 2010-2014": two plausible years joined by a hyphen are a span of years even
+    without a year word."""
+    return bool(m["y2"]) and "-" in m.core[0] and 1950 <= y1 < y2 <= min(y1 + 30, MAX_YEAR)
 
 
 def _hijri_only(y1: int, y2: int, published: dt.date | None) -> bool:
@@ -857,6 +882,12 @@ def _on_ago(m: Found, ctx: Context) -> Candidate | None:
     if implied == 1 and _next_word_is_name_of_time(ctx.form, m.end()):
         return None  # "قبل يوم الجمعة" (before Friday), "منذ شهر رمضان"
     cand = Candidate(m.start(), m.end(), "ago", precision=unit)
+    if m["prep"] == "بعد":
+        # "سيعود بعد يومين": from publication only in a future clause; in a past narrative
+        # ("وتوفي بعد يومين") it counts from the event, which we do not know.
+        if count is None or tense_near(ctx.form, m.start(), m.end()) != "future":
+            return None
+        count = -count
     if count is None:
         if unit != "day":
             return None  # "قبل سنوات": too vague to place
@@ -865,7 +896,7 @@ def _on_ago(m: Found, ctx: Context) -> Candidate | None:
             cand.value = (ctx.published - dt.timedelta(days=7), ctx.published - dt.timedelta(days=1))
         cand.precision = "day"
         return cand
-    cand.relative = f"-{count} {unit}"
+    cand.relative = f"{-count:+d} {unit}"
     if ctx.published:
         if unit == "day":
             cand.value = _shift_unit(ctx.published, "day", -count)
@@ -972,15 +1003,19 @@ def _on_day_of_relative_month(m: Found, ctx: Context) -> Candidate | None:
 # last wrote ("في نهاية عام 2014م ... مقارنة بالعام السابق": 2013); with none written, the
 # publication's.
 ANAPHORIC_YEAR_RE = re.compile(
-    rf"(?:ال|ل)(?:عام|سنه){S}(?P<amod>السابق|السابقه|التالي|التاليه|اللاحق|اللاحقه"
+    rf"(?:ال|ل)(?P<unit>عام|سنه|شهر){S}(?P<amod>السابق|السابقه|التالي|التاليه|اللاحق|اللاحقه"
     rf"|الذي{S}(?:سبقه|قبله|يليه|تلاه)|التي{S}(?:سبقتها|قبلها|تليها|تلتها)){END}"
 )
 # "نهاية العام", "منذ بداية العام", "مطلع السنة" with no modifier: the publication's year, or in a
 # past narrative the year just written when it lies years before publication ("6 أغسطس 1945 ...
 # قتل 140 ألف شخص بحلول نهاية العام"). Not before an adjective (العام الدراسي، العام المالي).
 BARE_YEAR_PART_RE = re.compile(
-    rf"(?P<part>مطلع|بدايه|اوايل|اواخر|نهايه|منتصف|اواسط){S}(?:ال|ل)(?:عام|سنه)(?!{S}(?:ال|ل|\d)|{OPT_S}\d){END}"
+    rf"(?P<part>مطلع|بدايه|اوايل|اواخر|نهايه|منتصف|اواسط){S}(?:ال|ل)(?P<unit>عام|سنه|شهر)"
+    rf"(?!{S}(?:ال|ل|\d|[وف]?(?:{MONTH})(?!\w))|{OPT_S}\d){END}"
 )
+# A bare "نهاية الشهر" is the month of a day or month named this close before it, else the
+# publication's; "الشهر السابق" the month before that.
+MONTH_WINDOW = 300
 # How close the written year must be for a bare "نهاية العام" to take it, and how far from the
 # publication's year (nearer years are too easily the current one: "منذ بداية العام").
 NARRATIVE_WINDOW = 600
@@ -990,21 +1025,25 @@ NARRATIVE_GAP = 2
 def _on_anaphoric_year(m: Found, ctx: Context) -> Candidate | None:
     amod = re.sub(r"\s+", " ", m["amod"])
     delta = -1 if amod.startswith(("السابق", "الذي سبقه", "الذي قبله", "التي سبقتها", "التي قبلها")) else 1
-    cand = Candidate(m.start(), m.end(), "anaphoric_year", precision="year", anaphora=f"year:{delta:+d}")
+    unit = "month" if m["unit"] == "شهر" else "year"
+    if unit == "month" and amod.startswith("التي"):
+        return None
+    cand = Candidate(m.start(), m.end(), "anaphoric", precision=unit, anaphora=f"{unit}:{delta:+d}")
     if ctx.published is None:
-        cand.relative = f"year:{delta:+d}"
+        cand.relative = f"{unit}:{delta:+d}"
         return cand
-    cand.value = _year_range(ctx.published.year + delta)
+    cand.value = _shift_unit(ctx.published, unit, delta)
     return cand
 
 
 def _on_bare_year_part(m: Found, ctx: Context) -> Candidate | None:
-    cand = Candidate(m.start(), m.end(), "anaphoric_year", precision="year", anaphora="part")
+    unit = "month" if m["unit"] == "شهر" else "year"
+    cand = Candidate(m.start(), m.end(), "anaphoric", precision=unit, anaphora=f"{unit}:part")
     cand.tense = tense_near(ctx.form, m.start(), m.end())
     if ctx.published is None:
-        cand.relative = "year:+0"
+        cand.relative = f"{unit}:+0"
         return cand
-    cand.value = _year_range(ctx.published.year)
+    cand.value = _shift_unit(ctx.published, unit, 0)
     return cand
 
 
@@ -1014,12 +1053,17 @@ def _resolve_anaphora(cands: list[Candidate], form: str, published: dt.date | No
     date in the same sentence ("في 9 أغسطس 1945 وانتهت الحرب في 15 أغسطس"), when that year lies
     years before publication."""
     last: Candidate | None = None
+    last_month: Candidate | None = None  # the last day or month named, for "الشهر السابق"
     previous: Candidate | None = None
     for cand in cands:
         ref = last.value[0].year if last is not None and last.value is not None else None
-        if cand.anaphora and cand.anaphora.startswith("year:") and ref is not None:
+        if cand.anaphora and cand.anaphora.startswith("month:"):
+            if last_month is not None and last_month.value and cand.start - last_month.end <= MONTH_WINDOW:
+                delta = 0 if cand.anaphora == "month:part" else int(cand.anaphora[6:])
+                cand.value = _month_range(*_add_months(last_month.value[0].year, last_month.value[0].month, delta))
+        elif cand.anaphora and cand.anaphora[5:] in ("+1", "-1") and ref is not None:
             cand.value = _year_range(ref + int(cand.anaphora[5:]))
-        elif (cand.anaphora == "part" and ref is not None and published is not None and last is not None
+        elif (cand.anaphora == "year:part" and ref is not None and published is not None and last is not None
               and cand.tense != "future" and abs(published.year - ref) >= NARRATIVE_GAP
               and cand.start - last.end <= NARRATIVE_WINDOW):
             cand.value = _year_range(ref)
@@ -1028,6 +1072,9 @@ def _resolve_anaphora(cands: list[Candidate], form: str, published: dt.date | No
             _resolve_in_year(cand, ref)
         if cand.written and cand.value is not None and cand.value[0].year == cand.value[1].year:
             last = cand
+        if (cand.precision in ("day", "month") and cand.value is not None and not cand.anaphora
+                and cand.value[0].replace(day=1) == cand.value[1].replace(day=1)):
+            last_month = cand
         previous = cand
 
 
@@ -1177,7 +1224,7 @@ def _fit_weekday(cand: Candidate, weekday: int | None, published: dt.date | None
     month, day = fields["month"], fields["d1"]
     if fields["hijri"]:
         base = hijri.gregorian_to_hijri_year(published)
-        dates = [hijri.hijri_to_gregorian(y, month, day) for y in (base - 1, base, base + 1)]
+        dates = [_hijri_date(y, month, day) for y in (base - 1, base, base + 1)]
     else:
         dates = [_safe_date(y, month, day) for y in (published.year - 1, published.year, published.year + 1)]
     matching = [d for d in dates if d and d.weekday() == weekday]
@@ -1203,8 +1250,8 @@ def _borrow_year(prev: Candidate, cand: Candidate) -> None:
         year -= 1
     first, last = prev.fields["d1"], prev.fields["d2"]
     if prev.fields["hijri"]:
-        prev.value = _day_range(hijri.hijri_to_gregorian(year, prev.fields["month"], first),
-                                hijri.hijri_to_gregorian(year, prev.fields["month"], last))
+        prev.value = _day_range(_hijri_date(year, prev.fields["month"], first),
+                                _hijri_date(year, prev.fields["month"], last))
     else:
         prev.value = _day_range(_safe_date(year, prev.fields["month"], first),
                                 _safe_date(year, prev.fields["month"], last))
