@@ -318,3 +318,70 @@ def test_figures_for_further_victims_add_up():
 def test_a_singular_victim_joined_to_a_figure():
     event = only("أسفر القصف المدفعي على الحي عن مقتل امرأة وثلاثة أطفال.")
     assert event.killed.value == 4
+
+
+def test_destruction_caused_by_a_strike_is_no_development_of_its_own():
+    events = events_of("قصفت طائرات التحالف مواقع المسلحين في البلدة. وقال المرصد إن الضربات تسببت أيضا في تدمير آلية.")
+    assert [e.type for e in events] == ["Explosions/Remote violence"]
+    assert only("أسفرت المواجهات عن مقتل 12 مسلحا وتدمير مركبتين.").type == "Battles"
+
+
+def test_launching_an_operation_is_no_missile_attack():
+    assert events_of("وأطلقت الحكومة عملية عسكرية واسعة ضد المتمردين في الجبال.") == [] or all(
+        e.sub_type != "Shelling/artillery/missile attack" for e in events_of(
+            "وأطلقت الحكومة عملية عسكرية واسعة ضد المتمردين في الجبال."))
+    assert only("أطلق المسلحون صواريخ على البلدة أمس.").sub_type == "Shelling/artillery/missile attack"
+
+
+def test_barrel_bombs_are_an_air_strike_and_opening_fire_is_a_clash():
+    assert only("قتل 9 مدنيين إثر استهدافهم بالبراميل المتفجرة في بلدة شرق المدينة.").sub_type == "Air/drone strike"
+    assert only("فتح مسلحون الخميس النار على مركز حدودي للجيش، ما أدى إلى مقتل جندي.").type == "Battles"
+
+
+def test_a_definite_toll_with_no_figure_is_the_toll_of_the_event_told_already():
+    events = events_of("قصفت طائرات حربية مواقع المسلحين فجر اليوم، ما أسفر عن مقتل تسعة منهم. "
+                       "وقال المرصد إن الغارات استهدفت مواقع قرب البلدة. ويسيطر التنظيم على المنطقة. "
+                       "وأشار المرصد إلى أن القتلى والجرحى نقلوا إلى مستشفى المدينة.")
+    assert len(events) == 1 and len(events[0].reports) >= 3
+
+
+def test_a_generic_anaphor_with_an_unknown_toll_and_a_speaker_is_the_event_again():
+    events = events_of("قتل 16 شخصا في تفجير سيارة مفخخة في سوق تجاري. "
+                       "وأكد مصدر في وزارة الداخلية ومصادر طبية حصيلة التفجير.")
+    assert len(events) == 1 and len(events[0].reports) == 2
+
+
+def test_a_long_pluperfect_is_a_recap_and_a_habit_is_no_event():
+    events = events_of("قتل مدني جراء قصف المسلحين للأحياء السكنية. "
+                       "وكانت أحياء المدينة القديمة، والجمهوري، والنقطة الرابعة، والإخوة، قد تعرضت لقصف مدفعي.")
+    assert len(events) == 1
+    assert events_of("ويقصف الجيش بانتظام مناطق المعارضة بالبراميل المتفجرة.") == []
+
+
+def test_places_of_the_source_of_a_destination_and_of_a_distance_reference_are_not_the_event_place():
+    from marsad.pipeline import process_text
+    doc = process_text("قتل 12 شخصا أمس في غارة جوية على قرية تبعد 60 كلم شرق حلب.", published="2015-07-23",
+                       outlet="Test")
+    assert all(e.location is None or "حلب" not in (e.location.name_ar or "") or e.location.precision != 2
+               for e in doc.events)
+    doc = process_text("قصفت الطائرات التركية مواقع للمسلحين في بلدة الراعي قبل أن تعود إلى قاعدة ديار بكر.",
+                       published="2015-07-25", outlet="Test")
+    assert doc.events and all(e.location is None or e.location.country != "Turkey" for e in doc.events)
+    doc = process_text("وقتل 260 مقاتلا في الغارات على جبال قنديل بحسب أنقرة.", published="2015-08-05", outlet="Test")
+    assert all(e.location is None or "أنقرة" not in (e.location.name_ar or "") for e in doc.events)
+
+
+def test_a_dated_since_does_not_date_later_events_and_a_topic_shift_drops_earlier_days():
+    from marsad.pipeline import process_text
+    doc = process_text("ويشن الجيش منذ 11 يوليو حملة كثيفة على القرى. وقال المرصد إن الطيران ألقى براميل متفجرة "
+                       "على قرية قصر البريج.", published="2015-07-23", outlet="Test")
+    assert doc.events and all(e.date.start != "2015-07-11" for e in doc.events)
+    doc = process_text("وكان السكان قد شكوا الأسبوع الماضي انقطاع المياه. من جهة أخرى، قصفت قوات النظام مخيم درعا "
+                       "بصواريخ جراد.", published="2015-07-22", outlet="Test")
+    strikes = [e for e in doc.events if e.type == "Explosions/Remote violence"]
+    assert strikes and strikes[0].date.end == "2015-07-22"
+
+
+def test_sergey_is_no_postponement():
+    events = events_of("التقى وزير الخارجية عادل الجبير اليوم في موسكو وزير خارجية روسيا سيرجي لافروف.")
+    assert events and all(e.modality != "cancelled" for e in events)

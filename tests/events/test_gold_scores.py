@@ -36,11 +36,13 @@ pytestmark = pytest.mark.shared
 # attribution 0.375 over 56 matched: the same 21 correct attributions over 4 more matched events, so the
 # attribution floor went 0.38 -> 0.36 (a ratio over more pairs, not fewer correct); dev 0.592/0.437;
 # held 0.461/0.333; then (generic anaphors, concluded agreements only, origins) SNN all 0.546/0.411
-# killed 0.396 attribution 0.390; dev 0.618/0.470; held 0.474/0.353
+# killed 0.396 attribution 0.390; dev 0.618/0.470; held 0.474/0.353; then (destruction as a result,
+# definite no-figure tolls, source/destination places, dated منذ, topic shifts, barrels) SNN all
+# 0.586/0.434 killed 0.466 attribution 0.387; dev 0.632/0.500; held 0.539/0.376
 FLOORS = {
-    ("saudinewsnet_events.jsonl", "all"): {"recall": 0.53, "precision": 0.39, "killed": 0.38, "attribution": 0.37},
-    ("saudinewsnet_events.jsonl", "dev"): {"recall": 0.60, "precision": 0.45},
-    ("saudinewsnet_events.jsonl", "held"): {"recall": 0.46, "precision": 0.34},
+    ("saudinewsnet_events.jsonl", "all"): {"recall": 0.57, "precision": 0.42, "killed": 0.45, "attribution": 0.37},
+    ("saudinewsnet_events.jsonl", "dev"): {"recall": 0.62, "precision": 0.48},
+    ("saudinewsnet_events.jsonl", "held"): {"recall": 0.52, "precision": 0.36},
     ("seeds_events.jsonl", "all"): {"recall": 0.55, "precision": 0.34, "killed": 0.70, "attribution": 0.65},
 }
 

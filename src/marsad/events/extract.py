@@ -271,6 +271,12 @@ def _sentence_drafts(ctx: _Doc, index: int, first: int, last: int, earlier: list
             if previous.attributed_to is None and source and not previous.killed:
                 previous.attributed_to = source
             return []
+        if denial is None and all(t.value is None for t in (*kills, *injuries)) and _definite_toll(ctx, first, last):
+            # "وأشار إلى أن القتلى والجرحى نقلوا إلى مستشفى …": the dead of an event told already
+            previous = _follow_up_target(earlier, index, reach=ANAPHORA_SENTENCES)
+            if previous is not None:
+                previous.sentences.append(index)
+            return []
         drafts.append(_toll_only_draft(ctx, index, first, last, kills, injuries, civilians, actors))
     elif not drafts and denial is not None and _cues(ctx, first, last, "casualty"):
         drafts.append(_toll_only_draft(ctx, index, first, last, [], [], civilians, actors))
@@ -360,6 +366,16 @@ def _refine_from(ctx: _Doc, draft: _Draft, index: int, first: int, last: int) ->
                 draft.date = date
 
 
+def _definite_toll(ctx: _Doc, first: int, last: int) -> bool:
+    """The sentence's first toll word is definite (القتلى، الجرحى، الضحايا): it refers to victims
+    already reported."""
+    cues = _cues(ctx, first, last, "kill") + _cues(ctx, first, last, "injure") + _cues(ctx, first, last, "casualty")
+    if not cues:
+        return False
+    hit = min(cues, key=lambda h: h.start)
+    return hit.prefix.endswith(("ال", "لل"))
+
+
 def _refers_back(ctx: _Doc, first: int, last: int) -> bool:
     """A sentence with a source and a toll-ish or anaphoric word (القصف، الغارات، الهجوم) that
     names no new event of its own."""
@@ -417,6 +433,8 @@ def _trigger_candidates(ctx: _Doc, first: int, last: int) -> list[Hit]:
             if cue.sub_type == "Agreement" and (_under_negotiation(ctx, hit, first) or (
                     hit.start > first and ctx.words[hit.start - 1] in _DEMONSTRATIVE)):
                 continue  # talks about a truce; "هذا الاتفاق": the agreement already reported
+            if cue.sub_type == "Looting/property destruction" and not cue.verb and _as_result(ctx, hit, first):
+                continue  # "أسفر عن مقتل 5 وتدمير آلية"، "أوقع مستويات من التدمير": a consequence
             if cue.sub_type == "Disrupted weapons use":  # type: ignore[attr-defined]
                 disrupt_until = hit.end + 6
             elif cue.sub_type == "Armed clash" and i < disrupt_until and ctx.words[i].startswith(  # type: ignore[attr-defined]
@@ -427,6 +445,23 @@ def _trigger_candidates(ctx: _Doc, first: int, last: int) -> list[Hit]:
 
 
 _TALKING = frozenset({"Negotiations", "Talks", "Consultations", "Meeting", "Phone call"})
+_RESULT_WORDS = frozenset(match_form(w) for w in (
+    "اسفر", "اسفرت", "ادى", "ادت", "ادي", "تسبب", "تسببت", "اوقع", "اوقعت", "خلف", "خلفت", "نتج", "اضافة",
+    "الحاق", "الحقت", "الحق", "مخلفا", "مخلفة", "ما", "مما"))
+
+
+def _as_result(ctx: _Doc, hit: Hit, first: int) -> bool:
+    """A destruction noun that a strike or a toll caused (أسفر عن تدمير، تسببت في تدمير، مقتل 5
+    وتدمير آلية): part of the violent event, not a development of its own (docs §2.4: "with no
+    attack")."""
+    for j in range(hit.start - 1, max(first, hit.start - 8) - 1, -1):
+        if _bare(ctx.words[j]) in _RESULT_WORDS:
+            return True
+        if any(h.payload.kind in ("kill", "injure", "casualty") or (  # type: ignore[attr-defined]
+                h.payload.kind == "event" and h.payload.type in lx.VIOLENT_TYPES)  # type: ignore[attr-defined]
+               for h in ctx.cues[j]):
+            return True
+    return False
 
 
 def _under_negotiation(ctx: _Doc, hit: Hit, first: int) -> bool:
@@ -1190,7 +1225,11 @@ def _date(ctx: _Doc, draft: _Draft) -> EventDate:
             best = min(times, key=lambda t: abs(t.start - trigger_at))
             return EventDate(best.value_start, best.value_end or best.value_start, best.precision)
     paragraph_start = ctx.doc.text.rfind("\n", 0, sentence.start) + 1
-    earlier = [t for t in ctx.doc.times if paragraph_start <= t.start < sentence.start and t.value_start]
+    if _topic_shift(ctx, draft.sentence):
+        paragraph_start = sentence.start
+    # "منذ 11 يوليو" opens a campaign's span: it dates no later event
+    earlier = [t for t in ctx.doc.times if paragraph_start <= t.start < sentence.start and t.value_start
+               and not _after_since(ctx, t)]
     if earlier and all(_in_speech_frame(ctx, t) for t in earlier):  # البيان الذي صدر أمس إن: the report's day
         earlier = _unframed_before(ctx, draft.sentence) or earlier
     if earlier:
@@ -1199,6 +1238,26 @@ def _date(ctx: _Doc, draft: _Draft) -> EventDate:
     if draft.modality == "planned" or ctx.anchor is None:
         return EventDate()
     return EventDate((ctx.anchor - dt.timedelta(days=2)).isoformat(), ctx.anchor.isoformat(), "week")
+
+
+_SINCE = frozenset(match_form(w) for w in ("منذ", "مذ"))
+
+
+def _after_since(ctx: _Doc, time: TimeExpression) -> bool:
+    """"منذ 11 يوليو": a dated start of a span (not "منذ يومين", a recent day)."""
+    i = bisect.bisect_left(ctx.starts, time.start)
+    since = (i > 0 and ctx.words[i - 1] in _SINCE) or (i < len(ctx.words) and ctx.words[i] in _SINCE)
+    return since and any(ch.isdigit() for ch in ctx.doc.text[time.start:time.end])
+
+
+# At a sentence's head: the article turns to another front; earlier sentences' days do not carry over.
+_TOPIC_SHIFT = re.compile(r"(?:(?:من|و?على|و?علي) (?:جهه|ناحيه|جانب|صعيد) (?:اخرى|اخري|اخر|ثانيه)"
+                          r"|و?في (?:سياق|شان) (?:اخر|منفصل)|الى ذلك|الي ذلك)(?= |$)")
+
+
+def _topic_shift(ctx: _Doc, index: int) -> bool:
+    first, last = ctx.token_range(ctx.sentences[index].start, ctx.sentences[index].end)
+    return bool(_TOPIC_SHIFT.match(" ".join(ctx.words[first:min(last, first + 4)])))
 
 
 def _unframed_before(ctx: _Doc, index: int, reach: int = 2) -> list[TimeExpression]:
@@ -1272,7 +1331,9 @@ def _location(ctx: _Doc, draft: _Draft) -> Location | None:
         if draft.sub_type == "Phone call":
             return None  # a call happens nowhere (docs §2.7)
         places = [p for p in places if not _after_from(ctx, p)]  # وفد من محافظة الأنبار: an origin
-    places = [p for p in places if not _origin(ctx, p)]
+    places = [p for p in places if not _origin(ctx, p) and not _in_source(ctx, p)]
+    if draft.type != lx.DIPLOMACY:
+        places = [p for p in places if not _destination(ctx, p)]
 
     def best_of(found: list[PlaceMention]) -> Location | None:
         if not found:
@@ -1294,7 +1355,9 @@ def _place_before(ctx: _Doc, draft: _Draft, reach: int = PLACE_REACH) -> Locatio
     """An event whose sentences name no place happened where the sentences just before it say
     ("زيارة إلى بغداد" … "ومن المقرر أن يلتقي …"): the most specific place of the nearest one that
     names any, the last named on a tie (docs §5)."""
-    places = [p for p in _plausible_places(ctx, draft) if not _after_from(ctx, p)]
+    places = [p for p in _plausible_places(ctx, draft) if not _after_from(ctx, p) and not _in_source(ctx, p)]
+    if draft.type != lx.DIPLOMACY:
+        places = [p for p in places if not _origin(ctx, p) and not _destination(ctx, p)]
     first = min(draft.sentences or [draft.sentence])
     for k in range(first - 1, max(-1, first - 1 - reach), -1):
         sentence = ctx.sentences[k]
@@ -1359,7 +1422,8 @@ def _after_from(ctx: _Doc, place: PlaceMention) -> bool:
 # Motion words whose "من X" names where something came from, not where the event happened:
 # تعزيزات من، قادمة من، انطلقت من، عائداً من، فروا من.
 _MOTION_STEMS = tuple(match_form(w) for w in (
-    "تعزيز", "قادم", "انطلق", "عائد", "عاد", "وصل", "فر", "نزح", "هرب", "جاء", "اتي", "ارسل", "نقل", "اقلع"))
+    "تعزيز", "قادم", "انطلق", "عائد", "عاد", "وصل", "فر", "نزح", "هرب", "جاء", "اتي", "ارسل", "نقل", "اقلع",
+    "قصف", "لقصف", "مدفعي", "اطلق"))  # قصف مدفعي من قلعة X: where the guns stand
 
 
 def _origin(ctx: _Doc, place: PlaceMention) -> bool:
@@ -1383,6 +1447,47 @@ def _origin(ctx: _Doc, place: PlaceMention) -> bool:
 
 
 _BASE_WORDS = frozenset(match_form(w) for w in ("قاعدة", "مطار", "مدينة", "بلدة", "محافظة", "ميناء"))
+# Where people or aircraft went afterwards (نقلوا إلى مستشفى في X، قبل أن تعود إلى قاعدة X) and a
+# reference point (المنطقة المقابلة لمدينة كيليس) are not where the event happened.
+_AFTERWARDS_STEMS = tuple(match_form(w) for w in (
+    "عاد", "تعود", "يعود", "عائد", "اسعف", "يسعف", "فر", "يفر", "نزح", "ينزح", "هرب", "يهرب", "لجا", "يلجا"))
+# نقل only with the people carried (نقلهم، نقلوا، نقل الجرحى): "ينقل الغاز إلى تركيا في كارس" is no trip
+_CARRIED = frozenset(match_form(w) for w in ("نقلهم", "نقلوا", "نقلها", "نقله", "نقلت", "نقلتهم", "نقلتها"))
+_TO = frozenset(match_form(w) for w in ("إلى", "الى", "الي"))
+_DIRECTIONS = frozenset(match_form(w) for w in (
+    "شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي", "جنوب شرق", "شمال غرب", "شمال شرق", "جنوب غرب"))
+_DISTANCE_UNITS = frozenset(match_form(w) for w in (
+    "كم", "كلم", "كيلومتر", "كيلومترا", "كيلومترات", "كلم2", "ميل", "اميال", "مترا", "متر"))
+
+
+def _destination(ctx: _Doc, place: PlaceMention) -> bool:
+    """The place is where people or aircraft went after the event (نقلوا إلى مستشفى في X، قبل أن
+    تعود إلى قاعدة X)."""
+    i = bisect.bisect_left(ctx.starts, place.start)
+    j = bisect.bisect_left(ctx.starts, place.end)
+    if any(w in _DISTANCE_UNITS for w in ctx.words[i:j]):
+        return True  # a mention "تبعد 60 كلم شرق حلب" names the reference point, not the place
+    if i > 1 and _bare(ctx.words[i - 1]) in _DIRECTIONS and any(
+            w in _DISTANCE_UNITS for w in ctx.words[max(0, i - 4):i - 1]):
+        return True  # "تبعد 60 كلم شرق حلب": a reference point, not the place
+    for j in range(i - 1, max(-1, i - 5), -1):
+        if ctx.words[j] in _PUNCT_BREAK:
+            return False
+        if ctx.words[j] in _TO:
+            for k in range(j - 1, max(-1, j - 5), -1):
+                word = _bare(ctx.words[k])
+                if word in _PUNCT_BREAK:
+                    return False
+                if word.startswith(_AFTERWARDS_STEMS) or word in _CARRIED:
+                    return True
+            return False
+    return False
+
+
+def _in_source(ctx: _Doc, place: PlaceMention) -> bool:
+    """The place names the report's source (بحسب أنقرة، قالت دمشق): a capital for its government."""
+    i = bisect.bisect_left(ctx.starts, place.start)
+    return any(span is not None and span[0] <= i < span[1] for _, span in ctx.attributions.values())
 
 
 _FROM = frozenset(match_form(w) for w in ("من", "قادما", "قادمين", "قادمة"))
@@ -1403,7 +1508,7 @@ _RECAP_SPAN = _pattern(
     r"خلال (الاشهر|الاسابيع|السنوات|الاعوام|الشهور|العام|الشهر|السنه|اسبوع|شهر|عام|سنه)( (الماضيه|الماضي|الاخيره|الاخير|الاخيرين|الماضيين|الفائت|المنصرم))?",
     r"في (الاسبوعين|الاشهر|الاسابيع|السنوات|الشهور) (الاخيرين|الاخيره|الماضيه|الماضيين)",
     r"يوميا", r"بشكل يومي", r"بصوره يوميه", r"(الاف|مئات) (الغارات|الضربات|الهجمات|الطلعات)",
-    r"هجوم مماثل", r"هجمات مماثله",
+    r"هجوم مماثل", r"هجمات مماثله", r"بانتظام", r"باستمرار", r"بشكل متكرر",
     r"(استمر|استمرت|استمرا|دام|دامت) (نحو |قرابه |حوالي |زهاء |اكثر من )?(\S+ )?(اسبوع|اسبوعين|اسابيع|شهر|شهرين|اشهر|سنوات|اعوام)")
 _WAS = frozenset(match_form(w) for w in ("كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا", "فكان", "فكانت"))
 
@@ -1417,7 +1522,7 @@ def _recap_at(ctx: _Doc, first: int, trigger: int, c_last: int, c_first: int | N
     if _RECAP_SPAN.search(" ".join(ctx.words[c_first:c_last])):
         return True
     # كان … قد + the trigger verb (pluperfect): a recalled event; not كانت رويترز قد أشارت إلى أن …
-    for i in range(max(c_first, trigger - 8), trigger):
+    for i in range(max(c_first, trigger - 16), trigger):  # وكانت أحياء …، …، قد تعرضت لقصف
         if ctx.words[i] in _WAS:
             qad = next((j for j in range(i + 1, trigger) if ctx.words[j] == "قد"), None)
             if qad is not None and trigger - qad <= 3 and not _cues(ctx, qad, trigger, "speech"):
@@ -1484,8 +1589,9 @@ def _anaphor_of(a: _Draft, b: _Draft) -> bool:
         return False
     names_a, names_b = _actor_names(a), _actor_names(b)
     if b.generic:
-        if not (b.killed or b.injured):
-            return True  # "ويأتي الهجوم بعد …": no figures of its own, only the event told again
+        if not any(t.value is not None for t in (*b.killed, *b.injured)):
+            # "ويأتي الهجوم بعد …"، "وأكد مصدر في الوزارة حصيلة التفجير": no figures of its own
+            return True
         # an unnamed person near "الهجوم" (مسؤول محلي يدعى …) is a witness, not a rival actor
         names_b = {n for n in names_b if not n.startswith("@")}
     return not (names_a and names_b and not names_a & names_b)

@@ -170,8 +170,11 @@ _add_verb(_shell, "قصف")
 # (استهدفت سيارة مفخخة، استهدف انتحاريان): weak, Shelling by default (docs §2.2).
 _targeted = replace(_shell, weak=True)
 _add_forms(noun("استهداف"), _targeted)
-for past in ("استهدف", "اطلق"):
-    _add_verb(_targeted, past)
+_add_verb(_targeted, "استهدف")
+# أطلق launches a projectile (أطلقوا صواريخ، أطلقت قذائف); "أطلق عملية/حملة/حرباً/سراح" is no strike.
+PROJECTILES = words("صاروخ صاروخا صواريخ الصواريخ قذيفة قذائف القذائف قذيفتين صاروخين النار نارا الرصاص "
+                    "رصاصا قنابل القنابل مقذوفات")
+_add_verb(replace(_targeted, needs_next=PROJECTILES), "اطلق")
 _ied = _event(REMOTE, "Remote explosive/landmine/IED")
 _add_verb(_ied, "انفجر", "نفجر")
 _add_verb(_ied, "فجر")
@@ -179,6 +182,12 @@ for forms in (noun("انفجار"), noun("تفجير"), noun("لغم", "الغا
               noun("مفخخة", "مفخخات"), noun("عبوة", "عبوات")):
     _add_forms(forms, _ied)
 _add("قنبلة يدوية", _event(REMOTE, "Grenade"))
+# Barrel bombs are dropped from helicopters: an air strike (docs §2.2).
+for phrase in ("براميل متفجرة", "البراميل المتفجرة", "برميل متفجر", "البرميل المتفجر", "برميلا متفجرا",
+               "براميل متفجره"):
+    _add(phrase, _air)
+# فتح النار على (opened fire on) an armed post or force: fighting (on civilians the clause's victims decide).
+_add_verb(replace(_clash, needs_next=words("النار نيرانها نيرانهم")), "فتح")  # فتحوا الخميس النار
 # ---- Violence against civilians
 _add_forms(noun("اغتصاب"), _event(VAC, "Sexual violence"))
 _vac = _event(VAC, "Attack")
@@ -350,6 +359,7 @@ _add("من جانب", _agent)
 
 # لقوات is ل + قوات, not لقي + ات; تلقى (received) is not the imperfect of لقي (met his death).
 INDEX.block("قوات", "تلقى", "تلقي", "يتلقى", "تلقت", "تلقوا")
-INDEX.block("فجرا", "الغارية", "غارية")  # at dawn; a village name, not a raid
+INDEX.block("فجرا", "الغارية", "غارية")
+INDEX.block("سيرجي")  # Sergey (Lavrov), not the future of أرجأ  # at dawn; a village name, not a raid
 INDEX.block("وزارة", "وزير", "وزراء", "زيارات", "قتال", "قراءة", "سيارة", "سيارات", "اعلام", "مقاتلين",
             "مقاتلي", "حربية", "صدى", "صدر", "هاتف", "لقاءات")
