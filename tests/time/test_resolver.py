@@ -418,3 +418,17 @@ def test_ordinals_calendars_spans_and_anaphora(text: str, expected: list) -> Non
 def test_relative_forms_without_publication() -> None:
     assert [(t.text, t.relative) for t in resolve("سيعود بعد يومين ثم مقارنة بالعام السابق", None)] == [
         ("بعد يومين", "+2 day"), ("العام السابق", "year:-1")]
+
+
+@pytest.mark.parametrize("published", [dt.date(1, 1, 1), dt.date(9999, 12, 31), dt.date(1900, 1, 1),
+                                       dt.date(2100, 12, 31), None])
+def test_extreme_publication_dates_do_not_crash(published: dt.date | None) -> None:
+    text = "قال أمس الخميس إن العام الماضي والربع السابق وقبل 99 عاما وبعد 90 عاما سيعود، في 15 رمضان والعام السابق"
+    for t in resolve(text, published):
+        assert t.value_start is None or "1900-01-01" <= t.value_start <= t.value_end <= "2100-12-31"
+
+
+def test_broken_publication_date_is_treated_as_unknown() -> None:
+    assert values("العام الماضي", dt.date(9999, 12, 31)) == [("العام الماضي", None, None, "year")]
+    # Values outside 1900-2100 are dropped, like written years there.
+    assert values("بعد 90 عاما سيعود", dt.date(2099, 1, 1)) == []

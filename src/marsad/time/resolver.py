@@ -43,6 +43,7 @@ from marsad.time.lexicon import (
 from marsad.time.tense import reported_past, tense_near
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
+_EARLIEST, _LATEST = dt.date(MIN_YEAR, 1, 1), dt.date(MAX_YEAR, 12, 31)
 
 # ------------------------------------------------------------------------------------------
 # lexicon in matching form
@@ -1319,6 +1320,8 @@ def resolve(text: str, published: dt.date | None) -> list[TimeExpression]:
     only their `relative` description)."""
     if isinstance(published, dt.datetime):
         published = published.date()
+    if published is not None and not MIN_YEAR <= published.year <= MAX_YEAR:
+        published = None  # a broken publication date (year 1, 9999): resolve as if unknown
     folded = _fold(text)
     ctx = Context(folded.form, published)
     cands: list[Candidate] = []
@@ -1333,6 +1336,8 @@ def resolve(text: str, published: dt.date | None) -> list[TimeExpression]:
     selected = _merge(_select(cands), folded.form, published)
     _resolve_anaphora(selected, folded.form, published)
     for cand in selected:
+        if cand.value is not None and not (cand.value[0] >= _EARLIEST and cand.value[1] <= _LATEST):
+            continue  # "قبل 150 عاماً", "بعد 90 عاماً" from a late publication: outside the years we report
         start, end = _trim(text, *folded.clean_span(cand.start, cand.end))
         value = cand.value
         results.append(TimeExpression(
