@@ -432,3 +432,34 @@ def test_broken_publication_date_is_treated_as_unknown() -> None:
     assert values("العام الماضي", dt.date(9999, 12, 31)) == [("العام الماضي", None, None, "year")]
     # Values outside 1900-2100 are dropped, like written years there.
     assert values("بعد 90 عاما سيعود", dt.date(2099, 1, 1)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # الفائت folds to الفايت: it was never matched before.
+        ("واكتسح التنظيم في العام الفائت ثلث الأراضي", [("العام الفائت", "2016-01-01", "2016-12-31", "year")]),
+        ("الجمعة الفائتة", [("الجمعة الفائتة", "2017-06-02", "2017-06-02", "day")]),
+        # وحتى / وإلى between the ends of a range.
+        ("في الفترة بين 15 وحتى 17 من شباط (فبراير) 2015",
+         [("بين 15 وحتى 17 من شباط (فبراير) 2015", "2015-02-15", "2015-02-17", "day")]),
+        ("بين 2010 وحتى 2014", [("2010 وحتى 2014", "2010-01-01", "2014-12-31", "year")]),
+        # An ambiguous month name after a preposition that cannot take the other word.
+        ("وفي مارس في متحف باردو", [("مارس", "2017-03-01", "2017-03-31", "month")]),
+        ("منذ رمضان", [("رمضان", "2017-05-27", "2017-06-24", "month")]),
+        ("من مارس الرياضة", []),
+        ("بدأ العد من صفر", []),
+        # A count, not a year: بين needs two ends; an accusative noun after a number years ahead.
+        ("اكتشفت صلة بين 2027 شخصا تتراوح أعمارهم", []),
+        ("منذ 1984 تمردا", [("1984", "1984-01-01", "1984-12-31", "year")]),
+        ("منذ بدء 2014", [("بدء 2014", "2014-01-01", "2014-12-31", "year")]),
+        # The week before the one just named.
+        ("تراجعت هذا الأسبوع 25 دولارا عن مستوى الأسبوع السابق",
+         [("هذا الأسبوع", "2017-06-05", "2017-06-11", "week"), ("الأسبوع السابق", "2017-05-29", "2017-06-04", "week")]),
+        # "منذ عام 2006" is counted from, not the time told about: بداية العام stays this year.
+        ("تسارع النمو الأول منذ عام 2006 بعدما صعد في بداية العام",
+         [("عام 2006", "2006-01-01", "2006-12-31", "year"), ("بداية العام", "2017-01-01", "2017-12-31", "year")]),
+    ],
+)
+def test_sampled_article_fixes(text: str, expected: list) -> None:
+    assert values(text) == expected

@@ -100,19 +100,19 @@ S = r"\s+"
 OPT_S = r"\s*"
 YEAR_NUM = r"\d{4}"
 MOD_WORDS = _trie_regex(sorted(
-    ["الجاري", "الجاريه", "الحالي", "الحاليه", "الماضي", "الماضيه", "المنصرم", "المنصرمه", "الفائت", "الفائته", "المقبل", "المقبله", "القادم", "القادمه", "المبارك", "الكريم", "الفضيل",
-     "الماضيين", "المنصرمين", "الفائتين", "المقبلين", "القادمين"]
+    ["الجاري", "الجاريه", "الحالي", "الحاليه", "الماضي", "الماضيه", "المنصرم", "المنصرمه", "الفايت", "الفايته", "المقبل", "المقبله", "القادم", "القادمه", "المبارك", "الكريم", "الفضيل",
+     "الماضيين", "المنصرمين", "الفايتين", "المقبلين", "القادمين"]
 ))
 # Words of "where in the unit": kept inside the span, the value stays the whole unit.
 # (In matching form: أوائل folds to اوايل.)
-PART_OF_UNIT = r"مطلع|بدايه|اوايل|اواخر|نهايه|منتصف|اواسط|خلال|طوال"
+PART_OF_UNIT = r"مطلع|بدايه|بدء|بدايات|اوايل|اواخر|نهايه|نهايات|ختام|منتصف|اواسط|خلال|طوال"
 # Seasons of a year ("ربيع 2016", "صيف العام الماضي"): the value stays the year.
 SEASONS = r"ربيع|صيف|خريف|شتاء|شتا"
 PART_OF_DAY = r"صباح|مساء|ظهر|فجر|ليله|ليل|عصر|ظهيره|نهار|منتصف\s+ليل|منتصف\s+ليله|صبيحه|ظهيره"
 YEAR_WORD = r"(?:من\s+)?(?:عام|العام|سنه|السنه|لعام|لسنه)?"
 # "من العام الماضي" after a month: the year relative to publication.
 YEAR_REL = (
-    r"(?:\s+(?:من\s+)?(?:العام|السنه|عام)\s+(?P<ymod>الماضي|الماضيه|المنصرم|المنصرمه|الفائت|الجاري|الجاريه"
+    r"(?:\s+(?:من\s+)?(?:العام|السنه|عام)\s+(?P<ymod>الماضي|الماضيه|المنصرم|المنصرمه|الفايت|الجاري|الجاريه"
     r"|الحالي|الحاليه|المقبل|المقبله|القادم|القادمه))"
 )
 HIJRI_SUFFIX = r"(?:\s?ه(?!\w)|\s?هجري(?:ه)?(?!\w))"
@@ -142,7 +142,7 @@ DAY = rf"\d{{1,2}}|{_trie_regex(sorted(k for k in ORDINAL_DAYS if k != 'مطلع
 # must end where the core starts. Leading lookbehinds or optional groups make `re` try every
 # position and cost ~1.5 ms per pattern on a 600-word article.
 DAY_MONTH_RE = re.compile(
-    rf"(?P<d1>{DAY})(?:{OPT_S}(?:و|الي|حتي|-|/){OPT_S}(?:ال)?(?P<d2>{DAY}))?{OPT_S}"
+    rf"(?P<d1>{DAY})(?:{OPT_S}(?:و?(?:الي|حتي)|و|-|/){OPT_S}(?:ال)?(?P<d2>{DAY}))?{OPT_S}"
     rf"(?:من{S})?(?:شهر{S})?{MONTH_PAIR}"
     rf"(?:{OPT_S},?{OPT_S}{YEAR_WORD}{OPT_S}(?P<year>{YEAR_NUM})(?P<suffix>{HIJRI_SUFFIX}|{GREG_SUFFIX})?)?"
     rf"(?:{S}(?P<mod>{MOD_WORDS})|{YEAR_REL})?{END}"
@@ -168,7 +168,7 @@ _TENTH_FIRST_DAY = {"الاوايل": 1, "الاولي": 1, "الاول": 1, "ا
 BUDGET_WORDS = r"ميزانيه|الميزانيه|موازنه|الموازنه"
 _BUDGET_CUES = frozenset({"ميزانيه", "الميزانيه", "موازنه", "الموازنه"})
 YEAR_RE = re.compile(
-    rf"(?P<y1>{YEAR_NUM})(?:{OPT_S}(?:-|/|و|الي|حتي){OPT_S}(?P<y2>{YEAR_NUM}))?"
+    rf"(?P<y1>{YEAR_NUM})(?:{OPT_S}(?:-|/|و?الي|و?حتي|و){OPT_S}(?P<y2>{YEAR_NUM}))?"
     rf"(?P<suffix>{HIJRI_SUFFIX}|{GREG_SUFFIX})?(?!\w|[/.-]\d)"
 )
 YEAR_PREFIX = (
@@ -191,13 +191,13 @@ RELATIVE_DAY_RE = re.compile(
 DAY_PART_PREFIX = rf"(?:(?P<part>{PART_OF_DAY}){S})?(?:(?:يوم|يومي){S})?"
 # The modifier agrees with يوم (masculine) or with the name (الجمعة المقبلة), or is dual after two
 # days ("السبت والأحد الماضيين").
-WEEKDAY_MOD = r"(?:الماضي|المنصرم|الفائت|المقبل|القادم)(?:ه|ين)?"
+WEEKDAY_MOD = r"(?:الماضي|المنصرم|الفايت|المقبل|القادم)(?:ه|ين)?"
 WEEKDAY_RE = re.compile(
     rf"(?P<wd>{WEEKDAY})(?:{S}(?P<mod>{WEEKDAY_MOD}))?{END}"
 )
 # The first of two coordinated days takes the dual modifier after the second.
 COORDINATED_WEEKDAY_RE = re.compile(
-    rf"{OPT_S}[,،]?{OPT_S}و(?:يوم{S})?{WEEKDAY}{S}(?P<mod>(?:الماضي|المنصرم|الفائت|المقبل|القادم)ين){END}"
+    rf"{OPT_S}[,،]?{OPT_S}و(?:يوم{S})?{WEEKDAY}{S}(?P<mod>(?:الماضي|المنصرم|الفايت|المقبل|القادم)ين){END}"
 )
 RELATIVE_UNIT_RE = re.compile(
     rf"(?:ه(?P<dem>ذا|ذه){S}(?P<unit1>الاسبوع|الشهر|العام|السنه)"
@@ -227,7 +227,7 @@ QUARTER_RE = re.compile(
     rf"|الاحدي{S}عشر){S}(?:الاولي|الاول))"
     rf"(?:{QUARTER_YEAR}|(?P<bare>)){END}"
 )
-RELATIVE_QUARTER_RE = re.compile(rf"الربع{S}(?P<qmod>السابق|الماضي|المنصرم|الفائت|المقبل|القادم|الحالي|الجاري){END}")
+RELATIVE_QUARTER_RE = re.compile(rf"الربع{S}(?P<qmod>السابق|الماضي|المنصرم|الفايت|المقبل|القادم|الحالي|الجاري){END}")
 _MONTH_COUNTS = {"الثلاثه": 3, "الاربعه": 4, "الخمسه": 5, "السته": 6, "السبعه": 7, "الثمانيه": 8, "التسعه": 9,
                  "العشره": 10}
 # "الـ14 من الشهر الجاري", "الثاني من الشهر المقبل", "العاشر من هذا الشهر"
@@ -440,7 +440,7 @@ def _direction(mod: str | None, ctx: Context, start: int, end: int) -> tuple[str
     """Tense from a modifier word if there is one (strict: the unit itself is excluded), else
     from the context."""
     if mod:
-        if mod.startswith(("الماضي", "المنصرم", "الفائت")):
+        if mod.startswith(("الماضي", "المنصرم", "الفايت")):
             return "past", True
         if mod.startswith(("المقبل", "القادم")):
             return "future", True
@@ -494,7 +494,7 @@ def _day_range(first: dt.date | None, last: dt.date | None) -> tuple[dt.date, dt
 
 
 def _year_delta(ymod: str) -> int:
-    if ymod.startswith(("الماضي", "المنصرم", "الفائت")):
+    if ymod.startswith(("الماضي", "المنصرم", "الفايت")):
         return -1
     if ymod.startswith(("المقبل", "القادم")):
         return 1
@@ -649,7 +649,7 @@ def _on_whole_month(m: Found, ctx: Context) -> Candidate | None:
     after_month = bool(_AFTER_MONTH_RE.search(ctx.form, max(0, m.start() - 30), m.start()))
     has_context = bool(m["year"] or m["mod"] or m["ymod"] or m["shahr"] or m["mon2"] or m["tenth"] or part
                        or coordinated or after_month)
-    if not has_context and (name in _AMBIGUOUS or not _preceded_by_month_cue(ctx.form, m.start())):
+    if not has_context and not _preceded_by_month_cue(ctx.form, m.start(), name in _AMBIGUOUS):
         return None
     cand = Candidate(m.start(), m.end(), "month", precision="month")
     year = _explicit_year(m, ctx)
@@ -695,8 +695,8 @@ def _on_whole_month(m: Found, ctx: Context) -> Candidate | None:
 
 
 _DAY_BEFORE_MONTH_RE = re.compile(r"\d\s*(?:من\s+)?(?:شهر\s+)?$")
-_MONTH_CUE_RE = re.compile(r"(?:^|\s)(?:[وف]?(?:في|منذ|خلال|حتي|قبل|بعد|مطلع|اوايل|اواخر|منتصف|نهايه|بدايه|من|الي|بين))\s+$")
-_DUAL_MOD = r"(?:الماضي|المنصرم|الفائت|المقبل|القادم)ين"
+_MONTH_CUE_RE = re.compile(r"(?:^|\s)([وف]?(?:في|منذ|خلال|حتي|قبل|بعد|مطلع|اوايل|اواخر|منتصف|نهايه|بدايه|من|الي|بين))\s+$")
+_DUAL_MOD = r"(?:الماضي|المنصرم|الفايت|المقبل|القادم)ين"
 COORDINATED_MONTH_RE = re.compile(
     rf"{OPT_S}[,،]?{OPT_S}(?:و|الي{S}|حتي{S}|-{OPT_S})(?:شهر{S})?(?P<mon_b>{MONTH})"
     rf"(?:(?:{OPT_S}[(/]{OPT_S}|{S}){MONTH}{OPT_S}\)?)?"
@@ -705,9 +705,14 @@ COORDINATED_MONTH_RE = re.compile(
 _AFTER_MONTH_RE = re.compile(rf"(?:{MONTH})(?:{OPT_S}\))?{OPT_S}[,،]?{OPT_S}و$")
 
 
-def _preceded_by_month_cue(form: str, start: int) -> bool:
-    """A bare month name counts only after a preposition of time ("في سبتمبر", "منذ مايو")."""
-    return bool(_MONTH_CUE_RE.search(form[max(0, start - 12) : start]))
+def _preceded_by_month_cue(form: str, start: int, ambiguous: bool = False) -> bool:
+    """A bare month name counts only after a preposition of time ("في سبتمبر", "منذ مايو"). A
+    name that is also a word counts after one that cannot take that word ("في مارس", "منذ رمضان";
+    not "من مارس الرياضة", "من رمضان"); صفر (zero) never does."""
+    cue = _MONTH_CUE_RE.search(form[max(0, start - 12) : start])
+    if not ambiguous or cue is None:
+        return cue is not None
+    return form[start : start + 4] != "صفر" and cue.group(1).lstrip("وف") not in ("من", "الي", "بين")
 
 
 def _on_year(m: Found, ctx: Context) -> Candidate | None:
@@ -717,8 +722,9 @@ def _on_year(m: Found, ctx: Context) -> Candidate | None:
     cue = m["cue"]
     if not cue and not suffix and not m["part"] and not _plain_year_span(m, y1, y2):
         return None
-    if cue in _WEAK_YEAR_CUES and not suffix and not m["y2"] and _followed_by_counted_noun(ctx.form, m.end()):
-        return None
+    if cue in _WEAK_YEAR_CUES and not suffix and not m["y2"] and (
+            cue == "بين" or _followed_by_counted_noun(ctx.form, m.end(), y1, ctx.published)):
+        return None  # "في 2000 حالة", "بين 2027 شخصا" (a year needs two ends after بين)
     cand = Candidate(m.start(), m.end(), "year", precision="year")
     if m["calendar"] and not suffix:
         suffix = "ه" if m["calendar"].startswith("اله") else "م"  # "العام الهجري 1437"
@@ -754,7 +760,7 @@ def _hijri_only(y1: int, y2: int, published: dt.date | None) -> bool:
     return y2 <= hijri.gregorian_to_hijri_year(published) and published.year - y2 > HIJRI_ONLY_GAP
 
 
-def _followed_by_counted_noun(form: str, end: int) -> bool:
+def _followed_by_counted_noun(form: str, end: int, number: int = 0, published: dt.date | None = None) -> bool:
     """A number of 11 or more takes an indefinite noun: "2000 حالة". A definite word, a function
     word, punctuation or the end of the text after it leave it a year."""
     following = re.match(r"\s*([^\W\d_]+)", form[end : end + 30])
@@ -765,9 +771,15 @@ def _followed_by_counted_noun(form: str, end: int) -> bool:
     if word.startswith(("ال", "وال", "فال")) or word in _FUNCTION_WORDS or bare in _FUNCTION_WORDS:
         return False
     # After a number of 100 or more the counted noun is genitive ("2000 شخص"); an accusative
-    # ending in alif ("منذ 1984 تمرداً") is a new phrase, so the number is a year.
+    # ending in alif ("منذ 1984 تمرداً") is a new phrase, so the number is a year -- unless the
+    # number lies years after publication: then it is a count whose last two digits (11-99) take
+    # the accusative ("بين 2027 شخصاً" in 2015).
     if word.endswith("ا") and len(word) > 3:
-        return False
+        return published is not None and number > published.year + 1 and number % 100 >= 11
+    return _counted_noun_shape(word)
+
+
+def _counted_noun_shape(word: str) -> bool:
     # "و" opening a new clause ("في 2015 وقال"), unless it is a noun that begins with و.
     return not (word.startswith(("و", "ف")) and len(word) >= 4 and word not in _NOUNS_WITH_WAW)
 
@@ -839,7 +851,7 @@ def _on_relative_unit(m: Found, ctx: Context) -> Candidate | None:
     unit_word = (m["unit1"] or "ال" + m["unit2"])
     unit = {"الاسبوع": "week", "الشهر": "month", "العام": "year", "السنه": "year"}[unit_word]
     mod = m["mod"] or ""
-    if mod.startswith(("الماضي", "المنصرم", "الفائت")):
+    if mod.startswith(("الماضي", "المنصرم", "الفايت")):
         delta = -1
     elif mod.startswith(("المقبل", "القادم")):
         delta = 1
@@ -962,7 +974,7 @@ def _on_quarter(m: Found, ctx: Context) -> Candidate | None:
 def _on_relative_quarter(m: Found, ctx: Context) -> Candidate | None:
     """"الربع السابق" / "الربع المقبل": the quarter before or after the publication's."""
     mod = m["qmod"]
-    delta = -1 if mod in ("السابق", "الماضي", "المنصرم", "الفائت") else 1 if mod in ("المقبل", "القادم") else 0
+    delta = -1 if mod in ("السابق", "الماضي", "المنصرم", "الفايت") else 1 if mod in ("المقبل", "القادم") else 0
     cand = Candidate(m.start(), m.end(), "quarter", precision="month")
     # "نتائج الربع الأول ... مقارنة بالربع السابق": before the quarter the text last named
     named = None
@@ -1004,7 +1016,7 @@ def _on_day_of_relative_month(m: Found, ctx: Context) -> Candidate | None:
 # last wrote ("في نهاية عام 2014م ... مقارنة بالعام السابق": 2013); with none written, the
 # publication's.
 ANAPHORIC_YEAR_RE = re.compile(
-    rf"(?:ال|ل)(?P<unit>عام|سنه|شهر){S}(?P<amod>السابق|السابقه|التالي|التاليه|اللاحق|اللاحقه"
+    rf"(?:ال|ل)(?P<unit>عام|سنه|شهر|اسبوع){S}(?P<amod>السابق|السابقه|التالي|التاليه|اللاحق|اللاحقه"
     rf"|الذي{S}(?:سبقه|قبله|يليه|تلاه)|التي{S}(?:سبقتها|قبلها|تليها|تلتها)){END}"
 )
 # "نهاية العام", "منذ بداية العام", "مطلع السنة" with no modifier: the publication's year, or in a
@@ -1026,8 +1038,8 @@ NARRATIVE_GAP = 2
 def _on_anaphoric_year(m: Found, ctx: Context) -> Candidate | None:
     amod = re.sub(r"\s+", " ", m["amod"])
     delta = -1 if amod.startswith(("السابق", "الذي سبقه", "الذي قبله", "التي سبقتها", "التي قبلها")) else 1
-    unit = "month" if m["unit"] == "شهر" else "year"
-    if unit == "month" and amod.startswith("التي"):
+    unit = {"شهر": "month", "اسبوع": "week"}.get(m["unit"], "year")
+    if unit != "year" and amod.startswith("التي"):
         return None
     cand = Candidate(m.start(), m.end(), "anaphoric", precision=unit, anaphora=f"{unit}:{delta:+d}")
     if ctx.published is None:
@@ -1055,16 +1067,21 @@ def _resolve_anaphora(cands: list[Candidate], form: str, published: dt.date | No
     years before publication."""
     last: Candidate | None = None
     last_month: Candidate | None = None  # the last day or month named, for "الشهر السابق"
+    last_week: Candidate | None = None  # the last week named, for "الأسبوع السابق"
     previous: Candidate | None = None
     for cand in cands:
         ref = last.value[0].year if last is not None and last.value is not None else None
-        if cand.anaphora and cand.anaphora.startswith("month:"):
+        if cand.anaphora and cand.anaphora.startswith("week:"):
+            if last_week is not None and last_week.value and cand.start - last_week.end <= MONTH_WINDOW:
+                cand.value = _week_range(last_week.value[0] + dt.timedelta(weeks=int(cand.anaphora[5:])))
+        elif cand.anaphora and cand.anaphora.startswith("month:"):
             if last_month is not None and last_month.value and cand.start - last_month.end <= MONTH_WINDOW:
                 delta = 0 if cand.anaphora == "month:part" else int(cand.anaphora[6:])
                 cand.value = _month_range(*_add_months(last_month.value[0].year, last_month.value[0].month, delta))
         elif cand.anaphora and cand.anaphora[5:] in ("+1", "-1") and ref is not None:
             cand.value = _year_range(ref + int(cand.anaphora[5:]))
         elif (cand.anaphora == "year:part" and ref is not None and published is not None and last is not None
+              and previous is last and not _SINCE_BEFORE_RE.search(form, max(0, last.start - 12), last.start)
               and cand.tense != "future" and abs(published.year - ref) >= NARRATIVE_GAP
               and cand.start - last.end <= NARRATIVE_WINDOW):
             cand.value = _year_range(ref)
@@ -1076,6 +1093,8 @@ def _resolve_anaphora(cands: list[Candidate], form: str, published: dt.date | No
         if (cand.precision in ("day", "month") and cand.value is not None and not cand.anaphora
                 and cand.value[0].replace(day=1) == cand.value[1].replace(day=1)):
             last_month = cand
+        if cand.precision == "week" and cand.value is not None and not cand.anaphora:
+            last_week = cand
         previous = cand
 
 
@@ -1091,6 +1110,8 @@ def _continues_narrative(cand: Candidate, previous: Candidate, form: str, publis
 
 
 _SENTENCE_END_RE = re.compile(r"[.!?\n]")
+# "منذ عام 2006": a year counted from, not the time the text is telling about.
+_SINCE_BEFORE_RE = re.compile(r"منذ\s+(?:عام\s+|العام\s+)?$")
 
 
 def _resolve_in_year(cand: Candidate, year: int) -> None:
@@ -1166,7 +1187,7 @@ def _with_prefix(form: str, core: re.Match[str], prefix_re: re.Pattern[str]) -> 
 
 _ABSOLUTE_KINDS = frozenset({"numeric", "day_month"})
 _GLUE_RE = re.compile(r"^[\s,(]*$")
-_RANGE_GLUE_RE = re.compile(r"^\s*(?:-|الي|حتي|و)\s*$")
+_RANGE_GLUE_RE = re.compile(r"^\s*(?:-|و?الي|و?حتي|و)\s*$")
 
 
 def _select(cands: list[Candidate]) -> list[Candidate]:
