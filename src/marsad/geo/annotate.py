@@ -23,6 +23,7 @@ from marsad.geo.lexicon import (
     DEMONYMS,
     DIRECTIONS,
     GENERIC_PLACE_NOUNS,
+    LEGISLATOR_WORDS,
     LIST_CUES,
     MEDIA_WORDS,
     NAME_TAIL_WORDS,
@@ -461,19 +462,20 @@ def score(place: Place, match: Match, ctx: Context, near: tuple[set[str], set[st
     return s
 
 
-# The singular place word whose "<word> X" names an admin unit: منطقة الرياض is the region, not the city.
-CUE_UNIT_WORDS = {"area": name_key("منطقة"), "province": name_key("محافظة")}
+# The singular place words whose "<word> X" names an admin unit: منطقة الرياض is the region, not the city.
+CUE_UNIT_WORDS = {"area": (name_key("منطقة"),), "province": (name_key("محافظة"), name_key("ولاية"))}
 
 
 def expand_by_cue(match: Match, gaz: Gazetteer) -> None:
-    """After منطقة/مناطق/منطقتي (or محافظة...), or in a list they start, take the place named
-    "منطقة X" when the gazetteer has one: the Saudi region, not its capital city."""
-    unit = CUE_UNIT_WORDS.get(match.cue or "")
-    if unit is None or match.key.startswith(unit):
-        return
-    named = gaz.candidates(unit + match.key)
-    if named:
-        match.candidates = named
+    """After منطقة/مناطق/منطقتي (or محافظة، ولاية...), or in a list they start, take the place named
+    "منطقة X" ("ولاية X") when the gazetteer has one: the Saudi region, not its capital city."""
+    for unit in CUE_UNIT_WORDS.get(match.cue or "", ()):
+        if match.key.startswith(unit):
+            return
+        named = gaz.candidates(unit + match.key)
+        if named:
+            match.candidates = named
+            return
 
 
 def choose(match: Match, ctx: Context) -> Place:
@@ -548,8 +550,8 @@ def set_relation(match: Match, words: list[Word], text: str) -> None:
         match.precision = max(base, 2)
     elif (match.cue == "near" or match.direction_word is not None) and not place.is_area:
         first = match.direction_word if match.direction_word is not None else match.cue_word
-        assert first is not None
-        match.span = (word_stem_start(words[first]), match.end)
+        # "قرب حلب وإدلب": a list item inherits "near" but not the cue word, which stands before the list
+        match.span = (word_stem_start(words[first]) if first is not None else match.start, match.end)
         match.relation, match.anchor, match.precision = "near", match_text(match, text), max(base, 2)
 
 
@@ -636,11 +638,15 @@ def annotate_places(doc: Document, gazetteer: Gazetteer | None = None) -> None:
         if not match.accepted and match.key in gaz.soft_common_keys:
             match.accepted = (is_acceptable(match, gaz, ctx, words) and not inside(match, pers_spans)
                               and not names_a_medium(match, words))
+    for match in list_members(matches, words) + named_again(matches):
+        match.accepted = not inside(match, pers_spans) and not names_a_medium(match, words)
     accepted = [m for m in matches if m.accepted]
     add_dateline_context(doc, ctx, gaz)
     places: list[PlaceMention] = []
     for match in accepted:
         choose_reading(match, words, gaz, ctx)
+        if match.cue is None and names_constituency(match, words):
+            match.cue = "province"  # "السيناتور عن نيويورك": the state, not the city
         expand_by_cue(match, gaz)
         if is_dateline(match, words, text):
             prefer_capital(match)
@@ -651,6 +657,62 @@ def annotate_places(doc: Document, gazetteer: Gazetteer | None = None) -> None:
     places.sort(key=lambda p: (p.start, p.end))
     doc.places = places
     link_mentions(doc, accepted)
+
+
+LIST_RUN_MIN = 3  # names in a run "X وY وZ" for the run to count as a list of places
+
+
+def list_joined(previous: Match, match: Match, words: list[Word]) -> bool:
+    """"X وY", "X، Y" or "X و Y": two names joined as items of one list."""
+    gap = match.first - previous.last
+    starts_with_and = words[match.first].text.startswith("و") and match.start > words[match.first].start
+    comma_between = gap == 2 and words[previous.last + 1].text in (",", "،")
+    return (gap == 1 and starts_with_and) or comma_between or (gap == 2 and words[match.first - 1].key == "و")
+
+
+def list_members(matches: list[Match], words: list[Word]) -> list[Match]:
+    """"في ثادق والدائر والعيص وخيبر"، "في عدن ولحج وأبين وتعز": in a run of three or more names joined
+    by و or commas, most of those after the first accepted places, a name not accepted on its own (a common word: الدائر
+    "ongoing", أبين; a small place with no preposition of its own) is a place too, where it lies in a
+    country an accepted item of the list lies in."""
+    runs: list[list[Match]] = []
+    for match in matches:
+        if runs and list_joined(runs[-1][-1], match, words):
+            runs[-1].append(match)
+        else:
+            runs.append([match])
+    out = []
+    for run in runs:
+        conjuncts = run[1:]  # the first name may be a word the list only follows ("اليمن الشقيق وعسير")
+        accepted = [m for m in conjuncts if m.accepted]
+        if len(run) < LIST_RUN_MIN or 2 * len(accepted) <= len(conjuncts):
+            continue
+        countries = {p.country_code for m in run if m.accepted for p in m.candidates}
+        out += [m for m in conjuncts if not m.accepted and not m.function_words
+                and m.key not in GENERIC_PLACE_NOUNS and any(p.country_code in countries for p in m.candidates)]
+    return out
+
+
+def named_again(matches: list[Match]) -> list[Match]:
+    """"بمدينة هورست ... في هورست": a name the document has already given a place word is that place
+    when it comes again after a preposition, common word (first name, noun) or not."""
+    named: set[str] = set()
+    out = []
+    for match in matches:
+        if match.accepted and match.cue is not None:
+            named.add(match.key)
+        elif not match.accepted and match.key in named and match.weak_cue and not match.glued_cue_only \
+                and not match.function_words:
+            out.append(match)
+    return out
+
+
+def names_constituency(match: Match, words: list[Word]) -> bool:
+    """"السيناتور عن نيويورك"، "النائب عن البصرة": a legislator's constituency is a state or province."""
+    k = match.first - 1
+    if k < 1 or words[k].key != "عن" or not words[k - 1].is_word:
+        return False
+    return any(key in LEGISLATOR_WORDS for key in stem_keys(words[k - 1]))
 
 
 # A dateline: the first name of the article, then a date, a dash, a colon or an agency in brackets.

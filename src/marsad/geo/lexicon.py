@@ -65,6 +65,10 @@ NAME_TAIL_WORDS = _keys("كبير", "صغير", "الكبير", "الصغير", 
                         "الشمالي", "الجنوبي", "الشرقية", "الغربية", "الشمالية", "الجنوبية", "الفوقاني",
                         "التحتاني", "الفوقا", "التحتا", "القديمة", "الجديدة")
 
+# Legislators: "السيناتور عن X"، "النائب عن X" name the state or province they represent.
+LEGISLATOR_WORDS = _keys("سيناتور", "السيناتور", "السناتور", "سناتور", "النائب", "نائب", "النواب", "نواب",
+                         "الكونغرس", "الكونجرس", "الشيوخ", "البرلمان")
+
 # Demonyms (adjectives of nationality) and their country: context for disambiguation, not places.
 DEMONYMS = {name_key(word): code for code, words in {
     "SY": ("السوري", "السورية", "السوريين", "السوريون"),
