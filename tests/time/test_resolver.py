@@ -463,3 +463,20 @@ def test_broken_publication_date_is_treated_as_unknown() -> None:
 )
 def test_sampled_article_fixes(text: str, expected: list) -> None:
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A numeric date whose day is the end of a range: the first day shares month and year.
+        ("خلال الفترة من 8 - 15 / 10 / 1436هـ , ضمن", [("8 - 15 / 10 / 1436هـ", "2015-07-24", "2015-07-31", "day")]),
+        ("يومي 8 و15/10/2015", [("15/10/2015", "2015-10-15", "2015-10-15", "day")]),
+        # "من الآن" anchors بعد at publication whatever the tense.
+        ("نماذج تحاكي مستقبل المملكة بعد 35 عاماً من الآن", [("بعد 35 عاماً", "2052-01-01", "2052-12-31", "year")]),
+        # "شباب اليوم", "عالم اليوم": the present age, not a day.
+        ("تمكين شباب اليوم ليصبحوا", []),
+        ("في عالم اليوم", []),
+    ],
+)
+def test_numeric_ranges_from_now_present_age(text: str, expected: list) -> None:
+    assert values(text) == expected

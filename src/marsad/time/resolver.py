@@ -304,7 +304,9 @@ _DAY_ADJECTIVES = frozenset(
                             "التالي", "السابق", "الموعود", "المشهود", "المفتوح", "الختامي", "الواحد", "الأولى")
 )
 # "ذلك اليوم" (that day); "عين اليوم", "صحيفة اليوم": names of outlets.
-_NOT_TODAY_BEFORE = frozenset(match_form(w) for w in ("ذلك", "هذا", "نفس", "ذات", "عين", "صحيفة", "جريدة"))
+_NOT_TODAY_BEFORE = frozenset(match_form(w) for w in ("ذلك", "هذا", "نفس", "ذات", "عين", "صحيفة", "جريدة",
+                                                      # "شباب اليوم", "عالم اليوم": the present age
+                                                      "شباب", "جيل", "أجيال", "عالم", "أطفال", "إنسان"))
 
 
 # ------------------------------------------------------------------------------------------
@@ -613,7 +615,17 @@ def _on_numeric(m: Found, ctx: Context) -> Candidate | None:
         value = _safe_date(year, month, day)
     if value is None:
         return None
-    return Candidate(m.start(), m.end(), "numeric", (value, value), "day", written=True)
+    cand = Candidate(m.start(), m.end(), "numeric", (value, value), "day", written=True)
+    first = _NUMERIC_RANGE_START_RE.search(ctx.form, max(0, m.start() - 25), m.start()) if len(a) <= 2 else None
+    if first and (first["glue"] != "و" or first["opener"]) and 1 <= int(first["d0"]) < day:
+        # "من 8 - 15 / 10 / 1436هـ": the first day shares the month and year.
+        start = value - dt.timedelta(days=day - int(first["d0"]))
+        cand.value, cand.start = (start, value), first.start("d0")
+    return cand
+
+
+_NUMERIC_RANGE_START_RE = re.compile(
+    r"(?:(?P<opener>من|بين)\s+)?(?<![\d/.-])(?P<d0>\d{1,2})\s*(?P<glue>-|الي|حتي|و)\s*$")
 
 
 def _on_month(m: Found, ctx: Context) -> Candidate | None:
@@ -898,7 +910,8 @@ def _on_ago(m: Found, ctx: Context) -> Candidate | None:
     if m["prep"] == "بعد":
         # "سيعود بعد يومين": from publication only in a future clause; in a past narrative
         # ("وتوفي بعد يومين") it counts from the event, which we do not know.
-        if count is None or tense_near(ctx.form, m.start(), m.end()) != "future":
+        from_now = re.match(r"\s*من\s+الان(?!\w)", ctx.form[m.end() : m.end() + 12])
+        if count is None or (not from_now and tense_near(ctx.form, m.start(), m.end()) != "future"):
             return None
         count = -count
     if count is None:
