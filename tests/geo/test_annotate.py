@@ -200,3 +200,32 @@ def test_same_name_in_two_governorates_follows_the_governorate_named() -> None:
     assert located("قصفت الطائرات بلدة الغارية في ريف درعا الشرقي.")["الغارية"] == "Al-Ghariyah al-Sharqiyah"
     assert located("قصفت الطائرات بلدة الغارية في محافظة السويداء.")["الغارية"] == "Al Ghāriyah"
     assert located("وتقدمت الفصائل نحو الغارية الشرقية.") == {"الغارية الشرقية": "Al-Ghariyah al-Sharqiyah"}
+
+
+def test_items_of_a_list_of_places_are_places_even_when_they_are_words() -> None:
+    # الدائر ("ongoing") and الحريق ("the fire") are common words; in a list of towns they are towns
+    doc = annotate("سيتم تشغيل فروع في ثادق والدائر والعيص وخيبر والنعيرية والحريق.")
+    places = {p.text: p.location.name_en for p in doc.places if p.location}
+    assert places == {"ثادق": "Thadiq", "الدائر": "Ad Dayer", "العيص": "Al-Ais", "خيبر": "Khaybar",
+                      "النعيرية": "Nairyah", "الحريق": "Al-Hariq"}
+    doc = annotate("انتصارات في عدن ولحج وأبين وتعز.")
+    assert {p.location.name_en for p in doc.places} == {"Aden", "Lahij Governorate", "Abyan Governorate", "Taiz"}
+    # the word a list follows is not an item ("اليمن الشقيق"), and words stay words outside lists
+    doc = annotate("بما فيها اليمن الشقيق وعسير والباحة والطائف. وقال إن الصراع الدائر طويل.")
+    assert {p.text for p in doc.places} == {"اليمن", "عسير", "الباحة", "الطائف"}
+
+
+def test_a_name_given_a_place_word_is_that_place_again() -> None:
+    doc = annotate("أقيم المعسكر بمدينة هورست الهولندية. وتعادل الفريق في هورست مع نيس. وقال هورست زيهوفر")
+    assert [p.text for p in doc.places if p.location] == ["هورست", "هورست"]
+
+
+def test_a_legislators_constituency_is_the_state() -> None:
+    doc = annotate("لم يحسم السيناتور عن نيويورك تشاك شومر أمره، فيما يقيم في نيويورك.")
+    assert [p.location.name_en for p in doc.places] == ["New York (state)", "New York City"]
+
+
+def test_saudi_regions_and_governorates() -> None:
+    doc = annotate("رفع أمير منطقة القصيم التهاني، وزار منطقة الباحة ومحافظة المجمعة ومطار الملك عبدالعزيز الدولي.")
+    names = [p.location.name_en for p in doc.places]
+    assert names == ["Al-Qassim Region", "Al Bahah Region", "Al Majma'ah", "King Abdulaziz International Airport"]

@@ -27,6 +27,13 @@ from marsad.geo.evaluate import km
         ("حي المشلب", 35.945, 39.045, 1),
         ("سوريا", 35.0, 38.0, 4),
         ("Damascus", 33.51, 36.29, 1),
+        ("البكيرية", 26.14, 43.66, 1),  # GeoNames writes it with harakat: البُكَيرِيَّة
+        ("بالزلفي", 26.30, 44.82, 1),
+        ("ولاية نيويورك", 43.0, -75.0, 3),  # the state; bare نيويورك is the city
+        ("نيويورك", 40.71, -74.01, 1),
+        ("لحج", 13.2, 44.5, 3),  # the governorate; its capital is al-Hawtah
+        ("مدينة لحج", 13.06, 44.88, 1),
+        ("بنجلادش", 24.0, 90.0, 4),
     ],
 )
 def test_known_places(name: str, lat: float | None, lon: float | None, precision: int | None) -> None:
@@ -47,7 +54,7 @@ def test_context_decides_between_same_names() -> None:
     assert zinjibar.country == "Yemen"
 
 
-@pytest.mark.parametrize("word", ["الأمن", "الوطن", "الشمال", "الجابر", "بيان", "دولي", "سوري"])
+@pytest.mark.parametrize("word", ["الأمن", "الوطن", "الشمال", "الجابر", "بيان", "دولي", "سوري", "الخبراء", "الأم", "الحريق"])
 def test_common_words_are_not_places(word: str) -> None:
     assert geocode(word) is None
 
