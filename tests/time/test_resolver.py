@@ -480,3 +480,19 @@ def test_sampled_article_fixes(text: str, expected: list) -> None:
 )
 def test_numeric_ranges_from_now_present_age(text: str, expected: list) -> None:
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("العام قبل الماضي", [("العام قبل الماضي", "2015-01-01", "2015-12-31", "year")]),
+        ("الأسبوع قبل الماضي", [("الأسبوع قبل الماضي", "2017-05-22", "2017-05-28", "week")]),
+        ("السنة قبل الماضية", [("السنة قبل الماضية", "2015-01-01", "2015-12-31", "year")]),
+        ("مساء الغد", [("مساء الغد", "2017-06-08", "2017-06-08", "day")]),
+        ("الغد المشرق", []),
+        # A weekday and the date it corresponds to (الموافق) are one expression: the date wins.
+        ("السبت المقبل الموافق 17 يونيو", [("السبت المقبل الموافق 17 يونيو", "2017-06-17", "2017-06-17", "day")]),
+    ],
+)
+def test_before_last_tomorrow_and_corresponding(text: str, expected: list) -> None:
+    assert values(text) == expected

@@ -182,7 +182,7 @@ _STRONG_YEAR_CUES = frozenset({"العام", "عام", "عامي", "سنه", "ا
 HIJRI_ONLY_GAP = 300  # years before publication beyond which a number in the Hijri table is Hijri
 RELATIVE_DAY_WORDS = _trie_regex(sorted([
     "الليله قبل الماضيه", "الليله الماضيه", "اول من امس", "اول امس", "امس الاول", "الامس", "امس",
-    "البارحه", "بعد غد", "غدا", "غد", "الليله", "اليوم",
+    "البارحه", "بعد غد", "غدا", "غد", "الغد", "الليله", "اليوم",
 ]))
 RELATIVE_DAY_RE = re.compile(
     rf"(?P<rel>{RELATIVE_DAY_WORDS})"
@@ -201,7 +201,7 @@ COORDINATED_WEEKDAY_RE = re.compile(
 )
 RELATIVE_UNIT_RE = re.compile(
     rf"(?:ه(?P<dem>ذا|ذه){S}(?P<unit1>الاسبوع|الشهر|العام|السنه)"
-    rf"|(?:ال|ل)(?P<unit2>اسبوع|شهر|عام|سنه){S}(?P<mod>{MOD_WORDS})"
+    rf"|(?:ال|ل)(?P<unit2>اسبوع|شهر|عام|سنه){S}(?:(?P<mod>{MOD_WORDS})|(?P<before_last>قبل{S}الماضي(?:ه)?))"
     rf"){END}"
 )
 UNIT_PREFIX = rf"(?:(?P<part>{PART_OF_UNIT}|{SEASONS}){S})?"
@@ -798,12 +798,12 @@ def _counted_noun_shape(word: str) -> bool:
 
 def _on_relative_day(m: Found, ctx: Context) -> Candidate | None:
     rel = re.sub(r"\s+", " ", m["rel"])
-    if rel == "غد" and not m["part"]:
+    if rel in ("غد", "الغد") and not m["part"]:
         return None  # bare غد is "the future" ("تيار الغد"); "صباح غد" is tomorrow morning
     if rel in ("اليوم", "الليله") and not m["wd"] and not _looks_like_today(ctx.form, m.start("rel"), m.end()):
         return None
     offset = {"اليوم": 0, "الليله": 0, "امس": -1, "الامس": -1, "البارحه": -1, "غدا": 1, "غد": 1,
-              "بعد غد": 2, "اول امس": -2, "الليله الماضيه": -1, "الليله قبل الماضيه": -2, "اول من امس": -2, "امس الاول": -2}[rel]
+              "بعد غد": 2, "الغد": 1, "اول امس": -2, "الليله الماضيه": -1, "الليله قبل الماضيه": -2, "اول من امس": -2, "امس الاول": -2}[rel]
     weekday = _WEEKDAY_INDEX.get(m["wd"]) if m["wd"] else None
     cand = Candidate(m.start(), m.end(), "relative_day", weekday=weekday)
     if ctx.published is None:
@@ -863,7 +863,9 @@ def _on_relative_unit(m: Found, ctx: Context) -> Candidate | None:
     unit_word = (m["unit1"] or "ال" + m["unit2"])
     unit = {"الاسبوع": "week", "الشهر": "month", "العام": "year", "السنه": "year"}[unit_word]
     mod = m["mod"] or ""
-    if mod.startswith(("الماضي", "المنصرم", "الفايت")):
+    if m["before_last"]:
+        delta = -2  # "العام قبل الماضي": the year before last
+    elif mod.startswith(("الماضي", "المنصرم", "الفايت")):
         delta = -1
     elif mod.startswith(("المقبل", "القادم")):
         delta = 1
@@ -1199,7 +1201,8 @@ def _with_prefix(form: str, core: re.Match[str], prefix_re: re.Pattern[str]) -> 
 # overlaps and merging
 
 _ABSOLUTE_KINDS = frozenset({"numeric", "day_month"})
-_GLUE_RE = re.compile(r"^[\s,(]*$")
+# "السبت المقبل الموافق 8 أغسطس": the weekday and the date it corresponds to are one expression.
+_GLUE_RE = re.compile(r"^[\s,(]*(?:الموافق\s*)?$")
 _RANGE_GLUE_RE = re.compile(r"^\s*(?:-|و?الي|و?حتي|و)\s*$")
 
 
