@@ -496,3 +496,19 @@ def test_numeric_ranges_from_now_present_age(text: str, expected: list) -> None:
 )
 def test_before_last_tomorrow_and_corresponding(text: str, expected: list) -> None:
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ذو الحجة written as one word.
+        ("مع مطلع شهر ذوالحجة القادم", [("مطلع شهر ذوالحجة القادم", "2017-08-23", "2017-09-20", "month")]),
+        # An ambiguous month name after من that follows a part of a month.
+        ("في الأيام الأخيرة من رمضان", [("رمضان", "2017-05-27", "2017-06-24", "month")]),
+        ("ثقة من رمضان", []),
+        # A bare "نهاية العام" before any word that is not an adjective.
+        ("سأغادر العمل بنهاية العام لكن روحي", [("نهاية العام", "2017-01-01", "2017-12-31", "year")]),
+    ],
+)
+def test_glued_hijri_names_and_parts_before_min(text: str, expected: list) -> None:
+    assert values(text) == expected

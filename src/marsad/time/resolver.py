@@ -707,7 +707,7 @@ def _on_whole_month(m: Found, ctx: Context) -> Candidate | None:
 
 
 _DAY_BEFORE_MONTH_RE = re.compile(r"\d\s*(?:من\s+)?(?:شهر\s+)?$")
-_MONTH_CUE_RE = re.compile(r"(?:^|\s)([وف]?(?:في|منذ|خلال|حتي|قبل|بعد|مطلع|اوايل|اواخر|منتصف|نهايه|بدايه|من|الي|بين))\s+$")
+_MONTH_CUE_RE = re.compile(r"(?<!\S)([وف]?(?:في|منذ|خلال|حتي|قبل|بعد|مطلع|اوايل|اواخر|منتصف|نهايه|بدايه|من|الي|بين))\s+$")
 _DUAL_MOD = r"(?:الماضي|المنصرم|الفايت|المقبل|القادم)ين"
 COORDINATED_MONTH_RE = re.compile(
     rf"{OPT_S}[,،]?{OPT_S}(?:و|الي{S}|حتي{S}|-{OPT_S})(?:شهر{S})?(?P<mon_b>{MONTH})"
@@ -721,10 +721,19 @@ def _preceded_by_month_cue(form: str, start: int, ambiguous: bool = False) -> bo
     """A bare month name counts only after a preposition of time ("في سبتمبر", "منذ مايو"). A
     name that is also a word counts after one that cannot take that word ("في مارس", "منذ رمضان";
     not "من مارس الرياضة", "من رمضان"); صفر (zero) never does."""
-    cue = _MONTH_CUE_RE.search(form[max(0, start - 12) : start])
+    cue = _MONTH_CUE_RE.search(form, max(0, start - 12), start)
     if not ambiguous or cue is None:
         return cue is not None
-    return form[start : start + 4] != "صفر" and cue.group(1).lstrip("وف") not in ("من", "الي", "بين")
+    if form[start : start + 4] == "صفر":
+        return False
+    if cue.group(1).lstrip("وف") == "من":  # "الأيام الأخيرة من رمضان", "الأسبوع الأول من رمضان"
+        return bool(_PART_BEFORE_MIN_RE.search(form, max(0, start - 30), cue.start(1)))
+    return cue.group(1).lstrip("وف") not in ("الي", "بين")
+
+
+_PART_BEFORE_MIN_RE = re.compile(
+    r"(?:الايام|الليالي|الاسبوع|الاسابيع|العشر|ايام|ليالي|الاخيره|الاخير|الاولي|الاول|الاواخر|الاوايل|الثاني|الثالث"
+    r"|الرابع|منتصف|نهايه|بدايه|مطلع|اواخر|اوايل|اول|اخر)\s+$")
 
 
 def _on_year(m: Found, ctx: Context) -> Candidate | None:
@@ -1039,7 +1048,7 @@ ANAPHORIC_YEAR_RE = re.compile(
 # قتل 140 ألف شخص بحلول نهاية العام"). Not before an adjective (العام الدراسي، العام المالي).
 BARE_YEAR_PART_RE = re.compile(
     rf"(?P<part>مطلع|بدايه|اوايل|اواخر|نهايه|منتصف|اواسط){S}(?:ال|ل)(?P<unit>عام|سنه|شهر)"
-    rf"(?!{S}(?:ال|ل|\d|[وف]?(?:{MONTH})(?!\w))|{OPT_S}\d){END}"
+    rf"(?!{S}(?:ال|\d|[وف]?(?:{MONTH})(?!\w))|{OPT_S}\d){END}"
 )
 # A bare "نهاية الشهر" is the month of a day or month named this close before it, else the
 # publication's; "الشهر السابق" the month before that.
