@@ -385,3 +385,34 @@ def test_a_dated_since_does_not_date_later_events_and_a_topic_shift_drops_earlie
 def test_sergey_is_no_postponement():
     events = events_of("التقى وزير الخارجية عادل الجبير اليوم في موسكو وزير خارجية روسيا سيرجي لافروف.")
     assert events and all(e.modality != "cancelled" for e in events)
+
+
+def test_rebels_fly_no_aircraft_so_they_are_the_target_of_an_air_strike():
+    event = only("قتل 3 من الحوثيين على متن دبابة دمرتها إحدى غارات الطيران.")
+    assert event.sub_type == "Air/drone strike"
+    assert event.actor1 is None and event.actor2.name_en == "Houthis"
+
+
+def test_reports_naming_actors_in_different_roles_are_one_event():
+    events = events_of("قتل 25 مسلحا في غارات لطائرات التحالف على مواقع في المحافظة مساء الجمعة. "
+                       "وقتل 8 من الحوثيين في غارة أخرى على مواقعهم في المحافظة مساء الجمعة.")
+    assert len(events) == 1
+
+
+def test_shelling_and_air_strikes_by_one_actor_at_one_place_are_one_air_strike():
+    events = events_of("قتل 50 مدنيا أمس في غارات شنتها قوات التحالف العربي على المدينة. "
+                       "وأوضحت المصادر أن قوات التحالف قصفت أيضا معسكر الدفاع الجوي.")
+    assert [e.sub_type for e in events] == ["Air/drone strike"]
+
+
+def test_the_meeting_told_again_is_one_meeting():
+    events = piped("التقى وزير الخارجية عادل الجبير اليوم في موسكو وزير خارجية روسيا سيرجي لافروف. "
+                   "ووصف وزير الخارجية في تصريح له عقب اللقاء لقاءه مع نظيره الروسي بالإيجابي. "
+                   "وأكد وزير الخارجية أنه جرى خلال اللقاء بحث الوضع في اليمن.", published="2015-08-11")
+    meetings = [e for e in events if e.sub_type == "Meeting"]
+    assert len(meetings) == 1 and len(meetings[0].reports) >= 2
+
+
+def test_the_city_ibb_is_not_the_month_ab():
+    events = events_of("قتل 15 مسلحا في غارة للتحالف على معسكر في إب وسط اليمن.", published="2015-07-22")
+    assert events and events[0].date.start >= "2015-07-01"

@@ -38,12 +38,14 @@ pytestmark = pytest.mark.shared
 # held 0.461/0.333; then (generic anaphors, concluded agreements only, origins) SNN all 0.546/0.411
 # killed 0.396 attribution 0.390; dev 0.618/0.470; held 0.474/0.353; then (destruction as a result,
 # definite no-figure tolls, source/destination places, dated منذ, topic shifts, barrels) SNN all
-# 0.586/0.434 killed 0.466 attribution 0.387; dev 0.632/0.500; held 0.539/0.376
+# 0.586/0.434 killed 0.466 attribution 0.387; dev 0.632/0.500; held 0.539/0.376; then (actors compared
+# role by role, rebels fly no aircraft, one actor's strikes and shelling at one place are one event, the
+# meeting told again) SNN all 0.579/0.463 killed 0.466 attribution 0.410; dev 0.632/0.539; held 0.526/0.396
 FLOORS = {
-    ("saudinewsnet_events.jsonl", "all"): {"recall": 0.57, "precision": 0.42, "killed": 0.45, "attribution": 0.37},
-    ("saudinewsnet_events.jsonl", "dev"): {"recall": 0.62, "precision": 0.48},
-    ("saudinewsnet_events.jsonl", "held"): {"recall": 0.52, "precision": 0.36},
-    ("seeds_events.jsonl", "all"): {"recall": 0.55, "precision": 0.34, "killed": 0.70, "attribution": 0.65},
+    ("saudinewsnet_events.jsonl", "all"): {"recall": 0.57, "precision": 0.45, "killed": 0.45, "attribution": 0.39},
+    ("saudinewsnet_events.jsonl", "dev"): {"recall": 0.62, "precision": 0.52},
+    ("saudinewsnet_events.jsonl", "held"): {"recall": 0.51, "precision": 0.38},
+    ("seeds_events.jsonl", "all"): {"recall": 0.55, "precision": 0.37, "killed": 0.70, "attribution": 0.65},
 }
 
 

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from marsad.events import lexicon as lx
-from marsad.events.actors import CIVILIANS, ActorName, ActorSpan, ministry_of, read_actor
+from marsad.events.actors import CIVILIANS, MILITIA, REBEL, ActorName, ActorSpan, ministry_of, read_actor
 from marsad.events.morph import Hit
 from marsad.events.numbers import Quantity, read_quantity
 from marsad.events.tolls import TOLL_RULE_NOTE, summarise_tolls
@@ -641,6 +641,10 @@ def _fill(ctx: _Doc, draft: _Draft, actors: list[ActorSpan], source_span: tuple[
         # مقتل 7 عناصر من حزب الله جراء غارة: the dead named before "as a result of" are the target
         actor2 = next((a for a in reversed(before) if a is not actor1 and a.end > t_first - 8), None)
     civilians = next((a for a in usable if a.name.kind == "civilians"), None)
+    if draft.sub_type == "Air/drone strike" and actor1 is not None and actor1.name.inter in _NO_AIR_FORCE:
+        # "3 حوثيين قتلوا على متن دبابة دمرتها إحدى غارات الطيران": rebels fly no aircraft; they are the target
+        actor2 = actor2 or actor1
+        actor1 = None
     draft.actor1 = actor1
     draft.actor2 = actor2
     draft.hedged_actor = actor1 is not None and any(
@@ -654,6 +658,7 @@ def _fill(ctx: _Doc, draft: _Draft, actors: list[ActorSpan], source_span: tuple[
 
 
 _HEDGES = frozenset(match_form(w) for w in ("يرجح", "يعتقد", "يشتبه", "يرجح", "ربما", "يحتمل", "يرجّح", "مرجحا"))
+_NO_AIR_FORCE = frozenset({REBEL, MILITIA})
 _CAUSE_WORDS = frozenset(match_form(w) for w in ("جراء", "نتيجة", "اثر", "إثر", "بسبب", "بفعل"))
 
 
@@ -1203,7 +1208,15 @@ def _future_time(ctx: _Doc, draft: _Draft) -> bool:
 
 def _times_in(ctx: _Doc, first: int, last: int) -> list[TimeExpression]:
     start, end = ctx.char_span(first, last)
-    return [t for t in ctx.doc.times if start <= t.start < end and t.value_start]
+    return [t for t in ctx.doc.times if start <= t.start < end and t.value_start and not _is_place(ctx, t)]
+
+
+def _is_place(ctx: _Doc, time: TimeExpression) -> bool:
+    """A word both layers read (إب the Yemeni city, آب the month): the resolved place wins, and إب
+    with hamza below is never the month آب."""
+    if ctx.doc.text[time.start:time.end].strip().lstrip("وفبل") == "إب":
+        return True
+    return any(p.location is not None and p.start < time.end and time.start < p.end for p in ctx.doc.places)
 
 
 def _date(ctx: _Doc, draft: _Draft) -> EventDate:
@@ -1229,7 +1242,7 @@ def _date(ctx: _Doc, draft: _Draft) -> EventDate:
         paragraph_start = sentence.start
     # "منذ 11 يوليو" opens a campaign's span: it dates no later event
     earlier = [t for t in ctx.doc.times if paragraph_start <= t.start < sentence.start and t.value_start
-               and not _after_since(ctx, t)]
+               and not _after_since(ctx, t) and not _is_place(ctx, t)]
     if earlier and all(_in_speech_frame(ctx, t) for t in earlier):  # البيان الذي صدر أمس إن: the report's day
         earlier = _unframed_before(ctx, draft.sentence) or earlier
     if earlier:
@@ -1557,8 +1570,11 @@ def _same_event(a: _Draft, b: _Draft) -> bool:
         # battle at the same place is its own event; the hierarchy only decides inside one clause.
         return False
     if (a.type, a.sub_type) != (b.type, b.sub_type) and (a.type != lx.DIPLOMACY or "Visit" in (
-            a.sub_type, b.sub_type)):  # a visit and the meetings held during it are separate
+            a.sub_type, b.sub_type)) and not _one_strike_campaign(a, b):  # a visit and its meetings are separate
         return False
+    if a.type == lx.DIPLOMACY and b.anaphoric and a.sub_type == b.sub_type and (
+            0 <= b.sentence - max(a.sentences) <= ANAPHORA_SENTENCES):
+        return True  # "وجرى خلال اللقاء …"، "عقب اللقاء": the meeting just reported, whatever its topic's place
     if not _dates_overlap(a.date, b.date):
         return False
     if a.location and b.location and not _places_compatible(a.location, b.location):
@@ -1566,12 +1582,39 @@ def _same_event(a: _Draft, b: _Draft) -> bool:
     names_a, names_b = _actor_names(a), _actor_names(b)
     if a.type == lx.DIPLOMACY:
         return bool(names_a & names_b) and (a.date.precision == b.date.precision or bool(names_a & names_b))
-    if names_a and names_b and not names_a & names_b:
+    if _roles_clash(a, b):
         return False
     if b.anaphoric and b.sentence - max(a.sentences) <= ANAPHORA_SENTENCES:
         return True  # "الغارات"، "القصف"، "هذا الهجوم": the event just reported, told again
     # Violence with no shared place or actor: only an adjacent follow-up sentence.
     return bool(names_a & names_b) or bool(a.location and b.location) or b.sentence - max(a.sentences) <= 1
+
+
+_STRIKES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+
+
+def _one_strike_campaign(a: _Draft, b: _Draft) -> bool:
+    """Air strikes and shelling by one named actor at one place and day are one event of the higher
+    sub-type (ACLED's hierarchy: shelling with an air strike is an air strike, docs §2)."""
+    return (a.type == b.type == lx.REMOTE and {a.sub_type, b.sub_type} <= _STRIKES
+            and _named(a.actor1) is not None and _named(a.actor1) == _named(b.actor1))
+
+
+def _named(span: ActorSpan | None) -> str | None:
+    if span is None or span.name.kind == "civilians" or span.name.name_en in (None, "Unidentified armed group"):
+        return None
+    return span.name.name_en
+
+
+def _roles_clash(a: _Draft, b: _Draft) -> bool:
+    """Two reports name different actors in the same role (or share none of their named actors when
+    the roles cannot be compared): not the same event."""
+    a1, a2, b1, b2 = _named(a.actor1), _named(a.actor2), _named(b.actor1), _named(b.actor2)
+    if ({a1, a2} - {None}) & ({b1, b2} - {None}):
+        return False
+    # different actors in the same role; one side naming only actor1, the other only actor2
+    # (غارات التحالف … / … على الحوثيين) is compatible
+    return bool(a1 and b1 and a1 != b1 or a2 and b2 and a2 != b2)
 
 
 def _anaphor_of(a: _Draft, b: _Draft) -> bool:
