@@ -733,7 +733,7 @@ def _preceded_by_month_cue(form: str, start: int, ambiguous: bool = False) -> bo
 
 _PART_BEFORE_MIN_RE = re.compile(
     r"(?:الايام|الليالي|الاسبوع|الاسابيع|العشر|ايام|ليالي|الاخيره|الاخير|الاولي|الاول|الاواخر|الاوايل|الثاني|الثالث"
-    r"|الرابع|منتصف|نهايه|بدايه|مطلع|اواخر|اوايل|اول|اخر)\s+$")
+    r"|الرابع|منتصف|نهايه|بدايه|مطلع|اواخر|اوايل)\s+$")  # not اول/اخر: "أول من مارس" (the first who)
 
 
 def _on_year(m: Found, ctx: Context) -> Candidate | None:
