@@ -224,13 +224,16 @@ class KnowledgeBase:
     def lookup(self, tokens: tuple[str, ...] | list[str]) -> list[str] | None:
         """Entry ids for a matching-form token sequence: exact key first, then skeleton key with
         spelled lengths within one letter per token. [""] is a blocker; None is no match."""
-        key = exact_key(tokens)
+        return self.lookup_keyed(tokens, exact_key(tokens), None)
+
+    def lookup_keyed(self, tokens: tuple[str, ...] | list[str], key: str, skeleton: str | None) -> list[str] | None:
+        """`lookup` with the tokens' exact key (and skeleton key, or None) already made."""
         found = self.exact.get(key)
         if found:
             return found
         if len(tokens) == 1 and not single_word_skeleton_ok(tokens[0]):
             return None
-        items = self.skeleton.get(skeleton_key(tokens))
+        items = self.skeleton.get(skeleton if skeleton is not None else skeleton_key(tokens))
         if not items:
             return None
         slack = len(tokens)

@@ -22,7 +22,15 @@ import logging
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.entities.kb import NAME_PARTICLES, KnowledgeBase, RoleTenure, initials_key, load_kb, word_skeleton
+from marsad.entities.kb import (
+    NAME_PARTICLES,
+    KnowledgeBase,
+    RoleTenure,
+    initials_key,
+    load_kb,
+    skeleton_key,
+    word_skeleton,
+)
 from marsad.entities.linking import DocLinker, LinkResult, is_name_like, kb_entity_id
 from marsad.records import Document, Entity, Mention
 from marsad.text.normalize import fold_char, match_form
@@ -63,12 +71,16 @@ def token_form(text: str) -> tuple[str, list[tuple[str, str]]]:
         cached = _old_forms.pop(text, None)
         if cached is None:
             form = match_form(text) if len(text) <= MAX_TOKEN_CHARS else ""
-            readings = proclitic_splits(form) if form[:1].isalpha() and not form.isascii() else [("", form)]
-            cached = (form, readings)
+            cached = (form, _readings_of(form))
         if len(_forms) >= _FORM_CACHE_LIMIT:
             _old_forms, _forms = _forms, {}
         _forms[text] = cached
     return cached
+
+
+def _readings_of(form: str) -> list[tuple[str, str]]:
+    """(prefix, stem) proclitic readings of a matching form (Arabic words only)."""
+    return proclitic_splits(form) if form[:1].isalpha() and not form.isascii() else [("", form)]
 
 
 def clean_offset(token: Token, prefix: str) -> int:
@@ -91,11 +103,14 @@ def scan_kb(kb: KnowledgeBase, linker: DocLinker, forms: list[str],
             readings: list[list[tuple[str, str]]]) -> list[Found]:
     """Longest KB matches (names, blockers, role descriptions) over the token sequence."""
     found: list[Found] = []
+    hint = _scan_hints(kb)
+    hints = [hint(f, r) for f, r in zip(forms, readings, strict=True)]
     i, n = 0, len(forms)
     while i < n:
-        best = _longest_at(kb, linker, forms, readings, i)
-        if best is None:
-            best = _given_name_with_misspelt_surname(kb, linker, forms, readings, i)
+        starts, givens = hints[i]
+        best = _longest_at(kb, linker, forms, starts, i) if starts else None
+        if best is None and givens:
+            best = _given_name_with_misspelt_surname(kb, forms, givens, i)
         if best is None:
             i += 1
             continue
@@ -105,16 +120,63 @@ def scan_kb(kb: KnowledgeBase, linker: DocLinker, forms: list[str],
     return found
 
 
+_NO_HINTS: tuple[tuple, tuple] = ((), ())
+
+
+class _ScanHints:
+    """Per matching form, what the KB scan can start there, worked out once per distinct form:
+    the readings (prefix, stem) whose stem begins a KB key, with the longest key length, and the
+    readings that are a KB given name, with its people. Most forms start nothing. Two
+    generations, like the token forms; one table per KB."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.young: dict[str, tuple[tuple, tuple]] = {}
+        self.old: dict[str, tuple[tuple, tuple]] = {}
+
+    def __call__(self, form: str, readings: list[tuple[str, str]]) -> tuple[tuple, tuple]:
+        cached = self.young.get(form)
+        if cached is None:
+            cached = self.old.pop(form, None)
+            if cached is None:
+                cached = self._compute(readings)
+            if len(self.young) >= _FORM_CACHE_LIMIT:
+                self.old, self.young = self.young, {}
+            self.young[form] = cached
+        return cached
+
+    def _compute(self, readings: list[tuple[str, str]]) -> tuple[tuple, tuple]:
+        kb = self.kb
+        max_len = kb.max_len
+        starts, givens = [], []
+        for prefix, stem in readings:
+            if stem:
+                longest = max(max_len.get(stem, 0), max_len.get(word_skeleton(stem), 0))
+                if prefix and prefix.endswith("لل"):
+                    longest = max(longest, max_len.get("ال" + stem, 0))
+                if longest > 0:
+                    starts.append((prefix, stem, longest))
+            people = kb.given.get(word_skeleton(stem))
+            if people:
+                givens.append((prefix, stem, people))
+        if not starts and not givens:
+            return _NO_HINTS
+        return tuple(starts), tuple(givens)
+
+
+def _scan_hints(kb: KnowledgeBase) -> _ScanHints:
+    hints = kb.__dict__.get("_scan_hints")
+    if hints is None:
+        hints = kb.__dict__["_scan_hints"] = _ScanHints(kb)
+    return hints
+
+
 def _longest_at(kb: KnowledgeBase, linker: DocLinker, forms: list[str],
-                readings: list[list[tuple[str, str]]], i: int) -> Found | None:
+                starts: tuple[tuple[str, str, int], ...], i: int) -> Found | None:
     best: Found | None = None
-    for prefix, stem in readings[i]:
-        if not stem:
-            continue
-        longest = max(kb.max_len.get(stem, 0), kb.max_len.get(word_skeleton(stem), 0))
-        if prefix and prefix.endswith("لل"):
-            longest = max(longest, kb.max_len.get("ال" + stem, 0))
-        for length in range(min(longest, len(forms) - i), 0, -1):
+    n = len(forms)
+    for prefix, stem, longest in starts:
+        for length in range(min(longest, n - i), 0, -1):
             if best is not None and length <= best.last - best.first:
                 break
             seq = (stem, *forms[i + 1:i + length])
@@ -127,22 +189,24 @@ def _longest_at(kb: KnowledgeBase, linker: DocLinker, forms: list[str],
 
 
 def _match(kb: KnowledgeBase, linker: DocLinker, seq: tuple[str, ...], prefix: str) -> Found | None:
-    tenures = kb.roles_for(seq)
-    ids = kb.lookup(seq)
+    key, skeleton = " ".join(seq), skeleton_key(seq)  # each made once for every lookup below
+    tenures = kb.role_phrases.get(skeleton, [])  # = kb.roles_for(seq)
+    ids = kb.lookup_keyed(seq, key, skeleton)
     if ids is None and prefix.endswith("لل"):
         # لل = ل + ال: the name is looked up with its article, but the mention starts after both
         # lams (للناتو → ناتو), so `prefix` still covers them.
         seq = ("ال" + seq[0], *seq[1:])
-        ids = kb.lookup(seq)
+        key = " ".join(seq)
+        ids = kb.lookup_keyed(seq, key, None)
     if ids == [""]:
         return Found(0, 0, "", prefix)
-    if tenures and ids and " ".join(seq) not in kb.exact:
+    if tenures and ids and key not in kb.exact:
         ids = None  # وزير الدفاع الروسي is a role, not a respelling of وزارة الدفاع الروسية
     if ids:
         entries = [kb.by_id[e] for e in ids if e]
         chosen = linker._disambiguate(entries)
         if chosen is not None:
-            exact = " ".join(seq) in kb.exact
+            exact = key in kb.exact
             link = LinkResult(kb_entity_id(chosen.id), "exact" if exact else "skeleton",
                               1.0 if exact else 0.9, seq, prefix)
             return Found(0, 0, chosen.type, prefix, link)
@@ -153,16 +217,13 @@ def _match(kb: KnowledgeBase, linker: DocLinker, seq: tuple[str, ...], prefix: s
     return None
 
 
-def _given_name_with_misspelt_surname(kb: KnowledgeBase, linker: DocLinker, forms: list[str],
-                                      readings: list[list[tuple[str, str]]], i: int) -> Found | None:
+def _given_name_with_misspelt_surname(kb: KnowledgeBase, forms: list[str],
+                                      givens: tuple[tuple[str, str, set[str]], ...], i: int) -> Found | None:
     """سيرغي شريغو: a KB given name, then a word one letter away from the surname of exactly one
-    KB person with that given name."""
+    KB person with that given name (`givens`: the token's readings that are a KB given name)."""
     if i + 1 >= len(forms) or not is_name_like(forms[i + 1]):
         return None
-    for prefix, stem in readings[i]:
-        people = kb.given.get(word_skeleton(stem))
-        if not people:
-            continue
+    for prefix, stem, people in givens:
         confirmed = kb.fuzzy_surname(forms[i + 1]) & people
         if len(confirmed) == 1:
             entity = kb_entity_id(next(iter(confirmed)))
@@ -364,10 +425,13 @@ def _second_pass(tokens: list[Token], forms: list[str], readings: list[list[tupl
             k += 1
         covered[i] = taken[i] or (k < len(spans) and spans[k][0] < tok.end)
     extra: list[Mention] = []
+    surnames = linker.doc_surnames  # fixed during this pass: nothing is recorded in it
     for i, tok in enumerate(tokens):
         if covered[i] or not is_name_like(forms[i]):
             continue
         for prefix, stem in readings[i]:
+            if stem not in acronyms and word_skeleton(stem) not in surnames:
+                continue  # no surname owner, no acronym: nothing to find
             target = linker.surname_owner(stem) if stem not in NAME_PARTICLES else None
             target = target or acronyms.get(stem)
             if target is None or _is_given_name(linker, stem):

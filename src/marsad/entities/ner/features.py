@@ -166,12 +166,14 @@ class FeatureExtractor:
         """The features of a word, not cached (for callers that keep their own, compact cache)."""
         return self._compute(token)
 
-    def _lookup_with_stems(self, form: str, table: dict) -> tuple[object | None, str]:
-        """Table entry of the word, else of its longest-prefix clitic-stripped stem (ال restored)."""
+    def _lookup_with_stems(self, form: str, table: dict,
+                           splits: list[tuple[str, str]] | None = None) -> tuple[object | None, str]:
+        """Table entry of the word, else of its longest-prefix clitic-stripped stem (ال restored).
+        `splits`: the form's proclitic readings, when the caller has them."""
         hit = table.get(form)
         if hit is not None:
             return hit, ""
-        for prefix, stem in reversed(proclitic_splits(form)):
+        for prefix, stem in reversed(splits if splits is not None else proclitic_splits(form)):
             if not prefix:
                 continue
             hit = table.get(stem)
@@ -187,14 +189,14 @@ class FeatureExtractor:
         splits = proclitic_splits(form)
         shape = shape_of(token)
         core: list[str] = [f"f={form}", f"sh={shape}"]  # shared by own and neighbour views
-        clusters, cl_prefix = self._lookup_with_stems(form, self.clusters)
+        clusters, cl_prefix = self._lookup_with_stems(form, self.clusters, splits)
         if clusters:
             core += [f"c{i}={cid}" for i, cid in enumerate(clusters)]  # type: ignore[union-attr]
             if cl_prefix:
                 core.append("cstem")
         else:
             core.append("c=none")
-        gaz, _ = self._lookup_with_stems(form, self.gazetteer)
+        gaz, _ = self._lookup_with_stems(form, self.gazetteer, splits)
         if gaz:
             core += [f"g={g}" for g in str(gaz).split("|")]
 

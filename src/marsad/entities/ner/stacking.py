@@ -20,20 +20,36 @@ def _type(tag: str) -> str:
     return tag[2:] if len(tag) > 2 else "O"
 
 
-def _sentence_counts(keys: list[tuple[str, str]], tags: Sequence[str]) -> dict[str, dict[str, int]]:
+class _Types(dict):
+    """tag -> its type ("B-PERS" -> "PERS", "O" -> "O"), worked out once per tag."""
+
+    def __missing__(self, tag: str) -> str:
+        self[tag] = kind = _type(tag)
+        return kind
+
+
+_TYPES = _Types()
+
+
+def _sentence_counts(keys: list[tuple[str, str | None]], tags: Sequence[str]) -> dict[str, dict[str, int]]:
+    """Per key (a form, or "~" + a stem that differs from its form), how often each type was
+    given in the sentence; keys and types in order of first sight."""
     counts: dict[str, dict[str, int]] = {}
-    for (form, stem), tag in zip(keys, tags, strict=True):
-        kind = _type(tag)
-        hit = counts.get(form)
+    get = counts.get
+    types = _TYPES
+    for (form, stem_key), tag in zip(keys, tags, strict=True):
+        kind = types[tag]
+        hit = get(form)
         if hit is None:
-            hit = counts[form] = {}
-        hit[kind] = hit.get(kind, 0) + 1
-        if stem != form:
-            key = "~" + stem
-            hit = counts.get(key)
-            if hit is None:
-                hit = counts[key] = {}
+            counts[form] = {kind: 1}
+        else:
             hit[kind] = hit.get(kind, 0) + 1
+        if stem_key is not None:
+            hit = get(stem_key)
+            if hit is None:
+                counts[stem_key] = {kind: 1}
+            else:
+                hit[kind] = hit.get(kind, 0) + 1
     return counts
 
 
@@ -50,7 +66,7 @@ def stacked_extras(
     (anything with `key` and `stem`) when the caller has them already."""
     if words is None:
         words = [[extractor.word(t) for t in tokens] for tokens in sentences]
-    keys = [[(w.key, w.stem) for w in sentence] for sentence in words]
+    keys = [[(w.key, "~" + w.stem if w.stem != w.key else None) for w in sentence] for sentence in words]
     per_sentence = [_sentence_counts(k, t) for k, t in zip(keys, first_tags, strict=True)]
     running: dict[str, dict[str, int]] = {}
     for counts in per_sentence[: context + 1]:
@@ -64,13 +80,14 @@ def stacked_extras(
                 _accumulate(running, per_sentence[s - context - 1], -1)
         feats_of_sentence: list[list[str]] = []
         n = len(tags)
-        for i, (form, stem) in enumerate(sentence_keys):
-            own = _type(tags[i])
-            feats = [_P1[tags[i]], _P1_BEFORE[tags[i - 1] if i else "BOS"],
+        for i, (form, stem_key) in enumerate(sentence_keys):
+            tag = tags[i]
+            own = _TYPES[tag]
+            feats = [_P1[tag], _P1_BEFORE[tags[i - 1] if i else "BOS"],
                      _P1_AFTER[tags[i + 1] if i + 1 < n else "EOS"]]
             feats += _document_view("d", running.get(form), own)
-            if stem != form:
-                feats += _document_view("ds", running.get("~" + stem), own)
+            if stem_key is not None:
+                feats += _document_view("ds", running.get(stem_key), own)
             feats_of_sentence.append(feats)
         out.append(feats_of_sentence)
     return out

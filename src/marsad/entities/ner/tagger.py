@@ -105,25 +105,35 @@ class NerTagger:
         """Tags for each sentence. Give the sentences of one document together: the second pass
         uses what the first said about the same word in nearby sentences."""
         clean = [[t if isinstance(t, str) else str(t) for t in s] for s in sentences]
+        young, old = self._young, self._old
+        unseen = {t: None for s in clean for t in s if t not in young and t not in old}
+        fresh = self._compute_many(list(unseen)) if unseen else {}
         word = self.word
-        words = [[word(t) for t in s] for s in clean]
+        words = [[word(t, fresh) for t in s] for s in clean]
         if not any(words):
             return [[] for _ in words]
         contexts = [self.extractor.context(w) if w else [] for w in words]
         emissions = np.concatenate([self._emissions(w) for w in words if w])  # (tokens, models, labels)
-        tags = self._decode(self._first, emissions[:, 0], words, contexts, None)
+        # The context features' rows in the joint matrix, looked up once for both passes
+        # (unknown names read the zero row; every token has at least "bias").
+        get, zero = self._rows.get, len(self._joint) - 1
+        context_rows = [[get(name, zero) for name in names] for context in contexts for names in context]
+        tags = self._decode(self._first, 0, emissions[:, 0], words, context_rows, None)
         if self._second is not None:
             extras = stacked_extras(self.extractor, clean, tags, words=words)
-            tags = self._decode(self._second, emissions[:, 1], words, contexts, extras)
+            extra_rows = [[get(name, zero) for name in names] for extra in extras for names in extra]
+            tags = self._decode(self._second, 1, emissions[:, 1], words, context_rows, extra_rows)
         return [_repair_bio(t) for t in tags]
 
-    def word(self, token: str) -> TaggedWord:
-        """The word's cached record (computed on first sight)."""
+    def word(self, token: str, fresh: dict[str, TaggedWord] | None = None) -> TaggedWord:
+        """The word's cached record (computed on first sight; `fresh`: records just computed)."""
         found = self._young.get(token)
         if found is None:
             found = self._old.pop(token, None)
             if found is None:
-                found = self._compute(token)
+                found = fresh.get(token) if fresh else None
+                if found is None:
+                    found = self._compute(token)
             if len(self._young) >= WORD_CACHE_LIMIT:
                 self._old = self._young
                 self._young = {}
@@ -131,20 +141,43 @@ class NerTagger:
         return found
 
     def _compute(self, token: str) -> TaggedWord:
-        features = self.extractor.compute(token)
-        return TaggedWord(features.key, features.stem, features.kb_starts, self._word_scores(features))
+        return self._compute_many([token])[token]
 
-    def _decode(self, model: LinearCrf, flat: np.ndarray, words: list[list[TaggedWord]],
-                contexts: list[list[list[str]]], extras: list[list[list[str]]] | None) -> list[list[str]]:
-        """Viterbi tags of a batch: cached per-word scores shifted into place (`flat`, every token
-        of the batch), plus the scores of the sentence-level features (gathered for the whole
-        batch at once)."""
+    def _compute_many(self, tokens: list[str]) -> dict[str, TaggedWord]:
+        """Records of new words, their score tables summed in one gather and one segment sum
+        for all of them (the same rows in the same order as one word at a time)."""
+        features = [self.extractor.compute(t) for t in tokens]
+        rows: list[int] = []
+        starts: list[int] = []
+        for word in features:
+            self._score_rows(word, rows, starts)
+        views = 2 * self.extractor.window + 1
+        table = np.add.reduceat(self._joint[rows], starts, axis=0)
+        table = table.reshape(len(tokens), views, len(self._models), -1)  # (words, views, models, labels)
+        return {t: TaggedWord(f.key, f.stem, f.kb_starts, table[k].copy())
+                for k, (t, f) in enumerate(zip(tokens, features, strict=True))}
+
+    def _decode(self, model: LinearCrf, m: int, flat: np.ndarray, words: list[list[TaggedWord]],
+                context_rows: list[list[int]], extra_rows: list[list[int]] | None) -> list[list[str]]:
+        """Viterbi tags of a batch under model `m`: cached per-word scores shifted into place
+        (`flat`, every token of the batch), plus the scores of the sentence-level features (one
+        gather and one segment sum for the whole batch; a token's rows in feature order, rows of
+        names only the other model knows reading zeros, so every sum is the model's own)."""
         flat = np.ascontiguousarray(flat)  # a copy: the sparse scores are added in place
-        sparse = [names for context in contexts for names in context]
-        if extras is None:
-            model.add_sparse(flat, sparse)
+        rows: list[int] = []
+        starts: list[int] = []
+        if extra_rows is None:
+            for token_rows in context_rows:
+                starts.append(len(rows))
+                rows += token_rows
         else:
-            model.add_sparse(flat, sparse, [names for extra in extras for names in extra])
+            for token_rows, token_extra in zip(context_rows, extra_rows, strict=True):
+                starts.append(len(rows))
+                rows += token_rows
+                rows += token_extra
+        if rows:
+            size = flat.shape[1]
+            flat += np.add.reduceat(self._joint[rows, m * size:(m + 1) * size], starts, axis=0)
         split, start = [], 0
         for w in words:
             split.append(flat[start: start + len(w)])
@@ -162,21 +195,19 @@ class NerTagger:
             emissions[offset:] += views[: n - offset, window - offset]
         return emissions
 
-    def _word_scores(self, word: WordFeatures) -> np.ndarray:
-        """The word's summed weights as itself and as each neighbour under every model: one
-        gather, one segment sum. Unknown names read the zero row (adding 0.0 changes no sum)."""
+    def _score_rows(self, word: WordFeatures, rows: list[int], starts: list[int]) -> None:
+        """Append the word's rows for its views (own, and as each neighbour), one segment per
+        view: the word's summed weights under every model are then one gather and one segment
+        sum. Each segment opens with the zero row, so none is empty (adding 0.0 changes no sum);
+        unknown names read it too."""
         window = self.extractor.window
         get = self._rows.get
-        zero = len(self._joint) - 1  # an all-zero row: every segment is non-empty
-        rows: list[int] = []
-        starts: list[int] = []
+        zero = len(self._joint) - 1
         for offset in range(-window, window + 1):
             names = word.as_neighbour[offset] if offset else word.own
             starts.append(len(rows))
             rows.append(zero)
             rows += map(get, names, repeat(zero, len(names)))
-        table = np.add.reduceat(self._joint[rows], starts, axis=0)
-        return table.reshape(len(starts), len(self._models), -1)  # (views, models, labels)
 
 
 def extractor_for(directory: Path) -> FeatureExtractor:
