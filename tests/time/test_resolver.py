@@ -512,3 +512,28 @@ def test_before_last_tomorrow_and_corresponding(text: str, expected: list) -> No
 )
 def test_glued_hijri_names_and_parts_before_min(text: str, expected: list) -> None:
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Every month of a coordinated list takes the year or modifier at its end.
+        ("خلال شهور أكتوبر ونوفمبر وديسمبر من العام الجاري",
+         [("خلال شهور أكتوبر", "2017-10-01", "2017-10-31", "month"), ("نوفمبر", "2017-11-01", "2017-11-30", "month"),
+          ("ديسمبر من العام الجاري", "2017-12-01", "2017-12-31", "month")]),
+        ("في يناير وفبراير ومارس 2014",
+         [("يناير", "2014-01-01", "2014-01-31", "month"), ("فبراير", "2014-02-01", "2014-02-28", "month"),
+          ("مارس 2014", "2014-03-01", "2014-03-31", "month")]),
+        # إب (the Yemeni city) folds like آب: not a month after a bare preposition.
+        ("الاشتباكات في منطقة يريم في اب", []),
+        # A date after منذ does not set the month or year told about.
+        ("خسر المعدن منذ فبراير شباط 2010 ثم منذ بداية الشهر",
+         [("فبراير شباط 2010", "2010-02-01", "2010-02-28", "month"), ("بداية الشهر", "2017-06-01", "2017-06-30", "month")]),
+        # "عامي 1994 و1999" names two years; "بين عامي" a span.
+        ("في عامي 1994 و1999 على التوالي",
+         [("عامي 1994", "1994-01-01", "1994-12-31", "year"), ("1999", "1999-01-01", "1999-12-31", "year")]),
+        ("بين عامي 2010 و2014", [("عامي 2010 و2014", "2010-01-01", "2014-12-31", "year")]),
+    ],
+)
+def test_coordinated_lists_since_and_dual_years(text: str, expected: list) -> None:
+    assert values(text) == expected

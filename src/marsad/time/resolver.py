@@ -162,7 +162,8 @@ TENTH_PREFIX = (
     rf"(?:(?:الايام|الليالي){S})?العشر{S}(?P<tenth>الاواخر|الاخيره|الاوايل|الاولي|الاول|الاواسط|الوسطي)"
     rf"{S}(?:من{S}|ل(?=شهر))?"
 )
-MONTH_PREFIX = rf"(?:(?P<part>{PART_OF_UNIT}){S})?(?:{TENTH_PREFIX})?(?:(?P<shahr>شهر|شهري|الشهر){S})?"
+MONTH_PREFIX = (rf"(?:(?P<part>{PART_OF_UNIT}){S})?(?:{TENTH_PREFIX})?"
+                rf"(?:(?P<shahr>شهر|شهري|الشهر|شهور|اشهر|الشهور|الاشهر){S})?")
 _TENTH_FIRST_DAY = {"الاوايل": 1, "الاولي": 1, "الاول": 1, "الاواسط": 11, "الوسطي": 11, "الاواخر": 21, "الاخيره": 21}
 # A budget is named by its (fiscal) year: "ميزانية 2015", "موازنة 1436". The noun stays out of the span.
 BUDGET_WORDS = r"ميزانيه|الميزانيه|موازنه|الموازنه"
@@ -657,7 +658,7 @@ def _on_whole_month(m: Found, ctx: Context) -> Candidate | None:
     # (dual) modifier or year; the second is a month because it follows one.
     # Two months stay two items (the convention of the annotated sets: "من شهر يوليو حتى بداية شهر
     # أغسطس" is July and August).
-    coordinated = None if m["year"] or m["mod"] or m["ymod"] else COORDINATED_MONTH_RE.match(ctx.form, m.end())
+    coordinated = None if m["year"] or m["mod"] or m["ymod"] else _coordination(ctx.form, m.end())
     after_month = bool(_AFTER_MONTH_RE.search(ctx.form, max(0, m.start() - 30), m.start()))
     has_context = bool(m["year"] or m["mod"] or m["ymod"] or m["shahr"] or m["mon2"] or m["tenth"] or part
                        or coordinated or after_month)
@@ -665,19 +666,22 @@ def _on_whole_month(m: Found, ctx: Context) -> Candidate | None:
         return None
     cand = Candidate(m.start(), m.end(), "month", precision="month")
     year = _explicit_year(m, ctx)
-    mod = m["mod"]
-    if coordinated and coordinated["cyear"]:
-        second = _month_number(coordinated["mon_b"])
-        if second is None or second[1] != is_hijri:
+    mod, ymod = m["mod"], m["ymod"]
+    if coordinated and coordinated.year:
+        last = _month_number(coordinated.last_month)
+        if last is None or last[1] != is_hijri:
             return None
-        year = int(coordinated["cyear"]) - (month > second[0])
+        year = int(coordinated.year) - (month > last[0])
+    elif coordinated and coordinated.ymod:
+        ymod = coordinated.ymod
+        year = ctx.published.year + _year_delta(ymod) if ctx.published else None
     elif coordinated:
-        mod = coordinated["cmod"]
+        mod = coordinated.mod
     cand.fields = {"month": month, "hijri": is_hijri, "year": year if m["year"] or coordinated else None}
-    if m["ymod"] and is_hijri:
+    if ymod and is_hijri:
         return None
-    if m["ymod"] and year is None:
-        cand.relative = f"month:{month} year:{_year_delta(m['ymod']):+d}"
+    if ymod and year is None:
+        cand.relative = f"month:{month} year:{_year_delta(ymod):+d}"
         return cand
     if year is not None:
         if is_hijri:
@@ -712,8 +716,33 @@ _DUAL_MOD = r"(?:الماضي|المنصرم|الفايت|المقبل|القا�
 COORDINATED_MONTH_RE = re.compile(
     rf"{OPT_S}[,،]?{OPT_S}(?:و|الي{S}|حتي{S}|-{OPT_S})(?:شهر{S})?(?P<mon_b>{MONTH})"
     rf"(?:(?:{OPT_S}[(/]{OPT_S}|{S}){MONTH}{OPT_S}\)?)?"
-    rf"(?:{S}(?P<cmod>{_DUAL_MOD})|{OPT_S},?{OPT_S}(?:من{S})?(?:عام{S}|العام{S})?(?P<cyear>{YEAR_NUM}))?(?!\w)"
+    rf"(?:{S}(?P<cmod>{_DUAL_MOD})|{OPT_S},?{OPT_S}(?:من{S})?(?:عام{S}|العام{S})?(?P<cyear>{YEAR_NUM})"
+    rf"|{S}(?:من{S})?(?:العام|السنه|عام){S}(?P<cymod>الماضي|الماضيه|المنصرم|المنصرمه|الفايت|الجاري|الجاريه"
+    rf"|الحالي|الحاليه|المقبل|المقبله|القادم|القادمه))?(?!\w)"
 )
+
+
+@dataclass
+class _Chain:
+    """What the last of several coordinated months carries ("أكتوبر ونوفمبر وديسمبر من العام الجاري")."""
+
+    last_month: str
+    mod: str | None
+    year: str | None
+    ymod: str | None
+
+
+def _coordination(form: str, end: int) -> _Chain | None:
+    chain = None
+    for _ in range(11):
+        link = COORDINATED_MONTH_RE.match(form, end)
+        if link is None:
+            break
+        chain = _Chain(link["mon_b"], link["cmod"], link["cyear"], link["cymod"])
+        if link["cmod"] or link["cyear"] or link["cymod"]:
+            break
+        end = link.end()
+    return chain
 _AFTER_MONTH_RE = re.compile(rf"(?:{MONTH})(?:{OPT_S}\))?{OPT_S}[,،]?{OPT_S}و$")
 
 
@@ -724,8 +753,8 @@ def _preceded_by_month_cue(form: str, start: int, ambiguous: bool = False) -> bo
     cue = _MONTH_CUE_RE.search(form, max(0, start - 12), start)
     if not ambiguous or cue is None:
         return cue is not None
-    if form[start : start + 4] == "صفر":
-        return False
+    if form[start : start + 4] == "صفر" or form[start : start + 3] == "اب":
+        return False  # zero; "في إب" is also the Yemeni city
     if cue.group(1).lstrip("وف") == "من":  # "الأيام الأخيرة من رمضان", "الأسبوع الأول من رمضان"
         return bool(_PART_BEFORE_MIN_RE.search(form, max(0, start - 30), cue.start(1)))
     return cue.group(1).lstrip("وف") not in ("الي", "بين")
@@ -736,7 +765,26 @@ _PART_BEFORE_MIN_RE = re.compile(
     r"|الرابع|منتصف|نهايه|بدايه|مطلع|اواخر|اوايل)\s+$")  # not اول/اخر: "أول من مارس" (the first who)
 
 
-def _on_year(m: Found, ctx: Context) -> Candidate | None:
+def _on_year(m: Found, ctx: Context) -> Candidate | list[Candidate] | None:
+    cand = _on_year_span(m, ctx)
+    if cand is None or m["cue"] not in ("عامي", "سنتي") or not m["y2"] or cand.value is None:
+        return cand
+    if not re.fullmatch(r"\s*و\s*", ctx.form[m.core.end("y1") : m.core.start("y2")]):
+        return cand
+    if re.search(r"بين\s+$", ctx.form[max(0, cand.start - 6) : cand.start]):
+        return cand  # "بين عامي 2010 و2014": the span between them
+    # "عامي 1994 و1999": the dual names two years, not the span between them.
+    first_end, second_start = m.core.end("y1"), m.core.start("y2")
+    second = Candidate(second_start, cand.end, "year", precision="year", written=True)
+    second.value = (dt.date(cand.value[1].year, 1, 1), cand.value[1]) if cand.value[1].month == 12 else None
+    first = Candidate(cand.start, first_end, "year", precision="year", written=True)
+    first.value = (cand.value[0], dt.date(cand.value[0].year, 12, 31)) if cand.value[0].month == 1 else None
+    if first.value is None or second.value is None:
+        return cand  # Hijri years: keep the span
+    return [first, second]
+
+
+def _on_year_span(m: Found, ctx: Context) -> Candidate | None:
     y1 = int(m["y1"])
     y2 = int(m["y2"]) if m["y2"] else y1
     suffix = (m["suffix"] or "").strip()
@@ -1105,16 +1153,17 @@ def _resolve_anaphora(cands: list[Candidate], form: str, published: dt.date | No
         elif cand.anaphora and cand.anaphora[5:] in ("+1", "-1") and ref is not None:
             cand.value = _year_range(ref + int(cand.anaphora[5:]))
         elif (cand.anaphora == "year:part" and ref is not None and published is not None and last is not None
-              and previous is last and not _SINCE_BEFORE_RE.search(form, max(0, last.start - 12), last.start)
+              and previous is last
               and cand.tense != "future" and abs(published.year - ref) >= NARRATIVE_GAP
               and cand.start - last.end <= NARRATIVE_WINDOW):
             cand.value = _year_range(ref)
         elif (cand.kind == "day_month" and previous is not None and previous is last and ref is not None
               and published is not None and _continues_narrative(cand, previous, form, published)):
             _resolve_in_year(cand, ref)
-        if cand.written and cand.value is not None and cand.value[0].year == cand.value[1].year:
+        since = bool(_SINCE_BEFORE_RE.search(form, max(0, cand.start - 12), cand.start))
+        if cand.written and cand.value is not None and cand.value[0].year == cand.value[1].year and not since:
             last = cand
-        if (cand.precision in ("day", "month") and cand.value is not None and not cand.anaphora
+        if (cand.precision in ("day", "month") and cand.value is not None and not cand.anaphora and not since
                 and cand.value[0].replace(day=1) == cand.value[1].replace(day=1)):
             last_month = cand
         if cand.precision == "week" and cand.value is not None and not cand.anaphora:
@@ -1135,7 +1184,7 @@ def _continues_narrative(cand: Candidate, previous: Candidate, form: str, publis
 
 _SENTENCE_END_RE = re.compile(r"[.!?\n]")
 # "منذ عام 2006": a year counted from, not the time the text is telling about.
-_SINCE_BEFORE_RE = re.compile(r"منذ\s+(?:عام\s+|العام\s+)?$")
+_SINCE_BEFORE_RE = re.compile(r"منذ\s+(?:عام\s+|العام\s+|شهر\s+)?$")
 
 
 def _resolve_in_year(cand: Candidate, year: int) -> None:
@@ -1145,7 +1194,7 @@ def _resolve_in_year(cand: Candidate, year: int) -> None:
         cand.value = value
 
 
-Handler = Callable[[Found, Context], "Candidate | None"]
+Handler = Callable[[Found, Context], "Candidate | list[Candidate] | None"]
 # Cheap scans that find where a core can start; the core is then tried there with `match`.
 # Several cores share a trigger (every number), so the text is scanned once per trigger.
 DIGITS_TRIGGER = re.compile(r"\d+")
@@ -1376,7 +1425,9 @@ def resolve(text: str, published: dt.date | None) -> list[TimeExpression]:
         for core in _cores(folded.form, triggers, core_re, trigger_cache):
             found = _with_prefix(folded.form, core, prefix_re)
             cand = handler(found, ctx) if found is not None else None
-            if cand is not None:
+            if isinstance(cand, list):
+                cands.extend(cand)
+            elif cand is not None:
                 cands.append(cand)
     results = []
     selected = _merge(_select(cands), folded.form, published)
