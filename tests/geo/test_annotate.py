@@ -229,3 +229,9 @@ def test_saudi_regions_and_governorates() -> None:
     doc = annotate("رفع أمير منطقة القصيم التهاني، وزار منطقة الباحة ومحافظة المجمعة ومطار الملك عبدالعزيز الدولي.")
     names = [p.location.name_en for p in doc.places]
     assert names == ["Al-Qassim Region", "Al Bahah Region", "Al Majma'ah", "King Abdulaziz International Airport"]
+
+
+def test_the_people_of_a_region() -> None:
+    # عسير is also the word "difficult": after أهالي it is the region; أهالي الشهداء are families
+    doc = annotate("وتسارع الآلاف من أهالي عسير إلى المستشفيات، والتقى أهالي الشهداء.")
+    assert [p.location.name_en for p in doc.places] == ["Asir Region"]

@@ -29,7 +29,9 @@ from marsad.geo.evaluate import km
         ("Damascus", 33.51, 36.29, 1),
         ("البكيرية", 26.14, 43.66, 1),  # GeoNames writes it with harakat: البُكَيرِيَّة
         ("بالزلفي", 26.30, 44.82, 1),
-        ("ولاية نيويورك", 43.0, -75.0, 3),  # the state; bare نيويورك is the city
+        ("ولاية نيويورك", 42.96, -75.53, 3),  # the state; bare نيويورك is the city
+        ("كاليفورنيا", 37.25, -119.61, 3),
+        ("أونتاريو", 50.45, -86.07, 3),  # the province outranks Ontario, California
         ("نيويورك", 40.71, -74.01, 1),
         ("لحج", 13.2, 44.5, 3),  # the governorate; its capital is al-Hawtah
         ("مدينة لحج", 13.06, 44.88, 1),

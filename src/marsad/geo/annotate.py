@@ -28,6 +28,7 @@ from marsad.geo.lexicon import (
     MEDIA_WORDS,
     NAME_TAIL_WORDS,
     NAMING_CUE_KINDS,
+    PEOPLE_WORDS,
     SPEECH_VERBS,
     STRONG_CUES,
     WEAK_CUES,
@@ -258,6 +259,9 @@ def mark_cues(match: Match, words: list[Word], previous: Match | None) -> None:
                 match.direction_word = k - 1  # "جنوب شرقي الرقة"
         elif any(key in WEAK_CUES for key in keys):
             match.weak_cue = True
+        elif any(key in PEOPLE_WORDS for key in keys) and all(
+                p.feature in ("admin1", "region") for p in match.candidates):
+            match.cue, match.cue_word = "people", k
     if match.cue is None and previous is not None and continues_list(previous, match, words):
         match.cue, match.weak_cue = previous.cue, previous.weak_cue or previous.cue is not None
     # "في بيان": a preposition before a word with a preposition glued to it reads the word whole

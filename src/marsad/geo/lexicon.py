@@ -24,6 +24,9 @@ COUNTRYSIDE_CUES = _keys("ريف", "أرياف", "بادية", "ضواحي", "أ
 SITE_CUES = _keys("مطار", "قاعدة", "معبر", "منفذ", "حقل", "سد", "جبل", "جبال", "تلال", "سهل", "وادي", "نهر",
                   "بحيرة", "مرفأ", "سجن")
 NEAR_CUES = _keys("قرب", "قربه", "بالقرب", "مقربة", "جوار", "مشارف", "تخوم")
+# "أهالي عسير"، "سكان القصيم": the people of a region; a place word for names of regions only ("أهالي
+# الشهداء" are the martyrs' families, not the village of that name).
+PEOPLE_WORDS = _keys("أهالي", "أهالى", "سكان")
 CUE_KIND: dict[str, str] = {}
 for _kind, _cues in (("settlement", SETTLEMENT_CUES), ("neighbourhood", NEIGHBOURHOOD_CUES),
                      ("province", PROVINCE_CUES), ("district", DISTRICT_CUES), ("area", AREA_CUES),
