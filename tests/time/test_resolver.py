@@ -537,3 +537,19 @@ def test_glued_hijri_names_and_parts_before_min(text: str, expected: list) -> No
 )
 def test_coordinated_lists_since_and_dual_years(text: str, expected: list) -> None:
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # العام qualifying a noun ("general") is not a year.
+        ("والمدرب العام السابق للفريق الأبيض", []),
+        ("ورفع الأمين العام الحالي للمجلس", []),
+        ("أصدر التقرير العام الماضي", [("العام الماضي", "2016-01-01", "2016-12-31", "year")]),
+        # "يوم غد" is tomorrow; a weekday may follow after a dash.
+        ("العودة إلى أعمالهم يوم غد", [("يوم غد", "2017-06-08", "2017-06-08", "day")]),
+        ("تغادر يوم غد - الخميس - بعثة", [("يوم غد - الخميس", "2017-06-08", "2017-06-08", "day")]),
+    ],
+)
+def test_general_noun_and_tomorrow(text: str, expected: list) -> None:
+    assert values(text) == expected

@@ -187,9 +187,9 @@ RELATIVE_DAY_WORDS = _trie_regex(sorted([
 ]))
 RELATIVE_DAY_RE = re.compile(
     rf"(?P<rel>{RELATIVE_DAY_WORDS})"
-    rf"(?:{OPT_S}[(,]?{OPT_S}(?P<wd>{WEEKDAY}){OPT_S}\)?)?{END}"
+    rf"(?:{OPT_S}[(,-]?{OPT_S}(?P<wd>{WEEKDAY}){OPT_S}\)?)?{END}"
 )
-DAY_PART_PREFIX = rf"(?:(?P<part>{PART_OF_DAY}){S})?(?:(?:يوم|يومي){S})?"
+DAY_PART_PREFIX = rf"(?:(?P<part>{PART_OF_DAY}){S})?(?:(?P<yawm>يوم|يومي){S})?"
 # The modifier agrees with يوم (masculine) or with the name (الجمعة المقبلة), or is dual after two
 # days ("السبت والأحد الماضيين").
 WEEKDAY_MOD = r"(?:الماضي|المنصرم|الفايت|المقبل|القادم)(?:ه|ين)?"
@@ -855,7 +855,7 @@ def _counted_noun_shape(word: str) -> bool:
 
 def _on_relative_day(m: Found, ctx: Context) -> Candidate | None:
     rel = re.sub(r"\s+", " ", m["rel"])
-    if rel in ("غد", "الغد") and not m["part"]:
+    if rel in ("غد", "الغد") and not m["part"] and not m["yawm"]:
         return None  # bare غد is "the future" ("تيار الغد"); "صباح غد" is tomorrow morning
     if rel in ("اليوم", "الليله") and not m["wd"] and not _looks_like_today(ctx.form, m.start("rel"), m.end()):
         return None
@@ -916,7 +916,33 @@ def _on_weekday(m: Found, ctx: Context) -> Candidate | None:
     return cand
 
 
+# Nouns that العام qualifies as "general" ("المدير العام السابق": the former general manager,
+# "الأمين العام الحالي"): then العام + modifier is not a year.
+_GENERAL_NOUNS = frozenset(match_form(w) for w in (
+    "المدير", "الأمين", "الرأي", "القطاع", "النائب", "المؤشر", "المشرف", "المراقب", "المفتش", "المنسق",
+    "المستشار", "المدعي", "المرشد", "القائد", "الإطار", "النظام", "الأمن", "الصالح", "الشأن", "المال",
+    "التعليم", "الذوق", "الطابع", "الاتجاه", "الوضع", "العفو", "الإضراب", "الحق", "الرئيس", "الوكيل",
+    "المستوى", "المؤتمر", "المدرب", "المقرر", "السكرتير", "المحامي", "الادعاء", "النقل", "الإنفاق",
+    "الدين", "العام", "الطريق", "الحشد", "الاستفتاء", "التعداد", "الانطباع", "المنسق", "الموجه",
+))
+
+
+def _after_general_noun(form: str, start: int) -> bool:
+    """العام right after a noun it qualifies ("المدير العام", "للأمين العام")."""
+    if not form.startswith("العام", start):
+        return False
+    before = re.search(r"([^\W\d_]+)\s+$", form[max(0, start - 20) : start])
+    if before is None:
+        return False
+    word = before.group(1)
+    word = word[1:] if word[:1] in "وف" and len(word) > 4 else word
+    word = "ال" + word[3:] if word.startswith(("بال", "كال")) else "ال" + word[2:] if word.startswith("لل") else word
+    return word in _GENERAL_NOUNS
+
+
 def _on_relative_unit(m: Found, ctx: Context) -> Candidate | None:
+    if _after_general_noun(ctx.form, m.start("unit1") if m["unit1"] else m.start()):
+        return None
     unit_word = (m["unit1"] or "ال" + m["unit2"])
     unit = {"الاسبوع": "week", "الشهر": "month", "العام": "year", "السنه": "year"}[unit_word]
     mod = m["mod"] or ""
@@ -1108,6 +1134,8 @@ NARRATIVE_GAP = 2
 
 
 def _on_anaphoric_year(m: Found, ctx: Context) -> Candidate | None:
+    if _after_general_noun(ctx.form, m.start()):
+        return None  # "المدرب العام السابق": the former general coach
     amod = re.sub(r"\s+", " ", m["amod"])
     delta = -1 if amod.startswith(("السابق", "الذي سبقه", "الذي قبله", "التي سبقتها", "التي قبلها")) else 1
     unit = {"شهر": "month", "اسبوع": "week"}.get(m["unit"], "year")
