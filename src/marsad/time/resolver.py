@@ -1121,9 +1121,9 @@ ANAPHORIC_YEAR_RE = re.compile(
 # past narrative the year just written when it lies years before publication ("6 أغسطس 1945 ...
 # قتل 140 ألف شخص بحلول نهاية العام"). Not before an adjective (العام الدراسي، العام المالي).
 BARE_YEAR_PART_RE = re.compile(
-    rf"(?P<part>مطلع|بدايه|اوايل|اواخر|نهايه|منتصف|اواسط){S}(?:ال|ل)(?P<unit>عام|سنه|شهر)"
-    rf"(?!{S}(?:ال|\d|[وف]?(?:{MONTH})(?!\w))|{OPT_S}\d){END}"
+    rf"(?:ال|ل)(?P<unit>عام|سنه|شهر)(?!{S}(?:ال|\d|[وف]?(?:{MONTH})(?!\w))|{OPT_S}\d){END}"
 )
+BARE_YEAR_PART_PREFIX = rf"(?P<part>مطلع|بدايه|اوايل|اواخر|نهايه|منتصف|اواسط){S}"  # required
 # A bare "نهاية الشهر" is the month of a day or month named this close before it, else the
 # publication's; "الشهر السابق" the month before that.
 MONTH_WINDOW = 300
@@ -1134,7 +1134,7 @@ NARRATIVE_GAP = 2
 
 
 def _on_anaphoric_year(m: Found, ctx: Context) -> Candidate | None:
-    if _after_general_noun(ctx.form, m.start()):
+    if _after_general_noun(ctx.form, m.core.start()):
         return None  # "المدرب العام السابق": the former general coach
     amod = re.sub(r"\s+", " ", m["amod"])
     delta = -1 if amod.startswith(("السابق", "الذي سبقه", "الذي قبله", "التي سبقتها", "التي قبلها")) else 1
@@ -1229,6 +1229,11 @@ DIGITS_TRIGGER = re.compile(r"\d+")
 ORDINAL_TRIGGER = re.compile(_trie_regex(sorted(k for k in ORDINAL_DAYS if k != "مطلع")))
 MONTH_TRIGGER = re.compile(MONTH)
 RELATIVE_DAY_TRIGGER = re.compile(RELATIVE_DAY_WORDS)
+UNIT_TRIGGER = re.compile(r"(?:ال|ل)(?=عام|سنه|شهر|اسبوع)")
+RELATIVE_UNIT_TRIGGER = re.compile(r"هذ[اه]|(?:ال|ل)(?=عام|سنه|شهر|اسبوع)")
+QUARTER_TRIGGER = re.compile(r"ال(?=ربع|نصف|اشهر|شهور)")
+# Word triggers whose positions inside a word are dropped before the core is tried.
+_WORD_TRIGGERS = frozenset({ORDINAL_TRIGGER, MONTH_TRIGGER, RELATIVE_DAY_TRIGGER})
 HANDLERS: tuple[tuple[tuple[re.Pattern[str], ...], re.Pattern[str], re.Pattern[str], Handler], ...] = (
     ((DIGITS_TRIGGER,), NUMERIC_RE, _prefix_re(""), _on_numeric),
     ((DIGITS_TRIGGER, ORDINAL_TRIGGER), DAY_MONTH_RE, _prefix_re(DAY_MONTH_PREFIX), _on_day_month),
@@ -1236,12 +1241,12 @@ HANDLERS: tuple[tuple[tuple[re.Pattern[str], ...], re.Pattern[str], re.Pattern[s
     ((DIGITS_TRIGGER,), YEAR_RE, _prefix_re(YEAR_PREFIX), _on_year),
     ((RELATIVE_DAY_TRIGGER,), RELATIVE_DAY_RE, _prefix_re(DAY_PART_PREFIX), _on_relative_day),
     ((), WEEKDAY_RE, _prefix_re(DAY_PART_PREFIX), _on_weekday),
-    ((), RELATIVE_UNIT_RE, _prefix_re(UNIT_PREFIX), _on_relative_unit),
+    ((RELATIVE_UNIT_TRIGGER,), RELATIVE_UNIT_RE, _prefix_re(UNIT_PREFIX), _on_relative_unit),
     ((), AGO_RE, _prefix_re(""), _on_ago),
-    ((), QUARTER_RE, _prefix_re(""), _on_quarter),
-    ((), RELATIVE_QUARTER_RE, _prefix_re(""), _on_relative_quarter),
-    ((), ANAPHORIC_YEAR_RE, _prefix_re(UNIT_PREFIX), _on_anaphoric_year),
-    ((), BARE_YEAR_PART_RE, _prefix_re(""), _on_bare_year_part),
+    ((QUARTER_TRIGGER,), QUARTER_RE, _prefix_re(""), _on_quarter),
+    ((QUARTER_TRIGGER,), RELATIVE_QUARTER_RE, _prefix_re(""), _on_relative_quarter),
+    ((UNIT_TRIGGER,), ANAPHORIC_YEAR_RE, _prefix_re(UNIT_PREFIX), _on_anaphoric_year),
+    ((UNIT_TRIGGER,), BARE_YEAR_PART_RE, _prefix_re(BARE_YEAR_PART_PREFIX), _on_bare_year_part),
     ((DIGITS_TRIGGER, ORDINAL_TRIGGER), DAY_OF_RELATIVE_MONTH_RE, _prefix_re(DAY_OF_MONTH_PREFIX),
      _on_day_of_relative_month),
 )
@@ -1252,9 +1257,23 @@ def _trigger_starts(form: str, triggers: tuple[re.Pattern[str], ...],
     starts: list[int] = []
     for trigger in triggers:
         if trigger not in cache:
-            cache[trigger] = [m.start() for m in trigger.finditer(form)]
+            positions = [m.start() for m in trigger.finditer(form)]
+            if trigger in _WORD_TRIGGERS:
+                positions = [p for p in positions if _word_start(form, p)]
+            cache[trigger] = positions
         starts.extend(cache[trigger])
     return starts
+
+
+def _word_start(form: str, p: int) -> bool:
+    """p starts a word, or follows at most two clitics (و ف ب ل ك) that start one."""
+    for _ in range(3):
+        if p == 0 or not form[p - 1].isalpha():
+            return True
+        if form[p - 1] not in CLITICS:
+            return False
+        p -= 1
+    return False
 
 
 def _cores(form: str, triggers: tuple[re.Pattern[str], ...], core_re: re.Pattern[str],
