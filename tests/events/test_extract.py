@@ -416,3 +416,28 @@ def test_the_meeting_told_again_is_one_meeting():
 def test_the_city_ibb_is_not_the_month_ab():
     events = events_of("قتل 15 مسلحا في غارة للتحالف على معسكر في إب وسط اليمن.", published="2015-07-22")
     assert events and events[0].date.start >= "2015-07-01"
+
+
+def test_a_place_after_according_to_is_the_source_not_the_event_place():
+    from marsad.pipeline import process_text
+    doc = process_text("وقتل 260 مقاتلا في الغارات على مواقع المتمردين في جبال شمال العراق بحسب أنقرة.",
+                       published="2015-08-05", outlet="Test")
+    assert all(e.location is None or e.location.country != "Turkey" for e in doc.events)
+
+
+def test_a_definite_anaphor_with_an_unnamed_actor_phrase_is_the_event_again():
+    events = events_of("سقط قتلى وجرحى جراء ثلاث غارات لطيران التحالف العربي بقيادة السعودية على الوادي. "
+                       "وقالت المصادر إن القصف أدى أيضاً إلى تدمير عدد من العربات العسكرية التابعة للقوات الحوثية.")
+    assert len(events) == 1
+
+
+def test_an_aim_to_take_control_is_no_change_of_control():
+    assert [e for e in events_of("وتشهد البلاد حالة من الفوضى وسط تقاتل حكومتين من أجل السيطرة على البلاد.")
+            if e.type == "Battles" and e.sub_type != "Armed clash"] == []
+
+
+def test_the_attack_specified_in_a_later_sentence_is_the_attack_just_reported():
+    events = events_of("قتل خمسة أشخاص وجرح 16 في هجوم استهدف منطقة الشعب. "
+                       "وقال العقيد في الشرطة إن الهجوم نفذه انتحاريان يرتديان حزامين ناسفين. "
+                       "إلا أن المصدر الطبي قال إن الهجوم كان سيارة مفخخة استهدفت مدنيين.")
+    assert len(events) == 1 and len(events[0].reports) == 3

@@ -480,6 +480,7 @@ _DEMONSTRATIVE = frozenset(match_form(w) for w in ("هذا", "هذه", "ذلك",
 _RELATIVE = frozenset(match_form(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"))
 _NOUN_GOVERNORS = frozenset(match_form(w) for w in (
     "تحت", "ضمن", "بعد", "قبل", "منذ", "خلال", "اثر", "عقب", "اثناء", "اجل", "بسبب", "رغم"))
+_PURPOSE = frozenset(match_form(w) for w in ("اجل", "بهدف", "سعيا", "محاولة", "محاولات", "تحاول", "يحاول", "لاجل"))
 _STILL = frozenset(match_form(w) for w in ("تزال", "يزال", "زال", "زالت", "تواصل", "يواصل", "واصل", "واصلت"))
 _TIME_WORDS = frozenset(match_form(w) for w in (
     "اليوم", "امس", "الليلة", "فجر", "صباح", "مساء", "ظهر", "منذ", "حاليا", "الان"))
@@ -507,6 +508,8 @@ def _trigger_reading_ok(ctx: _Doc, hit: Hit, first: int, last: int) -> bool:
         return False  # سيطرة (a noun with ة, or after تحت/بعد) is not the verb سيطر + ه
     if cue.needs_before and not any(w in cue.needs_before for w in before):
         return False
+    if cue.sub_type == lx.TERRITORY and not cue.verb and any(w in _PURPOSE for w in before):
+        return False  # "تتقاتلان من أجل السيطرة على البلاد": an aim, not a change of control
     if cue.sub_type == lx.TERRITORY and cue.verb and before and before[-1] in _RELATIVE:
         return False
     if cue.present and cue.type != lx.DIPLOMACY:
@@ -532,9 +535,14 @@ def _draft_for(ctx: _Doc, index: int, hit: Hit, clause: tuple[int, int]) -> _Dra
                                   or ctx.words[hit.start - 1] in _DEMONSTRATIVE if hit.start else False)
     sentence = ctx.sentences[index]
     named = frozenset(_place_key(p.location) for p in _places_in(ctx.doc.places, sentence.start, sentence.end))
+    generic = anaphoric and word in _GENERIC_ATTACK
+    if not anaphoric and cue.type in lx.VIOLENT_TYPES and any(
+            _bare(w).startswith("ال") and _bare(w) in _GENERIC_ATTACK for w in ctx.words[clause[0]:hit.start]):
+        # "إن الهجوم نفذه انتحاريان"، "الهجوم كان سيارة مفخخة": the attack just reported, now specified
+        anaphoric = generic = True
     return _Draft(cue.type or "", sub_type, (hit.start, hit.end), index, clause, trigger_word=word,
                   sentences=[index], anaphoric=anaphoric, weak=cue.weak, present=cue.present,
-                  generic=anaphoric and word in _GENERIC_ATTACK, named_places=named)
+                  generic=generic, named_places=named)
 
 
 # Words for any attack that, definite, refer back to the violent event just reported whatever its
@@ -1500,6 +1508,8 @@ def _destination(ctx: _Doc, place: PlaceMention) -> bool:
 def _in_source(ctx: _Doc, place: PlaceMention) -> bool:
     """The place names the report's source (بحسب أنقرة، قالت دمشق): a capital for its government."""
     i = bisect.bisect_left(ctx.starts, place.start)
+    if any(h.payload.kind == "according" for j in range(max(0, i - 2), i) for h in ctx.cues[j]):  # type: ignore[attr-defined]
+        return True
     return any(span is not None and span[0] <= i < span[1] for _, span in ctx.attributions.values())
 
 
@@ -1630,14 +1640,12 @@ def _anaphor_of(a: _Draft, b: _Draft) -> bool:
     if a.location and b.location and not _places_compatible(a.location, b.location) and not (
             b.generic and _place_key(b.location) in a.named_places):
         return False
-    names_a, names_b = _actor_names(a), _actor_names(b)
-    if b.generic:
-        if not any(t.value is not None for t in (*b.killed, *b.injured)):
-            # "ويأتي الهجوم بعد …"، "وأكد مصدر في الوزارة حصيلة التفجير": no figures of its own
-            return True
-        # an unnamed person near "الهجوم" (مسؤول محلي يدعى …) is a witness, not a rival actor
-        names_b = {n for n in names_b if not n.startswith("@")}
-    return not (names_a and names_b and not names_a & names_b)
+    if b.generic and not any(t.value is not None for t in (*b.killed, *b.injured)):
+        # "ويأتي الهجوم بعد …"، "وأكد مصدر في الوزارة حصيلة التفجير": no figures of its own
+        return True
+    # named actors in the same role must agree; an unnamed phrase (مسؤول محلي يدعى …، القوات التابعة
+    # للحوثيين) is no rival actor
+    return not _roles_clash(a, b)
 
 
 def _coarse(location: Location) -> bool:
