@@ -553,3 +553,25 @@ def test_coordinated_lists_since_and_dual_years(text: str, expected: list) -> No
 )
 def test_general_noun_and_tomorrow(text: str, expected: list) -> None:
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Months without a year in the clause of a date written with a far year take that year.
+        ("ففي العام 2021 سيقع قمران أزرقان في شهري يناير ومارس",
+         [("العام 2021", "2021-01-01", "2021-12-31", "year"), ("شهري يناير", "2021-01-01", "2021-01-31", "month"),
+          ("مارس", "2021-03-01", "2021-03-31", "month")]),
+        # ... not across a comma (another clause), nor after منذ.
+        ("استقر عند 103 نقطة مقابل أساس قدره 100 نقطة لعام 2010، وما زال الرقم الصادر في مايو يقل",
+         [("عام 2010", "2010-01-01", "2010-12-31", "year"), ("مايو", "2017-05-01", "2017-05-31", "month")]),
+        ("ارتفع منذ 2010 وحتى مايو", [("2010", "2010-01-01", "2010-12-31", "year"), ("مايو", "2017-05-01", "2017-05-31", "month")]),
+        # الأمس / الليلة as the past or a night named by a demonstrative, not a day.
+        ("بإحياء مثل هذه الليلة", []),
+        ("وبالأمس القريب ودعنا", []),
+        ("عبر صفحة نجوم الأمس", []),
+        ("مقال الأمس", [("الأمس", "2017-06-06", "2017-06-06", "day")]),
+    ],
+)
+def test_narrative_clause_and_past_age(text: str, expected: list) -> None:
+    assert values(text) == expected

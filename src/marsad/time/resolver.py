@@ -305,7 +305,7 @@ _DAY_ADJECTIVES = frozenset(
                             "التالي", "السابق", "الموعود", "المشهود", "المفتوح", "الختامي", "الواحد", "الأولى")
 )
 # "ذلك اليوم" (that day); "عين اليوم", "صحيفة اليوم": names of outlets.
-_NOT_TODAY_BEFORE = frozenset(match_form(w) for w in ("ذلك", "هذا", "نفس", "ذات", "عين", "صحيفة", "جريدة",
+_NOT_TODAY_BEFORE = frozenset(match_form(w) for w in ("ذلك", "هذا", "هذه", "تلك", "مثل", "نفس", "ذات", "عين", "صحيفة", "جريدة",
                                                       # "شباب اليوم", "عالم اليوم": the present age
                                                       "شباب", "جيل", "أجيال", "عالم", "أطفال", "إنسان"))
 
@@ -677,7 +677,8 @@ def _on_whole_month(m: Found, ctx: Context) -> Candidate | None:
         year = ctx.published.year + _year_delta(ymod) if ctx.published else None
     elif coordinated:
         mod = coordinated.mod
-    cand.fields = {"month": month, "hijri": is_hijri, "year": year if m["year"] or coordinated else None}
+    cand.fields = {"month": month, "hijri": is_hijri, "year": year if m["year"] or coordinated or ymod else None,
+                   "mod": mod}
     if ymod and is_hijri:
         return None
     if ymod and year is None:
@@ -859,6 +860,8 @@ def _on_relative_day(m: Found, ctx: Context) -> Candidate | None:
         return None  # bare غد is "the future" ("تيار الغد"); "صباح غد" is tomorrow morning
     if rel in ("اليوم", "الليله") and not m["wd"] and not _looks_like_today(ctx.form, m.start("rel"), m.end()):
         return None
+    if rel == "الامس" and not m["wd"] and not _looks_like_yesterday(ctx.form, m.start("rel"), m.end()):
+        return None
     offset = {"اليوم": 0, "الليله": 0, "امس": -1, "الامس": -1, "البارحه": -1, "غدا": 1, "غد": 1,
               "بعد غد": 2, "الغد": 1, "اول امس": -2, "الليله الماضيه": -1, "الليله قبل الماضيه": -2, "اول من امس": -2, "امس الاول": -2}[rel]
     weekday = _WEEKDAY_INDEX.get(m["wd"]) if m["wd"] else None
@@ -873,6 +876,19 @@ def _on_relative_day(m: Found, ctx: Context) -> Candidate | None:
         day = _weekday_near(ctx.published, weekday, "future" if offset > 0 else "past", strict=True)
     cand.value = (day, day)
     return cand
+
+
+# "بالأمس القريب" (the recent past), "نجوم الأمس" (yesterday's stars): الأمس as the past, not a day.
+_PAST_AGE_BEFORE = frozenset(match_form(w) for w in (
+    "نجوم", "لاعبي", "جيل", "أجيال", "أبطال", "رجال", "عمالقة", "شباب", "أطفال", "عالم", "ذكريات", "مدرسة"))
+
+
+def _looks_like_yesterday(form: str, start: int, end: int) -> bool:
+    following = re.match(r"\s*([^\W\d_]+)", form[end : end + 20])
+    if following and following.group(1).startswith("ال") and following.group(1) not in _WEEKDAY_INDEX:
+        return False  # "الأمس القريب", "نجوم الأمس الرياضي"
+    before = re.search(r"([^\W\d_]+)\s+$", form[max(0, start - 12) : start])
+    return not (before and before.group(1) in _PAST_AGE_BEFORE)
 
 
 def _looks_like_today(form: str, start: int, end: int) -> bool:
@@ -1168,6 +1184,8 @@ def _resolve_anaphora(cands: list[Candidate], form: str, published: dt.date | No
     last: Candidate | None = None
     last_month: Candidate | None = None  # the last day or month named, for "الشهر السابق"
     last_week: Candidate | None = None  # the last week named, for "الأسبوع السابق"
+    anchor: Candidate | None = None  # a written date the following ones in its sentence may continue
+    continued = False
     previous: Candidate | None = None
     for cand in cands:
         ref = last.value[0].year if last is not None and last.value is not None else None
@@ -1185,10 +1203,16 @@ def _resolve_anaphora(cands: list[Candidate], form: str, published: dt.date | No
               and cand.tense != "future" and abs(published.year - ref) >= NARRATIVE_GAP
               and cand.start - last.end <= NARRATIVE_WINDOW):
             cand.value = _year_range(ref)
-        elif (cand.kind == "day_month" and previous is not None and previous is last and ref is not None
-              and published is not None and _continues_narrative(cand, previous, form, published)):
-            _resolve_in_year(cand, ref)
+        elif (cand.kind in ("day_month", "month") and anchor is not None and anchor.value is not None
+              and published is not None and _continues_narrative(cand, anchor, form, published)):
+            _resolve_in_year(cand, anchor.value[0].year)
+            continued = True
         since = bool(_SINCE_BEFORE_RE.search(form, max(0, cand.start - 12), cand.start))
+        if cand.written and not since and cand.value is not None and cand.value[0].year == cand.value[1].year:
+            anchor = cand
+        elif not continued:
+            anchor = None
+        continued = False
         if cand.written and cand.value is not None and cand.value[0].year == cand.value[1].year and not since:
             last = cand
         if (cand.precision in ("day", "month") and cand.value is not None and not cand.anaphora and not since
@@ -1199,15 +1223,19 @@ def _resolve_anaphora(cands: list[Candidate], form: str, published: dt.date | No
         previous = cand
 
 
-def _continues_narrative(cand: Candidate, previous: Candidate, form: str, published: dt.date) -> bool:
+def _continues_narrative(cand: Candidate, anchor: Candidate, form: str, published: dt.date) -> bool:
+    """A day-month or month without a year, in the sentence of a date written with a year that lies
+    years from publication ("ففي العام 2018 سيقع قمران في شهري يناير ومارس")."""
     fields = cand.fields
     if not fields or fields["year"] or fields["hijri"] or fields.get("mod") or cand.value is None:
         return False
-    if previous.precision not in ("day", "month") or cand.tense == "future":
-        return False
-    if _SENTENCE_END_RE.search(form, previous.end, cand.start):
-        return False
-    return abs(published.year - previous.value[0].year) >= NARRATIVE_GAP
+    if _CLAUSE_END_RE.search(form, anchor.end, cand.start) or cand.start - anchor.end > NARRATIVE_CLAUSE_CHARS:
+        return False  # "أساس قدره 100 نقطة لعام 2010، وما زال الرقم الصادر في يونيو": another clause
+    return abs(published.year - anchor.value[0].year) >= NARRATIVE_GAP
+
+
+_CLAUSE_END_RE = re.compile(r"[.!?\n،,؛;:]")
+NARRATIVE_CLAUSE_CHARS = 120
 
 
 _SENTENCE_END_RE = re.compile(r"[.!?\n]")
@@ -1217,6 +1245,10 @@ _SINCE_BEFORE_RE = re.compile(r"منذ\s+(?:عام\s+|العام\s+|شهر\s+)?$
 
 def _resolve_in_year(cand: Candidate, year: int) -> None:
     fields = cand.fields
+    if cand.kind == "month":
+        if MIN_YEAR <= year <= MAX_YEAR:
+            cand.value = _month_range(year, fields["month"])
+        return
     value = _day_range(_safe_date(year, fields["month"], fields["d1"]), _safe_date(year, fields["month"], fields["d2"]))
     if value is not None:
         cand.value = value
