@@ -18,7 +18,15 @@ Conventions (docs/decisions.md, "Temporal expressions"):
 * impossible dates ("31 شباط") and years outside 1900–2100 are dropped, not reported, except a number
   after a year word that can only be Hijri ("عام 1394": no هـ, in the Hijri table, not after the
   publication's Hijri year, over 300 years before its Gregorian one);
-* "العشر الأواخر/الأوائل من رمضان" is the last (21st to the end) or first ten days of the month.
+* "العشر الأواخر/الأوائل من رمضان" is the last (21st to the end) or first ten days of the month;
+* context: "العام السابق/التالي" is the year before/after the one the text last wrote (else the
+  publication's), "الشهر/الأسبوع السابق" the one before the month/week last named; a bare "نهاية
+  العام/الشهر" is the publication's, or in a past narrative the far year just written; a day-month
+  or month without a year in the clause of a date written with a far year (two or more years from
+  publication) takes that year; dates after منذ never set that context;
+* two coordinated months or years ("يناير وفبراير 2014", "عامي 1994 و1999") are separate items, the
+  first taking the year or modifier of the last; "بين عامي 2010 و2014", "2010-2014" are spans;
+* a publication date outside 1900–2100 is treated as unknown, and values outside those years dropped.
 """
 
 from __future__ import annotations
