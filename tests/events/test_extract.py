@@ -441,3 +441,14 @@ def test_the_attack_specified_in_a_later_sentence_is_the_attack_just_reported():
                        "وقال العقيد في الشرطة إن الهجوم نفذه انتحاريان يرتديان حزامين ناسفين. "
                        "إلا أن المصدر الطبي قال إن الهجوم كان سيارة مفخخة استهدفت مدنيين.")
     assert len(events) == 1 and len(events[0].reports) == 3
+
+
+def test_a_strike_on_a_list_of_towns_is_one_event_per_town():
+    from marsad.pipeline import process_text
+    doc = process_text("وفي العراق أصابت الغارات أمس أهدافا عدة قرب الموصل ومخمور والفلوجة.", published="2015-07-25",
+                       outlet="Test")
+    strikes = [e for e in doc.events if e.sub_type == "Air/drone strike"]
+    assert len(strikes) == 3 and len({e.id for e in strikes}) == 3
+    assert len({(round(e.location.lat, 1), round(e.location.lon, 1)) for e in strikes}) == 3
+    doc = process_text("قتل 3 أشخاص أمس في قصف على الطريق بين الحويجة ومخمور.", published="2015-07-25", outlet="Test")
+    assert len([e for e in doc.events if e.type == "Explosions/Remote violence"]) == 1

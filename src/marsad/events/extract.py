@@ -195,6 +195,7 @@ def annotate_events(doc: Document) -> None:
     for draft in drafts:
         if draft.location is None and not (draft.type == lx.DIPLOMACY and draft.sub_type == "Phone call"):
             draft.location = _place_before(ctx, draft)
+    drafts = [part for draft in drafts for part in _split_by_place(ctx, draft)]
     _link_denials(drafts)
     doc.events = [_to_event(ctx, draft) for draft in drafts if draft.type]
 
@@ -1370,6 +1371,52 @@ def _location(ctx: _Doc, draft: _Draft) -> Location | None:
     if clause is None:
         return wider
     return _more_specific(clause, wider)
+
+
+def _split_by_place(ctx: _Doc, draft: _Draft) -> list[_Draft]:
+    """"أصابت الغارات أهدافاً قرب الموصل ومخمور والفلوجة"، "استهدف قريتي الفوعة وكفريا": one
+    violent event per town of a coordinated list after the trigger (docs §8.2: two places, two
+    events), the figures staying with the first. Not "بين X وY" (one place between two)."""
+    if draft.type not in lx.VIOLENT_TYPES or draft.location is None or _coarse(draft.location):
+        return [draft]
+    c_first, c_last = draft.clause
+    start, end = ctx.tokens[draft.trigger[1] - 1].end, ctx.char_span(c_first, c_last)[1]
+    places = [p for p in _places_in(_plausible_places(ctx, draft), start, end)
+              if not _coarse(p.location) and not _origin(ctx, p) and not _destination(ctx, p)  # type: ignore[arg-type]
+              and not _in_source(ctx, p)]
+    keys = [_place_key(p.location) for p in places]  # type: ignore[arg-type]
+    own = _place_key(draft.location)
+    if own not in keys:
+        return [draft]
+    chain = [places[keys.index(own)]]
+    upto = bisect.bisect_left(ctx.starts, chain[0].start)
+    if any(w in (".", "!", "?") for w in ctx.words[draft.trigger[1]:upto]):
+        return [draft]  # the list belongs to another statement of the sentence
+    for place in places[keys.index(own) + 1:]:
+        if not _coordinated(ctx, place) or _place_key(place.location) in {_place_key(c.location) for c in chain}:  # type: ignore[arg-type]
+            break
+        chain.append(place)
+    if len(chain) < 2 or _rank_precision(ctx, chain[0]) > (chain[0].location.precision or 3):  # type: ignore[union-attr]
+        return [draft]
+    parts = [draft]
+    t_start, t_end = ctx.char_span(*draft.trigger)
+    for k, place in enumerate(chain[1:], start=2):
+        part = copy.copy(draft)
+        part.location = place.location
+        part.killed, part.injured, part.disputes, part.merged_from = [], [], [], []
+        part.id = f"{_event_id(ctx.doc.id, t_start, t_end)}-{k}"
+        parts.append(part)
+    return parts
+
+
+def _coordinated(ctx: _Doc, place: PlaceMention) -> bool:
+    """The place follows و (وكفريا، و الفلوجة): the next item of a list."""
+    i = bisect.bisect_right(ctx.starts, place.start) - 1
+    if i < 0:
+        return False
+    if ctx.starts[i] < place.start:
+        return ctx.words[i].startswith("و")
+    return i > 0 and ctx.words[i - 1] == "و"
 
 
 def _place_before(ctx: _Doc, draft: _Draft, reach: int = PLACE_REACH) -> Location | None:
