@@ -575,3 +575,25 @@ def test_general_noun_and_tomorrow(text: str, expected: list) -> None:
 )
 def test_narrative_clause_and_past_age(text: str, expected: list) -> None:
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Years joined by و are separate years unless بين/من opens a span.
+        ("في 2014 و2018", [("2014", "2014-01-01", "2014-12-31", "year"), ("2018", "2018-01-01", "2018-12-31", "year")]),
+        ("بين 2014 و2018", [("2014 و2018", "2014-01-01", "2018-12-31", "year")]),
+        ("بعد اعوام 2007 و2009 و2010. وتقام",
+         [("اعوام 2007", "2007-01-01", "2007-12-31", "year"), ("2009", "2009-01-01", "2009-12-31", "year"),
+          ("2010", "2010-01-01", "2010-12-31", "year")]),
+        # A year alone in parentheses (unless a count follows), a year opening a line of a chronology.
+        ("كل من هامبورغ الالماني (2008) ونيويورك", [("2008", "2008-01-01", "2008-12-31", "year")]),
+        ("بلغ عدد (2000) طالب", []),
+        ("أحداث:\n1912 - الحكومة العثمانية تمنح ألبانيا حكماً ذاتياً.", [("1912", "1912-01-01", "1912-12-31", "year")]),
+        ("سجل 2000 - 3000 نقطة", []),
+        # عن before a month.
+        ("تراجع 5.5 في المئة عن مايو مسجلا", [("مايو", "2017-05-01", "2017-05-31", "month")]),
+    ],
+)
+def test_year_lists_and_positions(text: str, expected: list) -> None:
+    assert values(text) == expected

@@ -182,12 +182,15 @@ YEAR_RE = re.compile(
 )
 YEAR_PREFIX = (
     rf"(?:(?P<part>{PART_OF_UNIT}|{SEASONS}){S})?(?:(?P<cue>العام|عام|عامي|سنه|السنه|سنتي|موسم|منذ|في|حتي|قبل|بعد"
+    rf"|اعوام|الاعوام|سنوات|السنوات|لغايه|غايه"
     rf"|خلال|بين|من|{BUDGET_WORDS}|(?:العام|السنه){S}(?P<ymod>{MOD_WORDS})"
     rf"|(?:العام|عام|السنه|سنه){S}(?P<calendar>الهجري|الهجريه|الميلادي|الميلاديه)){S})?"
 )
 # Cues that make a number a year even when it can only be a Hijri one ("عام 1394"): not a
 # preposition ("من 1380 إلى 1400 ريال" is an amount).
 _STRONG_YEAR_CUES = frozenset({"العام", "عام", "عامي", "سنه", "السنه", "سنتي", "موسم"}) | _BUDGET_CUES
+# Cues naming several years: "أعوام 2007 و2009 و2010" are separate years, like the dual عامي.
+_LIST_YEAR_CUES = frozenset({"عامي", "سنتي", "اعوام", "الاعوام", "سنوات", "السنوات"})
 HIJRI_ONLY_GAP = 300  # years before publication beyond which a number in the Hijri table is Hijri
 RELATIVE_DAY_WORDS = _trie_regex(sorted([
     "الليله قبل الماضيه", "الليله الماضيه", "اول من امس", "اول امس", "امس الاول", "الامس", "امس",
@@ -306,7 +309,7 @@ _NOUNS_WITH_WAW = frozenset(
                             "وجبة", "وسيلة", "وافد", "وافدا", "وافدين", "ولاية", "وزير", "وزيرا", "فرصة",
                             "فردا", "فرد", "فلسطيني", "فلسطينيا", "فصيلا", "فندق", "فندقا", "فعالية")
 )
-_WEAK_YEAR_CUES = frozenset({"في", "منذ", "حتي", "قبل", "بعد", "خلال", "بين", "من"})
+_WEAK_YEAR_CUES = frozenset({"في", "منذ", "حتي", "قبل", "بعد", "خلال", "بين", "من", "لغايه", "غايه"})
 _NOT_DAY_AFTER_TODAY = frozenset(match_form(w) for w in ("نفسه", "ذاته", "نفس", "ذات"))
 _DAY_ADJECTIVES = frozenset(
     match_form(w) for w in ("الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الأخير",
@@ -720,7 +723,8 @@ def _on_whole_month(m: Found, ctx: Context) -> Candidate | None:
 
 
 _DAY_BEFORE_MONTH_RE = re.compile(r"\d\s*(?:من\s+)?(?:شهر\s+)?$")
-_MONTH_CUE_RE = re.compile(r"(?<!\S)([وف]?(?:في|منذ|خلال|حتي|قبل|بعد|مطلع|اوايل|اواخر|منتصف|نهايه|بدايه|من|الي|بين))\s+$")
+_MONTH_CUE_RE = re.compile(
+    r"(?<!\S)([وف]?(?:في|منذ|خلال|حتي|قبل|بعد|مطلع|اوايل|اواخر|منتصف|نهايه|بدايه|من|الي|بين|عن|لغايه))\s+$")
 _DUAL_MOD = r"(?:الماضي|المنصرم|الفايت|المقبل|القادم)ين"
 COORDINATED_MONTH_RE = re.compile(
     rf"{OPT_S}[,،]?{OPT_S}(?:و|الي{S}|حتي{S}|-{OPT_S})(?:شهر{S})?(?P<mon_b>{MONTH})"
@@ -776,13 +780,14 @@ _PART_BEFORE_MIN_RE = re.compile(
 
 def _on_year(m: Found, ctx: Context) -> Candidate | list[Candidate] | None:
     cand = _on_year_span(m, ctx)
-    if cand is None or m["cue"] not in ("عامي", "سنتي") or not m["y2"] or cand.value is None:
+    if cand is None or not m["y2"] or cand.value is None:
         return cand
     if not re.fullmatch(r"\s*و\s*", ctx.form[m.core.end("y1") : m.core.start("y2")]):
         return cand
-    if re.search(r"بين\s+$", ctx.form[max(0, cand.start - 6) : cand.start]):
-        return cand  # "بين عامي 2010 و2014": the span between them
-    # "عامي 1994 و1999": the dual names two years, not the span between them.
+    if m["cue"] in ("بين", "من") or re.search(r"(?:بين|من)\s+$", ctx.form[max(0, m.start() - 6) : m.start()]):
+        return cand  # "بين 2014 و2018", "بين عامي 2010 و2014": the span between them
+    # "عامي 1994 و1999", "في 2014 و2018": two years, not the span between them (as two dates
+    # joined by و are two dates unless opened by من/بين).
     first_end, second_start = m.core.end("y1"), m.core.start("y2")
     second = Candidate(second_start, cand.end, "year", precision="year", written=True)
     second.value = (dt.date(cand.value[1].year, 1, 1), cand.value[1]) if cand.value[1].month == 12 else None
@@ -799,7 +804,9 @@ def _on_year_span(m: Found, ctx: Context) -> Candidate | None:
     suffix = (m["suffix"] or "").strip()
     cue = m["cue"]
     if not cue and not suffix and not m["part"] and not _plain_year_span(m, y1, y2):
-        return None
+        if not _year_by_position(m, ctx):
+            return None
+        cue = "في"  # a list member, a year in parentheses, a dated line: checked like after في
     if cue in _WEAK_YEAR_CUES and not suffix and not m["y2"] and (
             cue == "بين" or _followed_by_counted_noun(ctx.form, m.end(), y1, ctx.published)):
         return None  # "في 2000 حالة", "بين 2027 شخصا" (a year needs two ends after بين)
@@ -822,6 +829,24 @@ def _on_year_span(m: Found, ctx: Context) -> Candidate | None:
     if (cue in _WEAK_YEAR_CUES and not m["part"]) or cue in _BUDGET_CUES:
         cand.start = m.start("y1")
     return cand
+
+
+# "أعوام 2007 و2009 و2010": a number joined by و to a year before it.
+_AFTER_YEAR_LIST_RE = re.compile(r"\d{4}\s*\)?\s*[،,]?\s*و$")
+# "(2008)" alone in parentheses; "1912 - الحكومة العثمانية..." opening a line of a chronology.
+_LINE_START_RE = re.compile(r"(?:^|\n)[ \t]*$")
+
+
+def _year_by_position(m: Found, ctx: Context) -> bool:
+    start, end, form = m.core.start(), m.core.end(), ctx.form
+    if m["y2"] or not MIN_YEAR <= int(m["y1"]) <= MAX_YEAR:
+        return False
+    if _AFTER_YEAR_LIST_RE.search(form, max(0, start - 12), start):
+        return True
+    if re.search(r"\(\s*$", form[max(0, start - 3) : start]) and re.match(r"\s*\)", form[end : end + 3]):
+        return not _followed_by_counted_noun(form, form.index(")", end) + 1)
+    return bool(_LINE_START_RE.search(form, max(0, start - 20), start)) and bool(
+        re.match(r"\s*[-–:]\s", form[end : end + 4]))
 
 
 def _plain_year_span(m: Found, y1: int, y2: int) -> bool:
