@@ -452,3 +452,15 @@ def test_a_strike_on_a_list_of_towns_is_one_event_per_town():
     assert len({(round(e.location.lat, 1), round(e.location.lon, 1)) for e in strikes}) == 3
     doc = process_text("قتل 3 أشخاص أمس في قصف على الطريق بين الحويجة ومخمور.", published="2015-07-25", outlet="Test")
     assert len([e for e in doc.events if e.type == "Explosions/Remote violence"]) == 1
+
+
+def test_a_strike_by_one_side_of_a_battle_at_its_town_and_day_is_part_of_the_battle():
+    from marsad.pipeline import process_text
+    doc = process_text("اندلعت أمس اشتباكات عنيفة بين الجيش السوري وفصائل المعارضة في مدينة الزبداني. "
+                       "وقال المرصد إن الجيش السوري قصف أمس مناطق في مدينة الزبداني.", published="2015-07-23",
+                       outlet="Test")
+    assert [e.type for e in doc.events] == ["Battles"]
+    doc = process_text("اندلعت أمس اشتباكات عنيفة بين الجيش السوري وفصائل المعارضة في مدينة الزبداني. "
+                       "وقال المرصد إن طائرات التحالف الدولي قصفت أمس مواقع في مدينة الرقة.", published="2015-07-23",
+                       outlet="Test")
+    assert sorted(e.type for e in doc.events) == ["Battles", "Explosions/Remote violence"]

@@ -1623,9 +1623,9 @@ def _same_event(a: _Draft, b: _Draft) -> bool:
     if lx.FAMILY.get(a.type) != lx.FAMILY.get(b.type):
         return False
     if a.type in lx.VIOLENT_TYPES and a.type != b.type:
-        # Same type or not the same event (docs §8.2): a strike reported sentences away from a
-        # battle at the same place is its own event; the hierarchy only decides inside one clause.
-        return False
+        # Same type or not the same event (docs §8.2), except a strike by one side of a battle at the
+        # battle's own town and day: part of the fight (ACLED's hierarchy, docs §2).
+        return _strike_in_battle(a, b)
     if (a.type, a.sub_type) != (b.type, b.sub_type) and (a.type != lx.DIPLOMACY or "Visit" in (
             a.sub_type, b.sub_type)) and not _one_strike_campaign(a, b):  # a visit and its meetings are separate
         return False
@@ -1645,6 +1645,18 @@ def _same_event(a: _Draft, b: _Draft) -> bool:
         return True  # "الغارات"، "القصف"، "هذا الهجوم": the event just reported, told again
     # Violence with no shared place or actor: only an adjacent follow-up sentence.
     return bool(names_a & names_b) or bool(a.location and b.location) or b.sentence - max(a.sentences) <= 1
+
+
+def _strike_in_battle(a: _Draft, b: _Draft) -> bool:
+    battle, strike = (a, b) if a.type == lx.BATTLES else (b, a)
+    if battle.type != lx.BATTLES or strike.type != lx.REMOTE or strike.sub_type not in _STRIKES:
+        return False
+    if not (battle.location and strike.location) or _coarse(battle.location) or _coarse(strike.location):
+        return False
+    if _place_key(battle.location) != _place_key(strike.location) or not _dates_overlap(a.date, b.date):
+        return False
+    sides = {_named(battle.actor1), _named(battle.actor2)} - {None}
+    return _named(strike.actor1) in sides
 
 
 _STRIKES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
