@@ -156,7 +156,9 @@ def test_numbers_and_words_that_are_not_dates(text: str) -> None:
     assert values(text, FRI) == []
 
 
-@pytest.mark.parametrize("text", ["في 31 شباط 2017", "في 30 فبراير", "32/13/2017", "في العام 1850", "عام 2150"])
+# Years before 1900 need a certain calendar or a year word ("في 1850", "1/1/1300" are dropped).
+@pytest.mark.parametrize("text", ["في 31 شباط 2017", "في 30 فبراير", "32/13/2017", "في 1850", "عام 2150",
+                                  "في 1/1/1300", "من 1200 إلى 1500 ريال", "عام 1200"])
 def test_impossible_dates_and_far_years_are_dropped(text: str) -> None:
     assert values(text, FRI) == []
 
@@ -425,7 +427,7 @@ def test_relative_forms_without_publication() -> None:
 def test_extreme_publication_dates_do_not_crash(published: dt.date | None) -> None:
     text = "قال أمس الخميس إن العام الماضي والربع السابق وقبل 99 عاما وبعد 90 عاما سيعود، في 15 رمضان والعام السابق"
     for t in resolve(text, published):
-        assert t.value_start is None or "1900-01-01" <= t.value_start <= t.value_end <= "2100-12-31"
+        assert t.value_start is None or "1000-01-01" <= t.value_start <= t.value_end <= "2100-12-31"
 
 
 def test_broken_publication_date_is_treated_as_unknown() -> None:
@@ -596,4 +598,17 @@ def test_narrative_clause_and_past_age(text: str, expected: list) -> None:
     ],
 )
 def test_year_lists_and_positions(text: str, expected: list) -> None:
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Historical dates whose calendar is certain are kept.
+        ("وفي 25 ابريل 1859 م دشن", [("25 ابريل 1859 م", "1859-04-25", "1859-04-25", "day")]),
+        ("في نوفمبر 1869 ميلادي", [("نوفمبر 1869 ميلادي", "1869-11-01", "1869-11-30", "month")]),
+        ("في العام 1850", [("العام 1850", "1850-01-01", "1850-12-31", "year")]),
+    ],
+)
+def test_historical_dates(text: str, expected: list) -> None:
     assert values(text) == expected

@@ -15,9 +15,11 @@ Conventions (docs/decisions.md, "Temporal expressions"):
 * "اليوم <weekday>" whose weekday is not the publication's means the most recent such day (the
   report was written before the date it was published or crawled); likewise "أمس <weekday>" and
   "غداً <weekday>" trust the weekday;
-* impossible dates ("31 شباط") and years outside 1900–2100 are dropped, not reported, except a number
-  after a year word that can only be Hijri ("عام 1394": no هـ, in the Hijri table, not after the
-  publication's Hijri year, over 300 years before its Gregorian one);
+* impossible dates ("31 شباط") and years after 2100 are dropped, not reported; so are years before
+  1900 unless the calendar is certain (a month name or م: back to 1000, "25 أبريل 1859") or a year
+  word precedes (back to 1500, "عام 1869"); a number after a year word that can only be Hijri ("عام
+  1394": no هـ, in the Hijri table, not after the publication's Hijri year, over 300 years before
+  its Gregorian one) is Hijri;
 * "العشر الأواخر/الأوائل من رمضان" is the last (21st to the end) or first ten days of the month;
 * context: "العام السابق/التالي" is the year before/after the one the text last wrote (else the
   publication's), "الشهر/الأسبوع السابق" the one before the month/week last named; a bare "نهاية
@@ -26,7 +28,7 @@ Conventions (docs/decisions.md, "Temporal expressions"):
   publication) takes that year; dates after منذ never set that context;
 * two coordinated months or years ("يناير وفبراير 2014", "عامي 1994 و1999") are separate items, the
   first taking the year or modifier of the last; "بين عامي 2010 و2014", "2010-2014" are spans;
-* a publication date outside 1900–2100 is treated as unknown, and values outside those years dropped.
+* a publication date outside 1900–2100 is treated as unknown, and values outside 1000–2100 dropped.
 """
 
 from __future__ import annotations
@@ -50,7 +52,11 @@ from marsad.time.lexicon import (
 )
 from marsad.time.tense import reported_past, tense_near
 
-MIN_YEAR, MAX_YEAR = 1900, 2100
+# Years: a date whose calendar is certain (a Gregorian month name, م) may lie back to MIN_YEAR ("25
+# أبريل 1859"); a number after a year word without a calendar mark from 1500 (below, it could be a
+# Hijri year); a bare number only from BARE_MIN_YEAR (below, too often an amount).
+MIN_YEAR, MAX_YEAR = 1000, 2100
+WORDED_MIN_YEAR, BARE_MIN_YEAR = 1500, 1900
 _EARLIEST, _LATEST = dt.date(MIN_YEAR, 1, 1), dt.date(MAX_YEAR, 12, 31)
 
 # ------------------------------------------------------------------------------------------
@@ -623,6 +629,8 @@ def _on_numeric(m: Found, ctx: Context) -> Candidate | None:
         hijri.MIN_YEAR <= year <= hijri.MAX_YEAR and not suffix
     ):
         value = _hijri_date(year, month, day)
+    elif year < WORDED_MIN_YEAR and not suffix.startswith("م"):
+        return None  # "1/1/1300": Hijri or Gregorian?
     else:
         value = _safe_date(year, month, day)
     if value is None:
@@ -818,7 +826,7 @@ def _on_year_span(m: Found, ctx: Context) -> Candidate | None:
     if suffix.startswith("ه"):
         first, last = hijri.hijri_year_range(y1), hijri.hijri_year_range(y2)
         cand.value = (first[0], last[1]) if first and last and y2 >= y1 else None
-    elif MIN_YEAR <= y1 <= y2 <= MAX_YEAR:
+    elif _year_floor(suffix, cue) <= y1 <= y2 <= MAX_YEAR:
         cand.value = (_year_range(y1)[0], _year_range(y2)[1])
         cand.written = y1 == y2
     if cand.value is None:
@@ -839,7 +847,7 @@ _LINE_START_RE = re.compile(r"(?:^|\n)[ \t]*$")
 
 def _year_by_position(m: Found, ctx: Context) -> bool:
     start, end, form = m.core.start(), m.core.end(), ctx.form
-    if m["y2"] or not MIN_YEAR <= int(m["y1"]) <= MAX_YEAR:
+    if m["y2"] or not BARE_MIN_YEAR <= int(m["y1"]) <= MAX_YEAR:
         return False
     if _AFTER_YEAR_LIST_RE.search(form, max(0, start - 12), start):
         return True
@@ -847,6 +855,12 @@ def _year_by_position(m: Found, ctx: Context) -> bool:
         return not _followed_by_counted_noun(form, form.index(")", end) + 1)
     return bool(_LINE_START_RE.search(form, max(0, start - 20), start)) and bool(
         re.match(r"\s*[-–:]\s", form[end : end + 4]))
+
+
+def _year_floor(suffix: str, cue: str | None) -> int:
+    if suffix.startswith("م"):
+        return MIN_YEAR
+    return WORDED_MIN_YEAR if cue in _STRONG_YEAR_CUES else BARE_MIN_YEAR
 
 
 def _plain_year_span(m: Found, y1: int, y2: int) -> bool:
@@ -1527,7 +1541,7 @@ def resolve(text: str, published: dt.date | None) -> list[TimeExpression]:
     only their `relative` description)."""
     if isinstance(published, dt.datetime):
         published = published.date()
-    if published is not None and not MIN_YEAR <= published.year <= MAX_YEAR:
+    if published is not None and not BARE_MIN_YEAR <= published.year <= MAX_YEAR:
         published = None  # a broken publication date (year 1, 9999): resolve as if unknown
     folded = _fold(text)
     ctx = Context(folded.form, published)
