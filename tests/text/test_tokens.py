@@ -29,3 +29,26 @@ def test_long_token_and_mixed_script() -> None:
     long = "ب" * 10000
     assert tokenize(long)[0].text == long
     assert [t.text for t in tokenize("قالت BBC إن")] == ["قالت", "BBC", "إن"]
+
+
+def test_table_readings_equal_the_grammar_on_random_words() -> None:
+    import random
+
+    from marsad.text.tokens import proclitic_splits_reference
+
+    rng = random.Random(7)
+    letters = "وفبلكالهر ي"
+    for _ in range(20_000):
+        word = "".join(rng.choice(letters) for _ in range(rng.randint(0, 9)))
+        assert proclitic_splits(word) == proclitic_splits_reference(word), word
+
+
+def test_whole_text_tokens_are_reused_and_equal_a_fresh_scan() -> None:
+    from marsad.text.tokens import iter_tokens
+
+    text = "قال «المرصد»، إن 9 مدنيين قُتلوا في 2017."
+    first = tokenize(text)
+    assert tokenize(text) == first == list(iter_tokens(text)) == tokenize(text, 0, len(text))
+    other = "وصل الوفد إلى بغداد"
+    assert [t.text for t in tokenize(other)] == ["وصل", "الوفد", "إلى", "بغداد"]
+    assert tokenize(text) == first and tokenize("") == []

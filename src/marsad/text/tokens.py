@@ -38,13 +38,35 @@ class Token:
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of text[start:end] with offsets into text; punctuation marks are tokens of their own."""
-    return list(iter_tokens(text, start, end))
+    if start == 0 and end is None:
+        return list(_whole(text))
+    return list(_scan(text, start, end))
 
 
 def iter_tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[Token]:
+    if start == 0 and end is None:
+        return iter(_whole(text))
+    return _scan(text, start, end)
+
+
+def _scan(text: str, start: int, end: int | None) -> Iterator[Token]:
     end = len(text) if end is None else end
     for m in TOKEN_RE.finditer(text, start, end):
         yield Token(m.start(), m.end(), m.group())
+
+
+# The tokens of the last whole text tokenized: the stages of one document (entities, places,
+# events) each tokenize the same text, so it is scanned once. Tokens are immutable.
+_last: tuple[str, tuple[Token, ...]] = ("", ())
+
+
+def _whole(text: str) -> tuple[Token, ...]:
+    global _last
+    last_text, tokens = _last
+    if text is not last_text and text != last_text:
+        tokens = tuple(_scan(text, 0, None))
+        _last = (text, tokens)
+    return tokens
 
 
 # Conjunction, then preposition, then article. "لل" is ل + ال with the alef dropped.
@@ -59,6 +81,44 @@ def proclitic_splits(word: str) -> list[tuple[str, str]]:
     >>> proclitic_splits("وبالرقة")[:4]
     [('', 'وبالرقة'), ('و', 'بالرقة'), ('وب', 'الرقة'), ('وبال', 'رقة')]
     """
+    readings = [("", word)]
+    candidates = _PREFIXES_BY_FIRST.get(word[:1])
+    if candidates:
+        longest = len(word) - MIN_STEM
+        for prefix in candidates:
+            if len(prefix) <= longest and word.startswith(prefix):
+                readings.append((prefix, word[len(prefix):]))
+    return readings
+
+
+def _prefix_order() -> list[str]:
+    """Every proclitic prefix, in the order readings list them: conjunction, then preposition,
+    then article (لل = ل + ال after a preposition ل). A word has the reading of a prefix when
+    it starts with it and keeps a stem of MIN_STEM letters."""
+    order: list[str] = []
+
+    def add(prefix: str) -> None:
+        if prefix and prefix not in order:
+            order.append(prefix)
+
+    for conj in ("", *_CONJUNCTIONS):
+        add(conj)
+        for prep in ("", *_PREPOSITIONS):
+            add(conj + prep)
+            if prep == "ل":
+                add(conj + "لل")
+            add(conj + prep + "ال")
+    return order
+
+
+_PREFIXES_BY_FIRST: dict[str, tuple[str, ...]] = {}
+for _prefix in _prefix_order():
+    _PREFIXES_BY_FIRST[_prefix[0]] = (*_PREFIXES_BY_FIRST.get(_prefix[0], ()), _prefix)
+
+
+def proclitic_splits_reference(word: str) -> list[tuple[str, str]]:
+    """The readings by the clitic grammar itself, step by step (`proclitic_splits` gives the
+    same list from a table; kept for the tests)."""
     readings = [("", word)]
     seen = {""}
 
