@@ -612,3 +612,8 @@ def test_year_lists_and_positions(text: str, expected: list) -> None:
 )
 def test_historical_dates(text: str, expected: list) -> None:
     assert values(text) == expected
+
+
+def test_year_list_after_an_event_name_is_not_a_date() -> None:
+    # "كأس الأمم الإفريقية 2010" names an event (not a date), so the years joined to it are not dates.
+    assert values("المشاركة في 3 نسخ من كأس الأمم الإفريقية 2010 و2012 و2013، ويبلغ") == []

@@ -811,14 +811,18 @@ def _on_year_span(m: Found, ctx: Context) -> Candidate | None:
     y2 = int(m["y2"]) if m["y2"] else y1
     suffix = (m["suffix"] or "").strip()
     cue = m["cue"]
+    position = None
     if not cue and not suffix and not m["part"] and not _plain_year_span(m, y1, y2):
-        if not _year_by_position(m, ctx):
+        position = _year_by_position(m, ctx)
+        if position is None:
             return None
         cue = "في"  # a list member, a year in parentheses, a dated line: checked like after في
     if cue in _WEAK_YEAR_CUES and not suffix and not m["y2"] and (
             cue == "بين" or _followed_by_counted_noun(ctx.form, m.end(), y1, ctx.published)):
         return None  # "في 2000 حالة", "بين 2027 شخصا" (a year needs two ends after بين)
     cand = Candidate(m.start(), m.end(), "year", precision="year")
+    if position == "list":
+        cand.fields = {"list_member": True}  # kept only if the year before it is a date
     if m["calendar"] and not suffix:
         suffix = "ه" if m["calendar"].startswith("اله") else "م"  # "العام الهجري 1437"
     if not suffix and (m["ymod"] or cue in _STRONG_YEAR_CUES) and _hijri_only(y1, y2, ctx.published):
@@ -845,16 +849,18 @@ _AFTER_YEAR_LIST_RE = re.compile(r"\d{4}\s*\)?\s*[،,]?\s*و$")
 _LINE_START_RE = re.compile(r"(?:^|\n)[ \t]*$")
 
 
-def _year_by_position(m: Found, ctx: Context) -> bool:
+def _year_by_position(m: Found, ctx: Context) -> str | None:
+    """Why a number with no year word is a year: "list", "parentheses", "line"; else None."""
     start, end, form = m.core.start(), m.core.end(), ctx.form
     if m["y2"] or not BARE_MIN_YEAR <= int(m["y1"]) <= MAX_YEAR:
-        return False
+        return None
     if _AFTER_YEAR_LIST_RE.search(form, max(0, start - 12), start):
-        return True
+        return "list"
     if re.search(r"\(\s*$", form[max(0, start - 3) : start]) and re.match(r"\s*\)", form[end : end + 3]):
-        return not _followed_by_counted_noun(form, form.index(")", end) + 1)
-    return bool(_LINE_START_RE.search(form, max(0, start - 20), start)) and bool(
-        re.match(r"\s*[-–:]\s", form[end : end + 4]))
+        return None if _followed_by_counted_noun(form, form.index(")", end) + 1) else "parentheses"
+    if _LINE_START_RE.search(form, max(0, start - 20), start) and re.match(r"\s*[-–:]\s", form[end : end + 4]):
+        return "line"
+    return None
 
 
 def _year_floor(suffix: str, cue: str | None) -> int:
@@ -1437,6 +1443,17 @@ def _join(prev: Candidate, cand: Candidate, form: str, published: dt.date | None
     return False
 
 
+def _drop_orphan_list_members(cands: list[Candidate], form: str) -> list[Candidate]:
+    """"كأس الأمم 2010 و2012": a year joined by و to a number that is no date is no date either."""
+    kept: list[Candidate] = []
+    for cand in cands:
+        if cand.fields and cand.fields.get("list_member") and not (
+                kept and kept[-1].kind == "year" and re.fullmatch(r"\s*\)?\s*[،,]?\s*و", form[kept[-1].end : cand.start])):
+            continue
+        kept.append(cand)
+    return kept
+
+
 def _fit_weekday(cand: Candidate, weekday: int | None, published: dt.date | None) -> None:
     """"يوم الاثنين 25 شوال": a day and month without a year, named with its weekday, are in the
     year (around publication) where that day falls on that weekday."""
@@ -1556,7 +1573,7 @@ def resolve(text: str, published: dt.date | None) -> list[TimeExpression]:
             elif cand is not None:
                 cands.append(cand)
     results = []
-    selected = _merge(_select(cands), folded.form, published)
+    selected = _drop_orphan_list_members(_merge(_select(cands), folded.form, published), folded.form)
     _resolve_anaphora(selected, folded.form, published)
     for cand in selected:
         if cand.value is not None and not (cand.value[0] >= _EARLIEST and cand.value[1] <= _LATEST):
