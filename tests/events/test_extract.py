@@ -464,3 +464,15 @@ def test_a_strike_by_one_side_of_a_battle_at_its_town_and_day_is_part_of_the_bat
                        "وقال المرصد إن طائرات التحالف الدولي قصفت أمس مواقع في مدينة الرقة.", published="2015-07-23",
                        outlet="Test")
     assert sorted(e.type for e in doc.events) == ["Battles", "Explosions/Remote violence"]
+
+
+def test_the_attack_a_strike_answers_is_its_own_event():
+    events = events_of("وأوضح أن الغارات جاءت ردا على هجوم نفذه مسلحون الخميس على موقع للجيش قرب الحدود، "
+                       "قتل فيه ضابط صف.")
+    assert "Battles" in {e.type for e in events}
+
+
+def test_a_killing_by_another_named_hand_is_not_the_toll_of_the_strike_before():
+    events = events_of("قتل 8 من الحوثيين في غارة لطيران التحالف على مواقعهم في المحافظة. "
+                       "إلى ذلك قتل نجل رئيس اللجنة على أيدي رجال المقاومة الشعبية في المحافظة.")
+    assert len(events) == 2

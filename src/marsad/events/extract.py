@@ -212,12 +212,18 @@ def _clauses(ctx: _Doc, first: int, last: int) -> list[tuple[int, int]]:
         word = ctx.words[i]
         if word in _CLAUSE_WORDS and i - bounds[-1] > 2:
             bounds.append(i)
+        elif _bare(word) in _IN_RESPONSE and i - bounds[-1] > 2 and any(
+                _has_event_cue(ctx, j) for j in range(i + 1, min(last, i + 4))):
+            bounds.append(i)  # "جاءت الغارات ردا على هجوم نفذه مسلحون": the attack answered is its own event
         elif word in (",", ";") and i + 1 < last and i - bounds[-1] > 2:
             nxt = ctx.words[i + 1]
             if nxt[:1] in ("و", "ف") and (_has_event_cue(ctx, i + 1) or nxt in ("وفي",)):
                 bounds.append(i + 1)
     bounds.append(last)
     return [(bounds[k], bounds[k + 1]) for k in range(len(bounds) - 1) if bounds[k + 1] > bounds[k]]
+
+
+_IN_RESPONSE = frozenset(match_form(w) for w in ("ردا", "رداً", "انتقاما", "انتقاماً", "ثارا"))
 
 
 def _has_event_cue(ctx: _Doc, i: int) -> bool:
@@ -263,6 +269,9 @@ def _sentence_drafts(ctx: _Doc, index: int, first: int, last: int, earlier: list
                 and _denier_speaks(ctx, source, source_span, {d.attributed_to for d in earlier if d.modality == "denied"})
                 and all(t.value is None for t in (*kills, *injuries))):
             return []  # the denier speaking again ("القضاء على الإرهابيين"): no evidence for the claim
+        killer = _killer(ctx, actors, first, last)
+        if previous is not None and killer is not None and _named(killer) != _named(previous.actor1):
+            previous = None  # "قتل نجل … على أيدي رجال المقاومة": another killing, by another hand
         if previous is not None and denial is None:
             # A toll sentence after an event: the same event, possibly from another source.
             previous.sentences.append(index)
@@ -551,6 +560,19 @@ def _draft_for(ctx: _Doc, index: int, hit: Hit, clause: tuple[int, int]) -> _Dra
 _GENERIC_ATTACK = frozenset(match_form(w) for w in (
     "هجوم", "هجمات", "هجمة", "هجومين", "اعتداء", "اعتداءات", "تفجير", "تفجيرات", "انفجار", "عملية",
     "العملية", "الهجوم", "الهجمات", "الاعتداء", "التفجير", "التفجيرات", "الانفجار"))
+
+
+_BY_HAND = frozenset(match_form(w) for w in ("ايدي", "يد", "برصاص", "بنيران", "رصاص", "نيران", "بايدي", "يدي"))
+
+
+def _killer(ctx: _Doc, actors: list[ActorSpan], first: int, last: int) -> ActorSpan | None:
+    """The named actor a toll sentence says killed (على أيدي X، برصاص X، بنيران X)."""
+    for i in range(first, last - 1):
+        if _bare(ctx.words[i]) in _BY_HAND:
+            span = next((a for a in actors if i < a.start <= i + 2), None)
+            if span is not None and _named(span) is not None:
+                return span
+    return None
 
 
 def _toll_only_draft(ctx: _Doc, index: int, first: int, last: int, kills: list[Toll], injuries: list[Toll],
