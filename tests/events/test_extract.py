@@ -476,3 +476,10 @@ def test_a_killing_by_another_named_hand_is_not_the_toll_of_the_strike_before():
     events = events_of("قتل 8 من الحوثيين في غارة لطيران التحالف على مواقعهم في المحافظة. "
                        "إلى ذلك قتل نجل رئيس اللجنة على أيدي رجال المقاومة الشعبية في المحافظة.")
     assert len(events) == 2
+
+
+def test_a_bordering_province_named_as_a_landmark_is_not_the_event_place():
+    from marsad.pipeline import process_text
+    doc = process_text("وقالت المصادر إن طيران التحالف الدولي قصف أمس مواقع لتنظيم داعش في منطقة كوبرات الحدودية مع "
+                       "محافظة كركوك.", published="2015-07-27", outlet="Test")
+    assert doc.events and all(e.location is None or e.location.admin1 != "Kirkuk" for e in doc.events)

@@ -1544,6 +1544,8 @@ _AFTERWARDS_STEMS = tuple(match_form(w) for w in (
 # نقل only with the people carried (نقلهم، نقلوا، نقل الجرحى): "ينقل الغاز إلى تركيا في كارس" is no trip
 _CARRIED = frozenset(match_form(w) for w in ("نقلهم", "نقلوا", "نقلها", "نقله", "نقلت", "نقلتهم", "نقلتها"))
 _TO = frozenset(match_form(w) for w in ("إلى", "الى", "الي"))
+_BORDERING = tuple(match_form(w) for w in ("الحدودية", "الحدودي", "المحاذية", "المحاذي", "المتاخمة", "المتاخم",
+                                            "المجاورة", "المجاور"))
 _DIRECTIONS = frozenset(match_form(w) for w in (
     "شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي", "جنوب شرق", "شمال غرب", "شمال شرق", "جنوب غرب"))
 _DISTANCE_UNITS = frozenset(match_form(w) for w in (
@@ -1557,6 +1559,9 @@ def _destination(ctx: _Doc, place: PlaceMention) -> bool:
     j = bisect.bisect_left(ctx.starts, place.end)
     if any(w in _DISTANCE_UNITS for w in ctx.words[i:j]):
         return True  # a mention "تبعد 60 كلم شرق حلب" names the reference point, not the place
+    for j in range(i - 1, max(-1, i - 4), -1):
+        if _bare(ctx.words[j]).startswith(_BORDERING):
+            return True  # "منطقة كوبرات الحدودية مع محافظة كركوك": the neighbour named as a landmark
     if i > 1 and _bare(ctx.words[i - 1]) in _DIRECTIONS and any(
             w in _DISTANCE_UNITS for w in ctx.words[max(0, i - 4):i - 1]):
         return True  # "تبعد 60 كلم شرق حلب": a reference point, not the place
