@@ -617,3 +617,21 @@ def test_historical_dates(text: str, expected: list) -> None:
 def test_year_list_after_an_event_name_is_not_a_date() -> None:
     # "كأس الأمم الإفريقية 2010" names an event (not a date), so the years joined to it are not dates.
     assert values("المشاركة في 3 نسخ من كأس الأمم الإفريقية 2010 و2012 و2013، ويبلغ") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Weekday family names after a title, a given name or a "بن X" chain.
+        ("الدكتور عبدالله بن عبدالله الجمعة كلية طب الأسنان", []),
+        ("وأوضح الدكتور الجمعة في ختام جولته", []),
+        ("رئيس اللجنة محمد الخميس أن", []),
+        ("وصل الوفد الخميس", [("الخميس", "2017-06-01", "2017-06-01", "day")]),
+        # أن + an imperfect in ت is prospective too (not a ت-noun: تكلفة, تحقيق).
+        ("على أن تغادر البعثة إلى سلوفاكيا يوم 21 مايو برفقة", [("يوم 21 مايو", "2018-05-21", "2018-05-21", "day")]),
+        # "منذ عام «2013»": since the year written next, not "a year ago".
+        ("منذ عام «2013»،وجاء", []),
+    ],
+)
+def test_family_names_subjunctive_ta_and_since_year(text: str, expected: list) -> None:
+    assert values(text) == expected

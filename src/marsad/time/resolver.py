@@ -228,6 +228,7 @@ NUMBER = _alternation(list(NUMBER_WORDS))
 AGO_RE = re.compile(
     rf"(?P<prep>قبل|منذ|بعد){S}(?:(?P<num>\d{{1,2}}|{NUMBER}){S})?(?P<unit>{UNIT}){END}"
     rf"(?!{OPT_S}(?:علي|عن)(?!\w))(?!{OPT_S}من(?!\w)(?!{S}الان(?!\w)))"
+    rf"(?!{OPT_S}[«\"'(]?{OPT_S}\d)"  # "منذ عام «2013»": since the year written next
 )
 # "الربع الأول من عام 2015", "النصف الثاني من العام الماضي", "الربع الثالث لهذا العام"
 # "الربعين الأول والثاني من العام الحالي" (first two quarters), "الأشهر الثلاثة الأولى لهذا العام"
@@ -963,6 +964,15 @@ def _looks_like_today(form: str, start: int, end: int) -> bool:
 
 
 _NOT_WEEKDAY_BEFORE = frozenset(match_form(w) for w in ("صلاة", "خطبة", "خطيب", "صلاه", "يوم", "أيام"))
+# Family names that are weekdays (الجمعة، الخميس، السبت): after a title, a given name or "بن X".
+_PERSON_BEFORE = frozenset(match_form(w) for w in (
+    "الدكتور", "د", "المهندس", "م", "الأستاذ", "أ", "الشيخ", "اللواء", "العميد", "العقيد", "المقدم", "الرائد",
+    "النقيب", "الأمير", "السيد", "الزميل", "الكابتن", "المدرب", "اللاعب", "الفنان", "الشاعر", "الكاتب",
+    "محمد", "أحمد", "عبدالله", "عبدالعزيز", "عبدالرحمن", "خالد", "فهد", "سعد", "علي", "ناصر", "سعود",
+    "صالح", "إبراهيم", "سليمان", "حمد", "فيصل", "سلطان", "عبدالرحمن", "يوسف", "عمر", "ماجد", "بندر",
+    "تركي", "سلمان", "منصور", "مشعل", "نايف", "بدر", "حسن", "حسين", "عادل", "طارق", "وليد", "هشام",
+))
+_NAME_CHAIN_RE = re.compile(r"(?:بن|بنت|ابن)\s+[^\W\d_]+\s+$")
 
 
 def _on_weekday(m: Found, ctx: Context) -> Candidate | None:
@@ -970,6 +980,10 @@ def _on_weekday(m: Found, ctx: Context) -> Candidate | None:
     before = re.search(r"([^\W\d_]+)\s+$", ctx.form[max(0, m.start() - 10) : m.start()])
     if before and before.group(1) in _NOT_WEEKDAY_BEFORE and m.start("wd") == m.start():
         return None  # "صلاة الجمعة": the weekly prayer, not a date
+    if m.start("wd") == m.start() and not m["mod"] and (
+            (before and before.group(1).lstrip("وف") in _PERSON_BEFORE)
+            or _NAME_CHAIN_RE.search(ctx.form, max(0, m.start() - 25), m.start())):
+        return None  # "الدكتور عبدالله بن عبدالله الجمعة": a family name
     cand = Candidate(m.start(), m.end(), "weekday", weekday=weekday)
     mod = m["mod"]
     if mod is None and (coordinated := COORDINATED_WEEKDAY_RE.match(ctx.form, m.end())):

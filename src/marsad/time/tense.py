@@ -86,7 +86,8 @@ _SINCE = match_form("منذ")
 # "أن يرفع الفائدة في سبتمبر": أن with an imperfect verb is a prospective act (what is expected,
 # planned or possible), so its date is not in the past even after a past verb (كان يتوقع أن...).
 _SUBJUNCTIVE_PARTICLES = _forms("أن", "بأن", "وأن", "لأن", "لن")
-_IMPERFECT_RE = re.compile(r"^ي(?!وم|ناير|ونيو|ونيه|وليو|وليه)\w{2,}$")
+# يفعل / تفعل; not a noun in ت: a masdar تفعيل (تحقيق، تقرير، تاريخ), a word ending in ة/ات.
+_IMPERFECT_RE = re.compile(r"^(?:ي(?!وم|ناير|ونيو|ونيه|وليو|وليه)\w{2,}|ت(?!\w\wي\w$)\w{2,}(?<!ه)(?<!ات))$")
 
 
 def _subjunctive(word: str, previous: str) -> str | None:
