@@ -47,19 +47,25 @@ MIN_SKELETON_SINGLE = 4
 NAME_PARTICLES = frozenset({"بن", "ابن", "ابو", "ابي", "ال", "عبد", "بنت", "ولد", "دي", "دو", "فون", "لو", "لا", "اوغلو"})
 
 
-# Skeletons are asked for every reading of every token the KB scan looks at: kept per word, in
-# generations (the cache is emptied when full), so the common vocabulary is computed once.
-_SKELETON_CACHE_LIMIT = 50_000
+# Skeletons are asked for every reading of every token the KB scan looks at: kept per word in two
+# generations (a word found in the old one moves to the young one; a full young one becomes the
+# old one), so the common vocabulary is computed once and the table stays bounded.
+_SKELETON_CACHE_LIMIT = 30_000
 _skeletons: dict[str, str] = {}
+_old_skeletons: dict[str, str] = {}
 
 
 def word_skeleton(word: str) -> str:
     """The consonant skeleton of one matching-form word (its first letter always kept)."""
+    global _skeletons, _old_skeletons
     cached = _skeletons.get(word)
     if cached is None:
+        cached = _old_skeletons.pop(word, None)
+        if cached is None:
+            cached = _skeleton(word)
         if len(_skeletons) >= _SKELETON_CACHE_LIMIT:
-            _skeletons.clear()
-        cached = _skeletons[word] = _skeleton(word)
+            _old_skeletons, _skeletons = _skeletons, {}
+        _skeletons[word] = cached
     return cached
 
 

@@ -293,8 +293,10 @@ class FeatureExtractor:
         n = len(words)
         marks = self.phrase_marks(words)
         window = self.window
+        keys = [w.key for w in words]
+        pairs = [f"{a}|{b}" for a, b in zip(keys, keys[1:], strict=False)]  # word i and i+1: b+ of i, b- of i+1
         out: list[list[str]] = []
-        for i, wf in enumerate(words):
+        for i in range(n):
             feats = ["bias"]
             if marks is not None:
                 feats += marks[i]
@@ -303,9 +305,9 @@ class FeatureExtractor:
             if i >= n - window:
                 feats.append(f"{n - i:+d}bound")
             if i > 0:
-                feats.append(f"b-={words[i - 1].key}|{wf.key}")
+                feats.append("b-=" + pairs[i - 1])
             if i + 1 < n:
-                feats.append(f"b+={wf.key}|{words[i + 1].key}")
+                feats.append("b+=" + pairs[i])
             out.append(feats)
         return out
 

@@ -112,20 +112,24 @@ class LinearCrf:
             live[length - 1] += 1
         for p in range(width - 1, -1, -1):
             live[p] += live[p + 1]
-        back = np.empty((batch, width, size), dtype=np.intp)
+        back = np.empty((width, batch, size), dtype=np.intp)  # position first: back[p, :k] is contiguous
         score = padded[:, 0].copy()
+        column = score[:, :, None]  # a view: score[j, source] as a column per sentence
         transitions = self.transitions[None]
+        candidates = np.empty((batch, size, size))
+        best = np.empty((batch, size))
         for p in range(1, width):
             k = live[p]
-            candidates = score[:k, :, None] + transitions
-            back[:k, p] = candidates.argmax(axis=1)
-            score[:k] = candidates.max(axis=1) + padded[:k, p]
+            np.add(column[:k], transitions, out=candidates[:k])
+            candidates[:k].argmax(axis=1, out=back[p, :k])
+            candidates[:k].max(axis=1, out=best[:k])
+            np.add(best[:k], padded[:k, p], out=score[:k])
         state = score.argmax(axis=1)
         path = np.empty((batch, width), dtype=np.intp)
         for p in range(width - 1, -1, -1):
             k = live[p + 1] if p + 1 < width else 0
             if k:
-                state[:k] = back[np.arange(k), p + 1, state[:k]]
+                state[:k] = back[p + 1, np.arange(k), state[:k]]
             path[: live[p], p] = state[: live[p]]
         for row, i in enumerate(order):
             out[i] = [labels[s] for s in path[row, : lengths[row]].tolist()]
