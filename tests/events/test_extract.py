@@ -483,3 +483,10 @@ def test_a_bordering_province_named_as_a_landmark_is_not_the_event_place():
     doc = process_text("وقالت المصادر إن طيران التحالف الدولي قصف أمس مواقع لتنظيم داعش في منطقة كوبرات الحدودية مع "
                        "محافظة كركوك.", published="2015-07-27", outlet="Test")
     assert doc.events and all(e.location is None or e.location.admin1 != "Kirkuk" for e in doc.events)
+
+
+def test_one_named_victim_counts_one_and_digits_beat_a_plural_word():
+    assert only('أكد المرصد مقتل "أبو هادي العبود" قائد فرقة مقاتلة إثر استهدافه بقذيفة مدفعية.').killed.value == 1
+    event = only("طردت المقاومة الشعبية المسلحين من المديرية بعد معارك سقط فيها عشرات القتلى. "
+                 "وأكد المصدر أن المعارك أسفرت عن مقتل 42 مسلحا.")
+    assert (event.killed.value, event.killed.qualifier) == (42, "exact")

@@ -65,7 +65,7 @@ _UNIT_WORDS = frozenset(match_form(w) for w in (
     "منازل", "مبنى", "سيارة", "سيارات", "آليات", "اليات"))
 _PERSON_SINGULAR = frozenset(match_form(w) for w in (
     "شخص", "مدني", "جندي", "طفل", "امراة", "رجل", "عنصر", "ضابط", "مواطن", "شرطي", "مسلح", "قيادي", "عسكري",
-    "صحفي", "ناشط", "طالب", "مقاتل", "شاب"))
+    "صحفي", "ناشط", "طالب", "مقاتل", "شاب", "نجل", "قائد", "زعيم", "امير", "مسؤول", "ابو", "القيادي", "القائد"))
 _TOLL_NOUNS = frozenset(match_form(w) for w in (
     "قتيل", "قتيلا", "قتلى", "القتلى", "جريح", "جريحا", "جرحى", "الجرحى", "مصاب", "مصابا", "مصابين",
     "شهيد", "شهيدا", "شهداء", "ضحية", "ضحايا", "اصابة", "اصابات", "قتلي", "جرحي"))
@@ -833,10 +833,11 @@ def _toll_at(ctx: _Doc, hit: Hit, first: int, last: int, used: set[int]) -> Toll
         return Toll(1, "exact", text=_text(ctx, hit.start, hit.end))
     if hit.end < last and ctx.words[hit.end] in _ANOTHER:
         return Toll(1, "exact", text=_text(ctx, hit.start, hit.end + 1))  # "وأصيب آخر": one more
-    if hit.end < last and ctx.words[hit.end] in _PERSON_SINGULAR:
-        # "مقتل امرأة وثلاثة أطفال": one, and the figures joined to it
-        extra, after = _more_after(ctx, hit.end + 1, last, used)
-        return Toll(1 + extra, "exact", text=_text(ctx, hit.start, max(hit.end + 1, after if extra else 0)))
+    at = hit.end + 1 if hit.end + 1 < last and ctx.words[hit.end] == '"' else hit.end  # مقتل "أبو هادي …"
+    if at < last and ctx.words[at] in _PERSON_SINGULAR:
+        # "مقتل امرأة وثلاثة أطفال": one, and the figures joined to it; "قتل نجل …"، مقتل "أبو هادي": one
+        extra, after = _more_after(ctx, at + 1, last, used)
+        return Toll(1 + extra, "exact", text=_text(ctx, hit.start, max(at + 1, after if extra else 0)))
     return Toll(None, "unknown", text=_text(ctx, hit.start, hit.end))
 
 
@@ -1877,8 +1878,22 @@ def _to_event(ctx: _Doc, draft: _Draft) -> Event:
 
 def _main_toll(tolls: list[Toll]) -> Toll | None:
     """The first figure reported (docs §6: the main attribution's), skipping a bare "قتلى" that a
-    later sentence counts."""
-    return next((t for t in tolls if t.value is not None), tolls[0] if tolls else None)
+    later sentence counts, and a figure in words only (عشرات القتلى) that a later one gives in digits."""
+    valued = [t for t in tolls if t.value is not None]
+    if not valued:
+        return tolls[0] if tolls else None
+    if _vague(valued[0]):
+        return next((t for t in valued[1:] if not _vague(t)), valued[0])
+    return valued[0]
+
+
+_VAGUE_WORDS = frozenset(match_form(w) for w in ("عشرات", "مئات", "آلاف", "الاف", "عدة", "بضعة", "بضع", "عدد",
+                                                  "العديد", "العشرات", "المئات"))
+
+
+def _vague(toll: Toll) -> bool:
+    """عشرات/مئات/عدة: the lowest reading of a plural word, not a count."""
+    return toll.qualifier == "at_least" and any(w in _VAGUE_WORDS for w in match_form(toll.text or "").split())
 
 
 def _dispute_record(ctx: _Doc, dispute: dict) -> dict:
