@@ -635,3 +635,27 @@ def test_year_list_after_an_event_name_is_not_a_date() -> None:
 )
 def test_family_names_subjunctive_ta_and_since_year(text: str, expected: list) -> None:
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A quarter or half of something else than a calendar year is not a calendar quarter.
+        ("خلال الربع الأول من شهر رمضان", [("شهر رمضان", "2017-05-27", "2017-06-24", "month")]),
+        ("لأرباح قوية للشركات في الربع الأول من السنة المالية", []),
+        ("تألق في النصف الثاني من الموسم الماضي", []),
+        # "غداً <weekday>" is the named weekday nearest to tomorrow (written the day before).
+        ("على أن يتواجد يوم غدٍ الأربعاء", [("يوم غدٍ الأربعاء", "2017-06-07", "2017-06-07", "day")]),
+        # "قبل أن يحكم": a time conjunction, not a prospective act.
+        ("قبل ان يحكم عليها غيابيا في مارس بدفع غرامة", [("مارس", "2017-03-01", "2017-03-31", "month")]),
+        # A year in a genitive ("للعام 2012") does not set the time of the clause; a parenthesis opens an aside.
+        ("انتهى ترشحه في الانتخابات التمهيدية للعام 2012 بالفوضى (4 حزيران/يونيو)",
+         [("عام 2012", "2012-01-01", "2012-12-31", "year"), ("4 حزيران/يونيو)", "2017-06-04", "2017-06-04", "day")]),
+        # Each weekday of a list of "<weekday> الموافق <date>" stays with its own date.
+        ("الجمعة الموافق 18/8/1436هـ، الجمعة الموافق 25/8/1436هـ",
+         [("الجمعة الموافق 18/8/1436هـ", "2015-06-05", "2015-06-05", "day"),
+          ("الجمعة الموافق 25/8/1436هـ", "2015-06-12", "2015-06-12", "day")]),
+    ],
+)
+def test_fixes_from_the_sample_diff(text: str, expected: list) -> None:
+    assert values(text) == expected

@@ -927,7 +927,14 @@ def _on_relative_day(m: Found, ctx: Context) -> Candidate | None:
     if weekday is not None and day.weekday() != weekday:
         # The weekday is the firmer fact: the report was written a day or two before the
         # date we hold as its publication, or after it for غداً.
-        day = _weekday_near(ctx.published, weekday, "future" if offset > 0 else "past", strict=True)
+        if offset > 0:
+            # "يوم غد الأربعاء" published on that Wednesday: written the day before; the named
+            # weekday nearest to the day meant (a tie goes to the later one).
+            meant = ctx.published + dt.timedelta(days=offset)
+            back, ahead = (meant.weekday() - weekday) % 7, (weekday - meant.weekday()) % 7
+            day = meant - dt.timedelta(days=back) if back < ahead else meant + dt.timedelta(days=ahead)
+        else:
+            day = _weekday_near(ctx.published, weekday, "past", strict=True)
     cand.value = (day, day)
     return cand
 
@@ -1136,6 +1143,10 @@ def _on_quarter(m: Found, ctx: Context) -> Candidate | None:
     bare = m["bare"] is not None
     if bare and not m["part"]:
         return None  # "الأشهر الثلاثة الأولى" of what? (a contract, a season): not a date
+    if bare and re.match(r"\s+من\s+\S", ctx.form[m.end() : m.end() + 10]):
+        # Of something else than a calendar year (those are read by QUARTER_YEAR): "الربع الأول من
+        # شهر رمضان", "من السنة المالية", "النصف الثاني من الموسم الماضي".
+        return None
     if m["year"]:
         year: int | None = int(m["year"])
     elif ctx.published is None:
@@ -1275,7 +1286,8 @@ def _resolve_anaphora(cands: list[Candidate], form: str, published: dt.date | No
             _resolve_in_year(cand, anchor.value[0].year)
             continued = True
         since = bool(_SINCE_BEFORE_RE.search(form, max(0, cand.start - 12), cand.start))
-        if cand.written and not since and cand.value is not None and cand.value[0].year == cand.value[1].year:
+        if (cand.written and not since and cand.value is not None and cand.value[0].year == cand.value[1].year
+                and (cand.precision != "year" or _SETTING_BEFORE_RE.search(form, max(0, cand.start - 12), cand.start))):
             anchor = cand
         elif not continued:
             anchor = None
@@ -1301,7 +1313,10 @@ def _continues_narrative(cand: Candidate, anchor: Candidate, form: str, publishe
     return abs(published.year - anchor.value[0].year) >= NARRATIVE_GAP
 
 
-_CLAUSE_END_RE = re.compile(r"[.!?\n،,؛;:]")
+_CLAUSE_END_RE = re.compile(r"[.!?\n،,؛;:(]")
+# A year sets the time told about when it is the time of the clause ("ففي العام 2011 ترشح"), not a
+# genitive ("الانتخابات التمهيدية للعام 2012").
+_SETTING_BEFORE_RE = re.compile(r"(?<!\S)[وف]{0,2}(?:في|خلال)\s+$")
 NARRATIVE_CLAUSE_CHARS = 120
 
 
@@ -1442,7 +1457,7 @@ def _join(prev: Candidate, cand: Candidate, form: str, published: dt.date | None
             prev.written = cand.written
             _fit_weekday(prev, weekday, published)
             return True
-        if prev.kind in _ABSOLUTE_KINDS and cand.kind == "weekday":
+        if prev.kind in _ABSOLUTE_KINDS and cand.kind == "weekday" and prev.weekday is None:
             prev.end = _close_paren(form, cand.end)
             _fit_weekday(prev, cand.weekday, published)
             return True

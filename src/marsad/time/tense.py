@@ -90,8 +90,14 @@ _SUBJUNCTIVE_PARTICLES = _forms("أن", "بأن", "وأن", "لأن", "لن")
 _IMPERFECT_RE = re.compile(r"^(?:ي(?!وم|ناير|ونيو|ونيه|وليو|وليه)\w{2,}|ت(?!\w\wي\w$)\w{2,}(?<!ه)(?<!ات))$")
 
 
-def _subjunctive(word: str, previous: str) -> str | None:
-    return "future" if previous in _SUBJUNCTIVE_PARTICLES and _IMPERFECT_RE.match(word) else None
+def _subjunctive(word: str, previous: str, before: str) -> str | None:
+    """"أن يرفع": prospective; not "قبل أن يحكم" / "بعد أن" (a time conjunction)."""
+    if previous not in _SUBJUNCTIVE_PARTICLES or _strip_conjunction(before) in _TIME_CONJUNCTIONS:
+        return None
+    return "future" if _IMPERFECT_RE.match(word) else None
+
+
+_TIME_CONJUNCTIONS = _forms("قبل", "بعد", "منذ", "حين", "عندما")
 
 
 def _cue(form: str, start: int, end: int) -> tuple[str | None, bool]:
@@ -119,7 +125,7 @@ def _cue(form: str, start: int, end: int) -> tuple[str | None, bool]:
         return None, False
     seen_that = False
     for i, word in enumerate(words):
-        found = _word_tense(word) or _subjunctive(word, words[i + 1] if i + 1 < len(words) else "")
+        found = _word_tense(word) or _subjunctive(word, *(words[i + 1 : i + 3] + ["", ""])[:2])
         if found:
             reported = found == "past" and seen_that and (
                 word in _REPORTING_WORDS or _strip_conjunction(word) in _REPORTING_WORDS)
