@@ -112,6 +112,9 @@ def shape_of(token: str) -> str:
     return shape
 
 
+_OFFSET_TAGS = {offset: f"{offset:+d}" for offset in range(-5, 6) if offset}
+
+
 def length_bucket(n: int) -> str:
     return str(n) if n <= 6 else "7-9" if n <= 9 else "10+"
 
@@ -215,17 +218,19 @@ class FeatureExtractor:
             own.append(f"ls1={longest_stem[-1:]}")
             own.append(f"ls2={longest_stem[-2:]}")
 
-        neighbour_core = core
+        far = core[:2] + [c for c in core if c.startswith(("c1=", "g="))]  # the view at offsets beyond 1
+        near_stem = "st=" + splits[-1][1] if len(splits) > 1 else None
         as_neighbour: dict[int, list[str]] = {}
         for offset in range(-self.window, self.window + 1):
             if offset == 0:
                 continue
-            near = abs(offset) == 1
-            feats = neighbour_core if near else neighbour_core[:2] + [c for c in core if c.startswith(("c1=", "g="))]
-            tag = f"{offset:+d}"
-            view = [tag + name for name in feats]
-            if near and len(splits) > 1:
-                view.append(f"{tag}st={splits[-1][1]}")
+            tag = _OFFSET_TAGS.get(offset) or f"{offset:+d}"
+            if abs(offset) == 1:
+                view = [tag + name for name in core]
+                if near_stem is not None:
+                    view.append(tag + near_stem)
+            else:
+                view = [tag + name for name in far]
             as_neighbour[offset] = view
         stem = splits[-1][1] if len(splits) > 1 and len(splits[-1][1]) >= 3 else form
         if self._triggers:
