@@ -490,3 +490,9 @@ def test_one_named_victim_counts_one_and_digits_beat_a_plural_word():
     event = only("طردت المقاومة الشعبية المسلحين من المديرية بعد معارك سقط فيها عشرات القتلى. "
                  "وأكد المصدر أن المعارك أسفرت عن مقتل 42 مسلحا.")
     assert (event.killed.value, event.killed.qualifier) == (42, "exact")
+
+
+def test_a_killing_with_no_trigger_then_its_cause_with_the_same_figure_is_one_event():
+    events = events_of("فيما أفاد مصدر أمني أمس بمقتل سبعة من عناصر تنظيم داعش. "
+                       "وقال المصدر إن طيران التحالف قصف مواقع للتنظيم ما أسفر عن مقتل سبعة من عناصره.")
+    assert [(e.type, e.killed.value) for e in events] == [("Explosions/Remote violence", 7)]

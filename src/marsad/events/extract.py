@@ -178,6 +178,7 @@ class _Draft:
     present: bool = False  # an imperfect verb trigger (يلتقي)
     hedged_actor: bool = False  # actor1 only presumed (يرجح أن طائرات أمريكية نفذتها)
     background: bool = False  # a recap, a habit or a long-period total (يذكر أن، منذ بداية): not coded
+    toll_only: bool = False  # a killing with no trigger word: its type is a guess the next sentence may fix
 
 
 def annotate_events(doc: Document) -> None:
@@ -586,6 +587,7 @@ def _toll_only_draft(ctx: _Doc, index: int, first: int, last: int, kills: list[T
     draft = _Draft(type_, sub_type, (hit.start, hit.end), index, (first, last),
                    trigger_word=ctx.words[hit.start], sentences=[index])
     draft.civilians = civilians and type_ == lx.VAC
+    draft.toll_only = True
     _fill(ctx, draft, actors, None)
     return draft
 
@@ -1644,7 +1646,7 @@ def _is_old_background(ctx: _Doc, draft: _Draft) -> bool:
 
 
 def _same_event(a: _Draft, b: _Draft) -> bool:
-    if _anaphor_of(a, b):
+    if _anaphor_of(a, b) or _toll_then_cause(a, b):
         return True
     if a.modality != b.modality or abs(b.sentence - max(a.sentences)) > SAME_EVENT_SENTENCES:
         return False
@@ -1673,6 +1675,20 @@ def _same_event(a: _Draft, b: _Draft) -> bool:
         return True  # "الغارات"، "القصف"، "هذا الهجوم": the event just reported, told again
     # Violence with no shared place or actor: only an adjacent follow-up sentence.
     return bool(names_a & names_b) or bool(a.location and b.location) or b.sentence - max(a.sentences) <= 1
+
+
+def _toll_then_cause(a: _Draft, b: _Draft) -> bool:
+    """"أفاد مصدر بمقتل سبعة من عناصر داعش" then "وقال المصدر إن طيران التحالف قصف … ما أسفر عن مقتل
+    سبعة": the killing with no trigger and the next sentence's attack with the same figure are one."""
+    if not a.toll_only or b.type not in lx.VIOLENT_TYPES or b.sentence - max(a.sentences) != 1:
+        return False
+    if a.modality != b.modality or not _dates_overlap(a.date, b.date):
+        return False
+    if a.location and b.location and not _places_compatible(a.location, b.location):
+        return False
+    figures_a = {t.value for t in a.killed if t.value is not None}
+    figures_b = {t.value for t in b.killed if t.value is not None}
+    return bool(figures_a & figures_b)
 
 
 def _strike_in_battle(a: _Draft, b: _Draft) -> bool:
@@ -1793,7 +1809,11 @@ def _absorb(target: _Draft, other: _Draft) -> None:
     """Fold a repeated mention into the first one: evidence, figures, and missing fields."""
     target.sentences.extend(s for s in other.sentences if s not in target.sentences)
     target.named_places |= other.named_places
-    if not other.weak and not other.generic and lx.RANK.get((other.type, other.sub_type or ""), 99) < lx.RANK.get(
+    if target.toll_only and not other.toll_only:
+        target.type, target.sub_type, target.toll_only = other.type, other.sub_type, False
+        target.trigger, target.trigger_word = other.trigger, other.trigger_word
+        target.civilians = other.civilians
+    elif not other.weak and not other.generic and lx.RANK.get((other.type, other.sub_type or ""), 99) < lx.RANK.get(
             (target.type, target.sub_type or ""), 99):
         target.type, target.sub_type = other.type, other.sub_type
     target.killed.extend(other.killed)
