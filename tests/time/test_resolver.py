@@ -659,3 +659,16 @@ def test_family_names_subjunctive_ta_and_since_year(text: str, expected: list) -
 )
 def test_fixes_from_the_sample_diff(text: str, expected: list) -> None:
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # م after a measure is metres, not ميلادي; a bare number with م needs a year word below 1900.
+        ("الحي الذي بلغت مساحته 1600م وكذلك", []),
+        ("بطول 2000م", []),
+        ("عام 1869م", [("عام 1869م", "1869-01-01", "1869-12-31", "year")]),
+    ],
+)
+def test_metres_are_not_years(text: str, expected: list) -> None:
+    assert values(text) == expected

@@ -821,6 +821,8 @@ def _on_year_span(m: Found, ctx: Context) -> Candidate | None:
     if cue in _WEAK_YEAR_CUES and not suffix and not m["y2"] and (
             cue == "بين" or _followed_by_counted_noun(ctx.form, m.end(), y1, ctx.published)):
         return None  # "في 2000 حالة", "بين 2027 شخصا" (a year needs two ends after بين)
+    if suffix == "م" and not cue and _MEASURE_BEFORE_RE.search(ctx.form, max(0, m.core.start() - 25), m.core.start()):
+        return None  # "بلغت مساحته 2000م": metres
     cand = Candidate(m.start(), m.end(), "year", precision="year")
     if position == "list":
         cand.fields = {"list_member": True}  # kept only if the year before it is a date
@@ -864,9 +866,14 @@ def _year_by_position(m: Found, ctx: Context) -> str | None:
     return None
 
 
+# Nouns of a measure before a number: its م is metres ("مساحته 1600م"، "بطول 2000م").
+_MEASURE_BEFORE_RE = re.compile(
+    r"(?:مساح|طول|ارتفاع|عمق|مسافه|عرض|قطر|بمساح|بطول|بارتفاع|بعمق|بمسافه|بعرض)\w{0,3}\s+(?:\w+\s+){0,2}$")
+
+
 def _year_floor(suffix: str, cue: str | None) -> int:
-    if suffix.startswith("م"):
-        return MIN_YEAR
+    if suffix.startswith("م") and cue:
+        return MIN_YEAR  # "عام 1869م"; a bare "1600م" may be metres
     return WORDED_MIN_YEAR if cue in _STRONG_YEAR_CUES else BARE_MIN_YEAR
 
 
