@@ -235,3 +235,8 @@ def test_the_people_of_a_region() -> None:
     # عسير is also the word "difficult": after أهالي it is the region; أهالي الشهداء are families
     doc = annotate("وتسارع الآلاف من أهالي عسير إلى المستشفيات، والتقى أهالي الشهداء.")
     assert [p.location.name_en for p in doc.places] == ["Asir Region"]
+
+
+def test_city_names_of_clubs_are_not_places() -> None:
+    doc = annotate("انتقل اللاعب إلى مانشستر يونايتد بعد إعارته لمانشستر سيتي، ويقيم في مانشستر وأوكلاهوما سيتي.")
+    assert [p.location.name_en for p in doc.places] == ["Manchester", "Oklahoma City"]

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from marsad.geo.gazetteer import Gazetteer, Place, name_key
 from marsad.geo.lexicon import (
+    CLUB_SUFFIXES,
     CUE_KIND,
     DEMONYMS,
     DIRECTIONS,
@@ -276,8 +277,11 @@ SPEECH_WINDOW = 4  # words between the speech verb and لـ«X»
 
 
 def names_a_medium(match: Match, words: list[Word]) -> bool:
-    """"قناة الميادين"، "لصحيفة «الرياض»": a place name used for a channel, paper or agency; and
+    """"قناة الميادين"، "لصحيفة «الرياض»": a place name used for a channel, paper, agency or club; and
     "قال لـ«الميادين»"، "صرح «للميادين»": a quoted name addressed by a speech verb through لـ."""
+    after = match.last + 1
+    if after < len(words) and words[after].is_word and words[after].key in CLUB_SUFFIXES:
+        return True  # "مانشستر يونايتد"، "لمانشستر سيتي": a club (multi-word city names are matched whole)
     k = match.first - 1
     quoted = False
     while k >= 0 and words[k].text in QUOTES:

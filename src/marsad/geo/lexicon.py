@@ -58,6 +58,9 @@ NAMING_CUE_KINDS = frozenset({"settlement", "province", "area"})
 # A name right after one of these is a newspaper, channel or agency ("قناة الميادين"، "صحيفة الرياض").
 MEDIA_WORDS = _keys("قناة", "قنوات", "فضائية", "صحيفة", "صحف", "جريدة", "وكالة", "مجلة", "إذاعة", "راديو",
                     "تلفزيون", "موقع", "شبكة", "محطة")
+# Words after a city name that make it a club: "مانشستر يونايتد"، "مانشستر سيتي".
+CLUB_SUFFIXES = _keys("يونايتد", "يونايتيد", "سيتي")
+
 # Verbs of speaking whose addressee, quoted after لـ, is a medium: "قال لـ«الميادين»"، "صرح «للرياض»".
 SPEECH_VERBS = _keys("قال", "قالت", "صرح", "صرحت", "أكد", "أكدت", "أوضح", "أوضحت", "أضاف", "أضافت", "كشف",
                      "كشفت", "تحدث", "تحدثت", "أفاد", "أفادت", "ذكر", "ذكرت", "أعلن", "أعلنت", "نقل", "نقلت",
