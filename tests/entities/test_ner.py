@@ -179,3 +179,15 @@ def test_relative_model_directory(monkeypatch: pytest.MonkeyPatch, tagger: NerTa
     relative = NerTagger.from_directory(Path(RESOURCE_DIR.name))
     assert len(relative.extractor.clusters) == len(tagger.extractor.clusters) > 0
     assert relative.tag(["زار", "بوتين", "دمشق"]) == tagger.tag(["زار", "بوتين", "دمشق"])
+
+
+def test_shape_from_character_kinds_equals_counting_on_random_strings() -> None:
+    import random
+
+    from marsad.entities.ner.features import shape_of, shape_of_reference
+
+    rng = random.Random(5)
+    pool = "abcXYZ019٠١۳ابتـًّ.,«»؟!@#€中éÉ \u200c'"
+    for _ in range(20_000):
+        token = "".join(rng.choice(pool) for _ in range(rng.randint(0, 40)))
+        assert shape_of(token) == shape_of_reference(token), token

@@ -178,6 +178,7 @@ class KnowledgeBase:
         self.deletes: dict[str, set[str]] = defaultdict(set)  # one-letter deletions of surnames
         self.role_phrases: dict[str, list[RoleTenure]] = defaultdict(list)
         self.max_len: dict[str, int] = {}  # first token (exact or skeleton) -> longest key length
+        self.key_lengths: dict[str, set[int]] = {}  # first token (exact or skeleton) -> every key length
         for entry in self.entries:
             for variant in [entry.name_ar, *entry.variants]:
                 self._add_name(variant, entry)
@@ -195,6 +196,7 @@ class KnowledgeBase:
     def _note_len(self, tokens: list[str]) -> None:
         for first in (tokens[0], word_skeleton(tokens[0])):
             self.max_len[first] = max(self.max_len.get(first, 0), len(tokens))
+            self.key_lengths.setdefault(first, set()).add(len(tokens))
 
     def _add_key(self, tokens: list[str], entity_id: str) -> None:
         if not tokens:

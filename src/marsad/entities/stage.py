@@ -125,7 +125,7 @@ _NO_HINTS: tuple[tuple, tuple] = ((), ())
 
 class _ScanHints:
     """Per matching form, what the KB scan can start there, worked out once per distinct form:
-    the readings (prefix, stem) whose stem begins a KB key, with the longest key length, and the
+    the readings (prefix, stem) whose stem begins a KB key, with the key lengths (longest first), and the
     readings that are a KB given name, with its people. Most forms start nothing. Two
     generations, like the token forms; one table per KB."""
 
@@ -147,15 +147,17 @@ class _ScanHints:
 
     def _compute(self, readings: list[tuple[str, str]]) -> tuple[tuple, tuple]:
         kb = self.kb
-        max_len = kb.max_len
+        key_lengths = kb.key_lengths
         starts, givens = [], []
         for prefix, stem in readings:
             if stem:
-                longest = max(max_len.get(stem, 0), max_len.get(word_skeleton(stem), 0))
+                # Only a length some KB key (name, blocker, role) starting with this word has can
+                # match: the others are not tried.
+                lengths = key_lengths.get(stem, set()) | key_lengths.get(word_skeleton(stem), set())
                 if prefix and prefix.endswith("لل"):
-                    longest = max(longest, max_len.get("ال" + stem, 0))
-                if longest > 0:
-                    starts.append((prefix, stem, longest))
+                    lengths |= key_lengths.get("ال" + stem, set())
+                if lengths:
+                    starts.append((prefix, stem, tuple(sorted(lengths, reverse=True))))
             people = kb.given.get(word_skeleton(stem))
             if people:
                 givens.append((prefix, stem, people))
@@ -172,11 +174,13 @@ def _scan_hints(kb: KnowledgeBase) -> _ScanHints:
 
 
 def _longest_at(kb: KnowledgeBase, linker: DocLinker, forms: list[str],
-                starts: tuple[tuple[str, str, int], ...], i: int) -> Found | None:
+                starts: tuple[tuple[str, str, tuple[int, ...]], ...], i: int) -> Found | None:
     best: Found | None = None
-    n = len(forms)
-    for prefix, stem, longest in starts:
-        for length in range(min(longest, n - i), 0, -1):
+    left = len(forms) - i
+    for prefix, stem, lengths in starts:
+        for length in lengths:
+            if length > left:
+                continue
             if best is not None and length <= best.last - best.first:
                 break
             seq = (stem, *forms[i + 1:i + length])
