@@ -238,5 +238,6 @@ def test_the_people_of_a_region() -> None:
 
 
 def test_city_names_of_clubs_are_not_places() -> None:
-    doc = annotate("انتقل اللاعب إلى مانشستر يونايتد بعد إعارته لمانشستر سيتي، ويقيم في مانشستر وأوكلاهوما سيتي.")
+    doc = annotate("انتقل اللاعب إلى مانشستر يونايتد بعد إعارته لمانشستر سيتي، ويقيم في مدينة مانشستر، "
+                   "وولد في أوكلاهوما سيتي.")
     assert [p.location.name_en for p in doc.places] == ["Manchester", "Oklahoma City"]
