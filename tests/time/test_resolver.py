@@ -672,3 +672,23 @@ def test_fixes_from_the_sample_diff(text: str, expected: list) -> None:
 )
 def test_metres_are_not_years(text: str, expected: list) -> None:
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # Future verbs that the noun exclusions used to swallow (سيكون، سيفتتح، سيجري).
+        ('"سيكون جاهزا مطلع سبتمبر".', dt.date(2015, 8, 9), [("مطلع سبتمبر", "2015-09-01", "2015-09-30", "month")]),
+        ("سيفتتح المشروع في مارس", dt.date(2015, 8, 9), [("مارس", "2016-03-01", "2016-03-31", "month")]),
+        ("سيجري الاجتماع في مارس", dt.date(2015, 8, 9), [("مارس", "2016-03-01", "2016-03-31", "month")]),
+        ("قال السيد في مارس", dt.date(2015, 8, 9), [("مارس", "2015-03-01", "2015-03-31", "month")]),
+        # لأن (because) + a ت-masdar is no prospective cue.
+        ('لأن تركيزكم على الرياضة"، وفي مايو عندما انكشفت الفضيحة', dt.date(2015, 7, 25),
+         [("مايو", "2015-05-01", "2015-05-31", "month")]),
+        # "من هذا العام 1436 هـ" after a month: its year.
+        ("صفقات شهر صفر من هذا العام 1436 هــ للعقار", dt.date(2015, 7, 24),
+         [("شهر صفر من هذا العام 1436 هــ", "2014-11-23", "2014-12-22", "month")]),
+    ],
+)
+def test_future_verbs_and_this_year_number(text: str, published: dt.date, expected: list) -> None:
+    assert values(text, published) == expected

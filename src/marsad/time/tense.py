@@ -40,15 +40,17 @@ _PAST_WORDS = _forms(
     "هاجم", "هاجمت", "سيطر", "سيطرت", "استعاد", "استعادت", "دمر", "دمرت", "أجرى", "أجرت",
     "ناقش", "ناقشت", "بحث", "بحثت", "صرح", "صرحت", "افتتح", "افتتحت", "حصل", "حصلت", "تم",
 )
-# Words that begin like a future verb (سـ + ي/ت/ن) but are nouns or past verbs.
+# Words that begin like a future verb (سـ + ي/ت/ن) but are nouns or past verbs: prefixes long
+# enough not to swallow future verbs (سيفتتح، سيكون، سيجري، سيلتقي، سنواصل، ستأتي), and whole words.
 _NOT_FUTURE_PREFIXES = tuple(
     match_form(w)
     for w in (
-        "سيطر", "سياس", "سيار", "سياح", "سيد", "سينا", "سيول", "سيرة", "سيف", "سيناريو", "سير",
-        "ستار", "ستة", "ستين", "ستوديو", "ستراتيج", "سنة", "سنو", "سنغاف", "سنت", "سنو", "سنين",
-        "سيتي", "ستيف", "سيج", "سيم", "سيل", "سيب", "سيك", "ستا",
+        "سيطر", "سياس", "سيار", "سياح", "سيدات", "سيناء", "سينما", "سيناريو", "سيول", "سيرة", "سيرت",
+        "سيوف", "ستار", "ستاد", "ستين", "ستون", "ستوديو", "ستراتيج", "سنوات", "سنوي", "سنغاف", "سنتيم",
+        "سنين", "سيتي", "ستيف", "سيجار", "سيمفون", "سيكول", "سيبير", "سيلفي",
     )
 )
+_NOT_FUTURE_WORDS = _forms("سيد", "سيدة", "سيدي", "سيف", "سير", "سيل", "ستة", "سنة", "سنت", "سنتين", "ستا")
 _FUTURE_VERB_RE = re.compile(r"^[وف]?س[يتن]\w{2,}$")
 
 
@@ -62,7 +64,7 @@ def _word_tense(word: str) -> str | None:
         return "future"
     if bare in _PAST_WORDS or word in _PAST_WORDS:
         return "past"
-    if _FUTURE_VERB_RE.match(word) and not bare.startswith(_NOT_FUTURE_PREFIXES):
+    if _FUTURE_VERB_RE.match(word) and not bare.startswith(_NOT_FUTURE_PREFIXES) and bare not in _NOT_FUTURE_WORDS:
         return "future"
     return None
 
@@ -85,9 +87,9 @@ _SINCE = match_form("منذ")
 
 # "أن يرفع الفائدة في سبتمبر": أن with an imperfect verb is a prospective act (what is expected,
 # planned or possible), so its date is not in the past even after a past verb (كان يتوقع أن...).
-_SUBJUNCTIVE_PARTICLES = _forms("أن", "بأن", "وأن", "لأن", "لن")
+_SUBJUNCTIVE_PARTICLES = _forms("أن", "بأن", "وأن", "لن")  # not لأن: "because"
 # يفعل / تفعل; not a noun in ت: a masdar تفعيل (تحقيق، تقرير، تاريخ), a word ending in ة/ات.
-_IMPERFECT_RE = re.compile(r"^(?:ي(?!وم|ناير|ونيو|ونيه|وليو|وليه)\w{2,}|ت(?!\w\wي\w$)\w{2,}(?<!ه)(?<!ات))$")
+_IMPERFECT_RE = re.compile(r"^(?:ي(?!وم|ناير|ونيو|ونيه|وليو|وليه)\w{2,}|ت(?!\w\wي)\w{2,}(?<!ه)(?<!ات))$")
 
 
 def _subjunctive(word: str, previous: str, before: str) -> str | None:
