@@ -692,3 +692,18 @@ def test_metres_are_not_years(text: str, expected: list) -> None:
 )
 def test_future_verbs_and_this_year_number(text: str, published: dt.date, expected: list) -> None:
     assert values(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "غد <weekday>" without يوم/part is tomorrow too.
+        ("يواجه اليونانيون بداية من غد الخميس زيادات", [("غد الخميس", "2017-06-08", "2017-06-08", "day")]),
+        ("غد مشرق", []),
+        # الاثنين as "the two".
+        ("صارت صداقة بين الاثنين وأحباب", []),
+        ("فيما رفض الاثنين الآخرين النقل", []),
+    ],
+)
+def test_bare_tomorrow_weekday_and_the_two(text: str, expected: list) -> None:
+    assert values(text) == expected

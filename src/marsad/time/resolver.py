@@ -917,7 +917,7 @@ def _counted_noun_shape(word: str) -> bool:
 
 def _on_relative_day(m: Found, ctx: Context) -> Candidate | None:
     rel = re.sub(r"\s+", " ", m["rel"])
-    if rel in ("غد", "الغد") and not m["part"] and not m["yawm"]:
+    if rel in ("غد", "الغد") and not m["part"] and not m["yawm"] and not m["wd"]:
         return None  # bare غد is "the future" ("تيار الغد"); "صباح غد" is tomorrow morning
     if rel in ("اليوم", "الليله") and not m["wd"] and not _looks_like_today(ctx.form, m.start("rel"), m.end()):
         return None
@@ -986,6 +986,7 @@ _PERSON_BEFORE = frozenset(match_form(w) for w in (
     "صالح", "إبراهيم", "سليمان", "حمد", "فيصل", "سلطان", "عبدالرحمن", "يوسف", "عمر", "ماجد", "بندر",
     "تركي", "سلمان", "منصور", "مشعل", "نايف", "بدر", "حسن", "حسين", "عادل", "طارق", "وليد", "هشام",
 ))
+_THE_TWO_RE = re.compile(r"(?:(?:بين|كلا|ب)\s*ال[اإ]?ثنين|ال[اإ]?ثنين\s+(?:الاخرين|الاخريين|الباقيين|المتبقيين|معا))")
 _NAME_CHAIN_RE = re.compile(r"(?:بن|بنت|ابن)\s+[^\W\d_]+\s+$")
 
 
@@ -994,6 +995,8 @@ def _on_weekday(m: Found, ctx: Context) -> Candidate | None:
     before = re.search(r"([^\W\d_]+)\s+$", ctx.form[max(0, m.start() - 10) : m.start()])
     if before and before.group(1) in _NOT_WEEKDAY_BEFORE and m.start("wd") == m.start():
         return None  # "صلاة الجمعة": the weekly prayer, not a date
+    if weekday == 0 and not m["mod"] and _THE_TWO_RE.search(ctx.form, max(0, m.start() - 8), m.end() + 12):
+        return None  # "بين الاثنين", "الاثنين الآخرين": "the two", not Monday
     if m.start("wd") == m.start() and not m["mod"] and (
             (before and before.group(1).lstrip("وف") in _PERSON_BEFORE)
             or _NAME_CHAIN_RE.search(ctx.form, max(0, m.start() - 25), m.start())):
