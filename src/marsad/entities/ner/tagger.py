@@ -47,15 +47,17 @@ WORD_CACHE_LIMIT = 40_000
 
 class TaggedWord:
     """What tagging keeps of a distinct word: the keys the context features need and the summed
-    weights of its views (own and as each neighbour) for every model, one array."""
+    weights of its views (own and as each neighbour) for every model, one table."""
 
     __slots__ = ("key", "stem", "kb_starts", "scores")
 
-    def __init__(self, key: str, stem: str, kb_starts: tuple[str, ...], scores: np.ndarray) -> None:
+    def __init__(self, key: str, stem: str, kb_starts: tuple[str, ...], scores: bytes) -> None:
         self.key = key
         self.stem = stem
         self.kb_starts = kb_starts
-        self.scores = scores  # (2 * window + 1, models, labels)
+        # float64 (2 * window + 1, models, labels), as raw bytes: smaller than an array, and a
+        # batch's tables become one array with one join
+        self.scores = scores
 
 
 class NerTagger:
@@ -113,7 +115,7 @@ class NerTagger:
         if not any(words):
             return [[] for _ in words]
         contexts = [self.extractor.context(w) if w else [] for w in words]
-        emissions = np.concatenate([self._emissions(w) for w in words if w])  # (tokens, models, labels)
+        emissions = self._emissions(words)  # (tokens, models, labels)
         # The context features' rows in the joint matrix, looked up once for both passes
         # (unknown names read the zero row; every token has at least "bias").
         get, zero = self._rows.get, len(self._joint) - 1
@@ -154,7 +156,7 @@ class NerTagger:
         views = 2 * self.extractor.window + 1
         table = np.add.reduceat(self._joint[rows], starts, axis=0)
         table = table.reshape(len(tokens), views, len(self._models), -1)  # (words, views, models, labels)
-        return {t: TaggedWord(f.key, f.stem, f.kb_starts, table[k].copy())
+        return {t: TaggedWord(f.key, f.stem, f.kb_starts, table[k].tobytes())
                 for k, (t, f) in enumerate(zip(tokens, features, strict=True))}
 
     def _decode(self, model: LinearCrf, m: int, flat: np.ndarray, words: list[list[TaggedWord]],
@@ -184,15 +186,22 @@ class NerTagger:
             start += len(w)
         return model.viterbi_batch(split)
 
-    def _emissions(self, words: list[TaggedWord]) -> np.ndarray:
-        """Per token and model, the summed weights of its own view and its neighbours' views."""
-        n = len(words)
+    def _emissions(self, words: list[list[TaggedWord]]) -> np.ndarray:
+        """Per token of the batch and model, the summed weights of its own view and its
+        neighbours' views (neighbours in the same sentence only), added in the same order as
+        sentence by sentence: own view, then offset 1 right and left, offset 2 right and left."""
+        flat = [w for sentence in words for w in sentence]
+        n = len(flat)
         window = self.extractor.window
-        views = np.stack([w.scores for w in words])  # (n, 2 * window + 1, models, labels)
+        views = np.frombuffer(b"".join([w.scores for w in flat]), dtype=np.float64)
+        views = views.reshape(n, 2 * window + 1, len(self._models), -1)
         emissions = views[:, window].copy()
+        sentence = np.repeat(np.arange(len(words)), [len(s) for s in words])
         for offset in range(1, min(window, n - 1) + 1):
-            emissions[: n - offset] += views[offset:, window + offset]
-            emissions[offset:] += views[: n - offset, window - offset]
+            same = (sentence[offset:] == sentence[:-offset])[:, None, None]
+            head, tail = emissions[: n - offset], emissions[offset:]
+            np.add(head, views[offset:, window + offset], out=head, where=same)
+            np.add(tail, views[: n - offset, window - offset], out=tail, where=same)
         return emissions
 
     def _score_rows(self, word: WordFeatures, rows: list[int], starts: list[int]) -> None:
