@@ -496,3 +496,21 @@ def test_a_killing_with_no_trigger_then_its_cause_with_the_same_figure_is_one_ev
     events = events_of("فيما أفاد مصدر أمني أمس بمقتل سبعة من عناصر تنظيم داعش. "
                        "وقال المصدر إن طيران التحالف قصف مواقع للتنظيم ما أسفر عن مقتل سبعة من عناصره.")
     assert [(e.type, e.killed.value) for e in events] == [("Explosions/Remote violence", 7)]
+
+
+def test_a_condition_suffered_is_no_event():
+    assert [e for e in events_of("وطالبوا بالضغط من أجل رفع الحصار والقصف العنيف الذي تتعرض له المخيمات.")
+            if e.type == "Explosions/Remote violence"] == []
+
+
+def test_for_the_sake_of_is_no_postponement():
+    events = events_of("قصفت الطائرات مواقع المسلحين من أجل وقف تقدمهم نحو المدينة.")
+    assert events and events[0].modality == "reported"
+
+
+def test_places_of_the_event_a_phrase_dates_by_are_not_this_events():
+    from marsad.pipeline import process_text
+    doc = process_text("ونفذت ثلاث مقاتلات تركية الجمعة غارات على مواقع تابعة لتنظيم داعش في سورية، وذلك بعد أربعة أيام "
+                       "على تفجير انتحاري استهدف مدينة سوروتش التركية.", published="2015-07-25", outlet="Test")
+    strikes = [e for e in doc.events if e.sub_type == "Air/drone strike"]
+    assert strikes and all(e.location is None or e.location.country != "Turkey" for e in strikes)

@@ -491,6 +491,7 @@ _DEMONSTRATIVE = frozenset(match_form(w) for w in ("هذا", "هذه", "ذلك",
 _RELATIVE = frozenset(match_form(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"))
 _NOUN_GOVERNORS = frozenset(match_form(w) for w in (
     "تحت", "ضمن", "بعد", "قبل", "منذ", "خلال", "اثر", "عقب", "اثناء", "اجل", "بسبب", "رغم"))
+_SUBJECTED = tuple(match_form(w) for w in ("تتعرض", "يتعرض", "تتعرضان", "يتعرضون", "تعاني", "يعاني"))
 _PURPOSE = frozenset(match_form(w) for w in ("اجل", "بهدف", "سعيا", "محاولة", "محاولات", "تحاول", "يحاول", "لاجل"))
 _STILL = frozenset(match_form(w) for w in ("تزال", "يزال", "زال", "زالت", "تواصل", "يواصل", "واصل", "واصلت"))
 _TIME_WORDS = frozenset(match_form(w) for w in (
@@ -523,6 +524,10 @@ def _trigger_reading_ok(ctx: _Doc, hit: Hit, first: int, last: int) -> bool:
         return False  # "تتقاتلان من أجل السيطرة على البلاد": an aim, not a change of control
     if cue.sub_type == lx.TERRITORY and cue.verb and before and before[-1] in _RELATIVE:
         return False
+    after = ctx.words[hit.end:min(last, hit.end + 3)]
+    if not cue.verb and any(w in _RELATIVE for w in after[:2]) and any(
+            w.startswith(_SUBJECTED) for w in after):
+        return False  # "القصف العنيف الذي تتعرض له المخيمات": a condition, not one event
     if cue.present and cue.type != lx.DIPLOMACY:
         if cue.sub_type == lx.TERRITORY or (before and before[-1] in _RELATIVE):
             return False
@@ -1204,8 +1209,8 @@ def _content_negated(ctx: _Doc, draft: _Draft, first: int, last: int) -> bool:
 def _modality(ctx: _Doc, draft: _Draft) -> str:
     c_first, c_last = draft.clause
     t_first, t_last = draft.trigger
-    if _cues(ctx, c_first, c_last, "cancel"):
-        return "cancelled"
+    if any(not (h.start > 0 and ctx.words[h.start - 1] == "من") for h in _cues(ctx, c_first, c_last, "cancel")):
+        return "cancelled"  # not "من أجل" (for the sake of), which is no أجّل (postpone)
     word = ctx.words[t_first]
     bare = word[len(_leading_conj(word)):]
     if bare.startswith(("سي", "ست", "سن")) and not bare.startswith("سيطر"):
@@ -1387,7 +1392,7 @@ def _location(ctx: _Doc, draft: _Draft) -> Location | None:
             return None
         return min(found, key=lambda p: (_rank_precision(ctx, p),
                                          p.start < trigger_at, abs(p.start - trigger_at))).location
-    report_at = _next_report_at(ctx, draft, sentence.end)
+    report_at = min(_next_report_at(ctx, draft, sentence.end), _other_event_at(ctx, draft, sentence.end))
     c_start, c_end = ctx.char_span(*draft.clause)
     clause = best_of(_places_in(places, c_start, min(c_end, report_at)))
     if clause is not None and not _coarse(clause):
@@ -1488,6 +1493,21 @@ def _rank_precision(ctx: _Doc, place: PlaceMention) -> int:
 
 
 _BETWEEN = frozenset(match_form(w) for w in ("بين", "وبين"))
+
+
+_RELATIVE_TIME = frozenset(match_form(w) for w in ("بعد", "وبعد", "غداة", "عقب", "اثر", "إثر", "قبل", "وقبل"))
+
+
+def _other_event_at(ctx: _Doc, draft: _Draft, end: int) -> int:
+    """Where a phrase dating the event by another one begins after the trigger ("وذلك بعد أربعة أيام على
+    تفجير انتحاري استهدف مدينة سوروتش"، "غداة هجوم على كيليس"): the places after it are that event's."""
+    c_last = draft.clause[1]
+    for i in range(draft.trigger[1], c_last):
+        if ctx.words[i] in _RELATIVE_TIME and any(
+                h.payload.kind == "event" and h.payload.type in lx.VIOLENT_TYPES  # type: ignore[attr-defined]
+                for j in range(i + 1, min(c_last, i + 6)) for h in ctx.cues[j]):
+            return ctx.tokens[i].start
+    return end
 
 
 def _next_report_at(ctx: _Doc, draft: _Draft, end: int) -> int:
