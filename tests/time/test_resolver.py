@@ -707,3 +707,17 @@ def test_future_verbs_and_this_year_number(text: str, published: dt.date, expect
 )
 def test_bare_tomorrow_weekday_and_the_two(text: str, expected: list) -> None:
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # مائة (hundred) folds like the month مايه: no month after a bare preposition.
+        ("كانت الفترة الأكثر جفافًا منذ مائة وعامين", []),
+        ("في ماي 2014", [("ماي 2014", "2014-05-01", "2014-05-31", "month")]),
+        # بعد + count needs a future cue of its own, not أن + imperfect in a past narrative.
+        ("شريطة أن تمنح لكل العرقيات الاستقلال عنها بعد عشر سنوات إذا رغبت في ذلك", []),
+    ],
+)
+def test_hundred_and_after_count_in_narrative(text: str, expected: list) -> None:
+    assert values(text) == expected

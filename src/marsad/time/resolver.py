@@ -682,7 +682,7 @@ def _on_whole_month(m: Found, ctx: Context) -> Candidate | None:
     after_month = bool(_AFTER_MONTH_RE.search(ctx.form, max(0, m.start() - 30), m.start()))
     has_context = bool(m["year"] or m["mod"] or m["ymod"] or m["shahr"] or m["mon2"] or m["tenth"] or part
                        or coordinated or after_month)
-    if not has_context and not _preceded_by_month_cue(ctx.form, m.start(), name in _AMBIGUOUS):
+    if not has_context and not _preceded_by_month_cue(ctx.form, m.start(), name if name in _AMBIGUOUS else None):
         return None
     cand = Candidate(m.start(), m.end(), "month", precision="month")
     year = _explicit_year(m, ctx)
@@ -768,20 +768,22 @@ def _coordination(form: str, end: int) -> _Chain | None:
 _AFTER_MONTH_RE = re.compile(rf"(?:{MONTH})(?:{OPT_S}\))?{OPT_S}[,،]?{OPT_S}و$")
 
 
-def _preceded_by_month_cue(form: str, start: int, ambiguous: bool = False) -> bool:
+def _preceded_by_month_cue(form: str, start: int, ambiguous: str | None = None) -> bool:
     """A bare month name counts only after a preposition of time ("في سبتمبر", "منذ مايو"). A
     name that is also a word counts after one that cannot take that word ("في مارس", "منذ رمضان";
     not "من مارس الرياضة", "من رمضان"); صفر (zero) never does."""
     cue = _MONTH_CUE_RE.search(form, max(0, start - 12), start)
     if not ambiguous or cue is None:
         return cue is not None
-    if form[start : start + 4] == "صفر" or form[start : start + 3] == "اب":
-        return False  # zero; "في إب" is also the Yemeni city
+    if ambiguous not in _RELAXED_NAMES:
+        return False  # صفر (zero), آب/إب (the Yemeni city), مائة (hundred, folded مايه)
     if cue.group(1).lstrip("وف") == "من":  # "الأيام الأخيرة من رمضان", "الأسبوع الأول من رمضان"
         return bool(_PART_BEFORE_MIN_RE.search(form, max(0, start - 30), cue.start(1)))
     return cue.group(1).lstrip("وف") not in ("الي", "بين")
 
 
+# Ambiguous names that a preposition of time makes months ("في مارس", "منذ رمضان").
+_RELAXED_NAMES = frozenset(match_form(w) for w in ("مارس", "مارص", "ماي", "رمضان", "شعبان", "رجب", "شوال", "محرم"))
 _PART_BEFORE_MIN_RE = re.compile(
     r"(?:الايام|الليالي|الاسبوع|الاسابيع|العشر|ايام|ليالي|الاخيره|الاخير|الاولي|الاول|الاواخر|الاوايل|الثاني|الثالث"
     r"|الرابع|منتصف|نهايه|بدايه|مطلع|اواخر|اوايل)\s+$")  # not اول/اخر: "أول من مارس" (the first who)
@@ -1096,7 +1098,7 @@ def _on_ago(m: Found, ctx: Context) -> Candidate | None:
         # "سيعود بعد يومين": from publication only in a future clause; in a past narrative
         # ("وتوفي بعد يومين") it counts from the event, which we do not know.
         from_now = re.match(r"\s*من\s+الان(?!\w)", ctx.form[m.end() : m.end() + 12])
-        if count is None or (not from_now and tense_near(ctx.form, m.start(), m.end()) != "future"):
+        if count is None or (not from_now and tense_near(ctx.form, m.start(), m.end(), subjunctive=False) != "future"):
             return None
         count = -count
     if count is None:

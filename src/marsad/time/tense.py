@@ -102,7 +102,7 @@ def _subjunctive(word: str, previous: str, before: str) -> str | None:
 _TIME_CONJUNCTIONS = _forms("قبل", "بعد", "منذ", "حين", "عندما")
 
 
-def _cue(form: str, start: int, end: int) -> tuple[str | None, bool]:
+def _cue(form: str, start: int, end: int, subjunctive: bool = True) -> tuple[str | None, bool]:
     """(tense, reported): the tense of the nearest cue, and whether the date may not share it: a
     past verb of saying with إن/أن between it and the expression (the date then belongs to the
     reported clause), or a delivery noun just before the date."""
@@ -127,7 +127,7 @@ def _cue(form: str, start: int, end: int) -> tuple[str | None, bool]:
         return None, False
     seen_that = False
     for i, word in enumerate(words):
-        found = _word_tense(word) or _subjunctive(word, *(words[i + 1 : i + 3] + ["", ""])[:2])
+        found = _word_tense(word) or (_subjunctive(word, *(words[i + 1 : i + 3] + ["", ""])[:2]) if subjunctive else None)
         if found:
             reported = found == "past" and seen_that and (
                 word in _REPORTING_WORDS or _strip_conjunction(word) in _REPORTING_WORDS)
@@ -136,9 +136,11 @@ def _cue(form: str, start: int, end: int) -> tuple[str | None, bool]:
     return None, False
 
 
-def tense_near(form: str, start: int, end: int) -> str | None:
-    """'past', 'future' or None for the expression at form[start:end] (matching-form offsets)."""
-    return _cue(form, start, end)[0]
+def tense_near(form: str, start: int, end: int, subjunctive: bool = True) -> str | None:
+    """'past', 'future' or None for the expression at form[start:end] (matching-form offsets).
+    subjunctive=False ignores أن + imperfect (prospective within the clause, but not necessarily
+    after publication: "شريطة أن تمنح ... بعد عشر سنوات" in a past narrative)."""
+    return _cue(form, start, end, subjunctive)[0]
 
 
 def reported_past(form: str, start: int, end: int) -> bool:
