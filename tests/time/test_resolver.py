@@ -721,3 +721,15 @@ def test_bare_tomorrow_weekday_and_the_two(text: str, expected: list) -> None:
 )
 def test_hundred_and_after_count_in_narrative(text: str, expected: list) -> None:
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("بعدما لامس يوم الخميس أعلى مستوى", [("يوم الخميس", "2017-06-01", "2017-06-01", "day")]),
+        ("هم بأمس الحاجة", []),
+        ("أبدى خطباء الجمعة إدانتهم", []),
+    ],
+)
+def test_words_containing_yesterday_and_preachers(text: str, expected: list) -> None:
+    assert values(text) == expected

@@ -925,6 +925,8 @@ def _on_relative_day(m: Found, ctx: Context) -> Candidate | None:
         return None
     if rel == "الامس" and not m["wd"] and not _looks_like_yesterday(ctx.form, m.start("rel"), m.end()):
         return None
+    if rel == "امس" and ctx.form[m.start("rel") - 1 : m.start("rel")] in ("ل", "ب", "ك"):
+        return None  # "لامس" (touched), "بأمس الحاجة" (in most need): not yesterday
     offset = {"اليوم": 0, "الليله": 0, "امس": -1, "الامس": -1, "البارحه": -1, "غدا": 1, "غد": 1,
               "بعد غد": 2, "الغد": 1, "اول امس": -2, "الليله الماضيه": -1, "الليله قبل الماضيه": -2, "اول من امس": -2, "امس الاول": -2}[rel]
     weekday = _WEEKDAY_INDEX.get(m["wd"]) if m["wd"] else None
@@ -979,7 +981,7 @@ def _looks_like_today(form: str, start: int, end: int) -> bool:
     return not (before and before.group(1) in _NOT_TODAY_BEFORE)
 
 
-_NOT_WEEKDAY_BEFORE = frozenset(match_form(w) for w in ("صلاة", "خطبة", "خطيب", "صلاه", "يوم", "أيام"))
+_NOT_WEEKDAY_BEFORE = frozenset(match_form(w) for w in ("صلاة", "خطبة", "خطيب", "خطباء", "خطب", "صلاه", "يوم", "أيام"))
 # Family names that are weekdays (الجمعة، الخميس، السبت): after a title, a given name or "بن X".
 _PERSON_BEFORE = frozenset(match_form(w) for w in (
     "الدكتور", "د", "المهندس", "م", "الأستاذ", "أ", "الشيخ", "اللواء", "العميد", "العقيد", "المقدم", "الرائد",
