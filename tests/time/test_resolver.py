@@ -726,7 +726,8 @@ def test_hundred_and_after_count_in_narrative(text: str, expected: list) -> None
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("بعدما لامس يوم الخميس أعلى مستوى", [("يوم الخميس", "2017-06-01", "2017-06-01", "day")]),
+        # (no tense cue: the nearest Thursday, tomorrow)
+        ("بعدما لامس يوم الخميس أعلى مستوى", [("يوم الخميس", "2017-06-08", "2017-06-08", "day")]),
         ("هم بأمس الحاجة", []),
         ("أبدى خطباء الجمعة إدانتهم", []),
     ],
