@@ -734,3 +734,14 @@ def test_hundred_and_after_count_in_narrative(text: str, expected: list) -> None
 )
 def test_words_containing_yesterday_and_preachers(text: str, expected: list) -> None:
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("قبل خمسة وتسعين عاما", [("قبل خمسة وتسعين عاما", "1922-01-01", "1922-12-31", "year")]),
+        ("منذ اثنين وعشرين عاماً", [("منذ اثنين وعشرين عاماً", "1995-01-01", "1995-12-31", "year")]),
+    ],
+)
+def test_compound_number_words(text: str, expected: list) -> None:
+    assert values(text) == expected

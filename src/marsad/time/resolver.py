@@ -226,7 +226,7 @@ UNIT_PREFIX = rf"(?:(?P<part>{PART_OF_UNIT}|{SEASONS}){S})?"
 UNIT = _alternation(list(UNIT_WORDS))
 NUMBER = _alternation(list(NUMBER_WORDS))
 AGO_RE = re.compile(
-    rf"(?P<prep>قبل|منذ|بعد){S}(?:(?P<num>\d{{1,2}}|{NUMBER}){S})?(?P<unit>{UNIT}){END}"
+    rf"(?P<prep>قبل|منذ|بعد){S}(?:(?P<num>\d{{1,2}}|{NUMBER}(?:{S}و{NUMBER})?){S})?(?P<unit>{UNIT}){END}"
     rf"(?!{OPT_S}(?:علي|عن)(?!\w))(?!{OPT_S}من(?!\w)(?!{S}الان(?!\w)))"
     rf"(?!{OPT_S}[«\"'(]?{OPT_S}\d)"  # "منذ عام «2013»": since the year written next
 )
@@ -1086,7 +1086,7 @@ def _on_ago(m: Found, ctx: Context) -> Candidate | None:
     unit, implied = unit_info
     num = m["num"]
     if num:
-        count = int(num) if num.isdigit() else _NUMBER_INDEX.get(num)
+        count = int(num) if num.isdigit() else _number_words(num)
         if count is None or implied not in (None, 0):
             return None
     elif implied == 0:
@@ -1120,6 +1120,17 @@ def _on_ago(m: Found, ctx: Context) -> Candidate | None:
         else:
             cand.value = _shift_unit(ctx.published, unit, -count)
     return cand
+
+
+def _number_words(words: str) -> int | None:
+    """"خمسة", "خمسة وتسعين" (95): a unit, a ten, or a unit and a ten."""
+    parts = re.split(r"\s+و", words)
+    values = [_NUMBER_INDEX.get(p.strip()) for p in parts]
+    if any(v is None for v in values):
+        return None
+    if len(values) == 2 and not (values[0] < 10 and values[1] % 10 == 0 and values[1] >= 20):
+        return None
+    return sum(values)
 
 
 def _next_word_is_name_of_time(form: str, end: int) -> bool:
