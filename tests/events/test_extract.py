@@ -514,3 +514,12 @@ def test_places_of_the_event_a_phrase_dates_by_are_not_this_events():
                        "على تفجير انتحاري استهدف مدينة سوروتش التركية.", published="2015-07-25", outlet="Test")
     strikes = [e for e in doc.events if e.sub_type == "Air/drone strike"]
     assert strikes and all(e.location is None or e.location.country != "Turkey" for e in strikes)
+
+
+def test_a_country_level_mention_beside_the_same_violence_at_a_town_is_not_coded():
+    from marsad.pipeline import process_text
+    doc = process_text("شن سلاح الجو التركي الجمعة أولى غاراته على مواقع لتنظيم داعش في سوريا. ومن جهة أخرى، "
+                       "قصفت طائرات التحالف الدولي الخميس مواقع للتنظيم قرب مدينة الرقة.", published="2015-07-25",
+                       outlet="Test")
+    strikes = [e for e in doc.events if e.type == "Explosions/Remote violence"]
+    assert strikes and all(e.location is not None and e.location.feature != "country" for e in strikes)

@@ -197,6 +197,7 @@ def annotate_events(doc: Document) -> None:
         if draft.location is None and not (draft.type == lx.DIPLOMACY and draft.sub_type == "Phone call"):
             draft.location = _place_before(ctx, draft)
     drafts = [part for draft in drafts for part in _split_by_place(ctx, draft)]
+    drafts = _drop_country_only(drafts)
     _link_denials(drafts)
     doc.events = [_to_event(ctx, draft) for draft in drafts if draft.type]
 
@@ -1401,6 +1402,20 @@ def _location(ctx: _Doc, draft: _Draft) -> Location | None:
     if clause is None:
         return wider
     return _more_specific(clause, wider)
+
+
+def _drop_country_only(drafts: list[_Draft]) -> list[_Draft]:
+    """Violence placed only in a country is not coded (ACLED, docs §5) unless it is the article's
+    whole report: dropped when the article tells the same type of violence at a town of that country
+    (the country-level mention is a summary of it), kept when it gives a figure ("قتل 40 جندياً روسياً
+    في سوريا")."""
+    def country_only(d: _Draft) -> bool:  # with no figure of its own either: a figure makes it a report
+        return (d.type in lx.VIOLENT_TYPES and d.location is not None and d.location.feature == "country"
+                and not any(t.value is not None for t in (*d.killed, *d.injured)))
+    def placed_beside(d: _Draft) -> bool:  # the same type told with a town in the same country
+        return any(o is not d and o.type == d.type and o.location is not None and not _coarse(o.location)
+                   and o.location.country == d.location.country for o in drafts)  # type: ignore[union-attr]
+    return [d for d in drafts if not (country_only(d) and d.modality != "denied" and placed_beside(d))]
 
 
 def _split_by_place(ctx: _Doc, draft: _Draft) -> list[_Draft]:
