@@ -523,3 +523,11 @@ def test_a_country_level_mention_beside_the_same_violence_at_a_town_is_not_coded
                        outlet="Test")
     strikes = [e for e in doc.events if e.type == "Explosions/Remote violence"]
     assert strikes and all(e.location is not None and e.location.feature != "country" for e in strikes)
+
+
+def test_the_fight_for_a_town_and_its_capture_that_day_are_one_event():
+    from marsad.pipeline import process_text
+    doc = process_text("استعادت القوات العراقية أمس السيطرة على مدينة الرمادي. وقال ضابط إن اشتباكات عنيفة دارت أمس "
+                       "في مدينة الرمادي قبل دخولها.", published="2015-07-27", outlet="Test")
+    battles = [e for e in doc.events if e.type == "Battles"]
+    assert len(battles) == 1 and battles[0].sub_type == "Government regains territory"

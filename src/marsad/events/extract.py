@@ -1692,8 +1692,8 @@ def _same_event(a: _Draft, b: _Draft) -> bool:
         # battle's own town and day: part of the fight (ACLED's hierarchy, docs §2).
         return _strike_in_battle(a, b)
     if (a.type, a.sub_type) != (b.type, b.sub_type) and (a.type != lx.DIPLOMACY or "Visit" in (
-            a.sub_type, b.sub_type)) and not _one_strike_campaign(a, b):  # a visit and its meetings are separate
-        return False
+            a.sub_type, b.sub_type)) and not _one_strike_campaign(a, b) and not _fight_for_the_town(a, b):
+        return False  # a visit and its meetings are separate
     if a.type == lx.DIPLOMACY and b.anaphoric and a.sub_type == b.sub_type and (
             0 <= b.sentence - max(a.sentences) <= ANAPHORA_SENTENCES):
         return True  # "وجرى خلال اللقاء …"، "عقب اللقاء": the meeting just reported, whatever its topic's place
@@ -1739,6 +1739,15 @@ def _strike_in_battle(a: _Draft, b: _Draft) -> bool:
 
 
 _STRIKES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+
+
+def _fight_for_the_town(a: _Draft, b: _Draft) -> bool:
+    """The fighting at a town and the town's capture on the same day are one Battles event of the
+    capture's sub-type (the hierarchy: "بعد معارك عنيفة … استعادت السيطرة على المدينة")."""
+    if not (a.type == b.type == lx.BATTLES and "Armed clash" in (a.sub_type, b.sub_type)):
+        return False
+    return bool(a.location and b.location and not _coarse(a.location)
+                and _place_key(a.location) == _place_key(b.location))
 
 
 def _one_strike_campaign(a: _Draft, b: _Draft) -> bool:
