@@ -531,3 +531,11 @@ def test_the_fight_for_a_town_and_its_capture_that_day_are_one_event():
                        "في مدينة الرمادي قبل دخولها.", published="2015-07-27", outlet="Test")
     battles = [e for e in doc.events if e.type == "Battles"]
     assert len(battles) == 1 and battles[0].sub_type == "Government regains territory"
+
+
+def test_a_quotes_today_is_the_day_it_was_said():
+    from marsad.pipeline import process_text
+    doc = process_text('وقال مدير المرصد مساء الخميس ان "الاشتباكات العنيفة لا تزال مستمرة منذ صباح اليوم في مدينة درعا".',
+                       published="2015-07-25", outlet="Test")
+    battles = [e for e in doc.events if e.type == "Battles"]
+    assert battles and battles[0].date.start == "2015-07-23"

@@ -1273,9 +1273,12 @@ def _date(ctx: _Doc, draft: _Draft) -> EventDate:
             if own:
                 best = own[-1]
                 return EventDate(best.value_start, best.value_end or best.value_start, best.precision)
+        framed_days = [t for t in times if t not in own and t.precision == "day"]
         times = own or times  # "أعلن الثلاثاء أن غارة … في 8 يوليو": Tuesday dates the report
         if times:
             best = min(times, key=lambda t: abs(t.start - trigger_at))
+            if own and framed_days:
+                return _relative_to_speech_day(ctx, best, framed_days[-1])
             return EventDate(best.value_start, best.value_end or best.value_start, best.precision)
     paragraph_start = ctx.doc.text.rfind("\n", 0, sentence.start) + 1
     if _topic_shift(ctx, draft.sentence):
@@ -1291,6 +1294,24 @@ def _date(ctx: _Doc, draft: _Draft) -> EventDate:
     if draft.modality == "planned" or ctx.anchor is None:
         return EventDate()
     return EventDate((ctx.anchor - dt.timedelta(days=2)).isoformat(), ctx.anchor.isoformat(), "week")
+
+
+_DEICTIC_DAYS = frozenset(match_form(w) for w in ("اليوم", "امس", "أمس", "البارحة", "الليلة"))
+
+
+def _relative_to_speech_day(ctx: _Doc, time: TimeExpression, said: TimeExpression) -> EventDate:
+    """"وقال مساء الخميس إن الاشتباكات لا تزال مستمرة منذ صباح اليوم": a quote's today is the day it
+    was said, not the publication's."""
+    words = {_bare(w) for w in match_form(ctx.doc.text[time.start:time.end]).split()}
+    if ctx.anchor is None or not words & _DEICTIC_DAYS or not (time.value_start and said.value_start):
+        return EventDate(time.value_start, time.value_end or time.value_start, time.precision)
+    try:
+        shift = dt.date.fromisoformat(said.value_start[:10]) - ctx.anchor
+        start = dt.date.fromisoformat(time.value_start[:10]) + shift
+        end = dt.date.fromisoformat((time.value_end or time.value_start)[:10]) + shift
+    except ValueError:
+        return EventDate(time.value_start, time.value_end or time.value_start, time.precision)
+    return EventDate(start.isoformat(), end.isoformat(), time.precision)
 
 
 _SINCE = frozenset(match_form(w) for w in ("منذ", "مذ"))
