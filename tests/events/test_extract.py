@@ -539,3 +539,12 @@ def test_a_quotes_today_is_the_day_it_was_said():
                        published="2015-07-25", outlet="Test")
     battles = [e for e in doc.events if e.type == "Battles"]
     assert battles and battles[0].date.start == "2015-07-23"
+
+
+def test_a_later_sentence_is_not_placed_by_the_other_event_a_phrase_dates_by():
+    from marsad.pipeline import process_text
+    doc = process_text("ونفذت مقاتلات تركية الجمعة غارات على مواقع لتنظيم داعش، وذلك بعد أربعة أيام على تفجير انتحاري "
+                       "استهدف مدينة سوروتش. وأوضح أن الغارات جاءت ردا على هجوم نفذه مسلحون على موقع للجيش.",
+                       published="2015-07-25", outlet="Test")
+    strikes = [e for e in doc.events if e.sub_type == "Air/drone strike"]
+    assert strikes and all(e.location is None or "سوروتش" not in (e.location.name_ar or "") for e in strikes)

@@ -1491,7 +1491,8 @@ def _place_before(ctx: _Doc, draft: _Draft, reach: int = PLACE_REACH) -> Locatio
     names any, the last named on a tie (docs §5)."""
     places = [p for p in _plausible_places(ctx, draft) if not _after_from(ctx, p) and not _in_source(ctx, p)]
     if draft.type != lx.DIPLOMACY:
-        places = [p for p in places if not _origin(ctx, p) and not _destination(ctx, p)]
+        places = [p for p in places if not _origin(ctx, p) and not _destination(ctx, p)
+                  and not _in_other_event(ctx, p)]
     first = min(draft.sentences or [draft.sentence])
     for k in range(first - 1, max(-1, first - 1 - reach), -1):
         sentence = ctx.sentences[k]
@@ -1532,6 +1533,24 @@ _BETWEEN = frozenset(match_form(w) for w in ("بين", "وبين"))
 
 
 _RELATIVE_TIME = frozenset(match_form(w) for w in ("بعد", "وبعد", "غداة", "عقب", "اثر", "إثر", "قبل", "وقبل"))
+
+
+def _in_other_event(ctx: _Doc, place: PlaceMention) -> bool:
+    """The place sits in a phrase dating its sentence's event by another one (… غارات، وذلك بعد أربعة
+    أيام على تفجير استهدف سوروتش): it places that other event only."""
+    sentence = next((s for s in ctx.sentences if s.start <= place.start < s.end), None)
+    if sentence is None:
+        return False
+    first, _ = ctx.token_range(sentence.start, sentence.end)
+    i = bisect.bisect_left(ctx.starts, place.start)
+    seen_event = False
+    for j in range(first, i):
+        if ctx.words[j] in _RELATIVE_TIME and seen_event and any(
+                h.payload.kind == "event" and h.payload.type in lx.VIOLENT_TYPES  # type: ignore[attr-defined]
+                for k in range(j + 1, min(i, j + 6)) for h in ctx.cues[k]):
+            return True
+        seen_event = seen_event or any(h.payload.kind == "event" for h in ctx.cues[j])  # type: ignore[attr-defined]
+    return False
 
 
 def _other_event_at(ctx: _Doc, draft: _Draft, end: int) -> int:
