@@ -45,12 +45,14 @@ pytestmark = pytest.mark.shared
 # refers back) SNN all 0.579/0.486 killed 0.475; dev 0.632/0.585; held 0.526/0.404; seeds 0.571/0.400;
 # then (one event per town of a coordinated list) SNN all 0.605/0.487; dev 0.671/0.593; held 0.539/0.398;
 # seeds 0.595/0.410; then (the attack answered, another killer, landmark provinces, one named victim, digits
-# over عشرات, a killing then its cause) SNN all 0.618/0.492 killed 0.542; dev 0.697/0.602; held 0.539/0.398
+# over عشرات, a killing then its cause) SNN all 0.618/0.492 killed 0.542; dev 0.697/0.602; held 0.539/0.398;
+# then (country-level summaries, the fight for a town and its capture, other events' places) SNN all
+# 0.618/0.508; dev 0.697/0.624; held 0.539/0.410; seeds 0.595/0.424
 FLOORS = {
-    ("saudinewsnet_events.jsonl", "all"): {"recall": 0.60, "precision": 0.47, "killed": 0.52, "attribution": 0.39},
-    ("saudinewsnet_events.jsonl", "dev"): {"recall": 0.68, "precision": 0.58},
-    ("saudinewsnet_events.jsonl", "held"): {"recall": 0.53, "precision": 0.39},
-    ("seeds_events.jsonl", "all"): {"recall": 0.58, "precision": 0.39, "killed": 0.70, "attribution": 0.65},
+    ("saudinewsnet_events.jsonl", "all"): {"recall": 0.60, "precision": 0.49, "killed": 0.52, "attribution": 0.39},
+    ("saudinewsnet_events.jsonl", "dev"): {"recall": 0.68, "precision": 0.60},
+    ("saudinewsnet_events.jsonl", "held"): {"recall": 0.53, "precision": 0.40},
+    ("seeds_events.jsonl", "all"): {"recall": 0.58, "precision": 0.41, "killed": 0.70, "attribution": 0.65},
 }
 
 
