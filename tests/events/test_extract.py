@@ -548,3 +548,9 @@ def test_a_later_sentence_is_not_placed_by_the_other_event_a_phrase_dates_by():
                        published="2015-07-25", outlet="Test")
     strikes = [e for e in doc.events if e.sub_type == "Air/drone strike"]
     assert strikes and all(e.location is None or "سوروتش" not in (e.location.name_ar or "") for e in strikes)
+
+
+def test_anonymous_sources_are_named_by_kind_and_the_observatory_alone_is_sohr():
+    assert only("أفادت مصادر أمنية عراقية بمقتل 11 مسلحا في قصف جوي.").attributed_to == "Security sources"
+    assert only("كما أعلن المرصد مقتل امرأة وثلاثة أطفال جراء قصف بصاروخ.").attributed_to == "SOHR"
+    assert only("وتحدث المرصد عن مقتل 12 من عناصر قوات النظام في اشتباكات.").attributed_to == "SOHR"

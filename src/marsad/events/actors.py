@@ -88,7 +88,7 @@ _fixed("الاناضول|وكالة الاناضول", "Anadolu", kind="source")
 _fixed("الميادين|قناة الميادين", "Al Mayadeen", kind="source")
 _fixed("الجزيرة|قناة الجزيرة", "Al Jazeera", kind="source")
 _fixed("العربية|قناة العربية", "Al Arabiya", kind="source")
-_fixed("المرصد السوري|المرصد السوري لحقوق الانسان", "SOHR", kind="source")
+_fixed("المرصد السوري|المرصد السوري لحقوق الانسان|المرصد", "SOHR", kind="source")  # المرصد alone: SOHR told again
 _fixed("ناشطون|نشطاء|ناشطين|الناشطين|النشطاء|الناشطون|ناشطون سوريون|نشطاء سوريون", "Activists", kind="source")
 _fixed("شهود عيان|شهود|شاهد عيان", "Eyewitnesses", kind="source")
 _fixed("وسائل اعلام|وسائل الاعلام|وسائل اعلام محلية|تقارير اعلامية|التقارير الاخبارية", "Media", kind="source")
@@ -101,7 +101,8 @@ _fixed("البنتاغون|البنتاجون", "Department of Defense of the Un
 _fixed("مصادر|المصادر", "Sources", kind="source")
 
 # Anonymous sources, composed (docs/events.md §7): head (مصدر / مصادر / مسؤول / مسؤولون) + what kind
-# (أمني، عسكري، محلي، طبي …) + an optional nationality: مصادر أمنية عراقية → "Iraqi security sources".
+# (أمني، عسكري، محلي، طبي …) + an optional nationality: مصادر أمنية عراقية → "Security sources" (the
+# nationality is named only when no kind is: مصادر يمنية → "Yemeni sources").
 # The number is kept: the gold sets (and analysts) tell "a security source" from "security sources".
 _SOURCE_HEADS = {**{match_form(w): ("source", False) for w in ("مصدر", "المصدر")},
                  **{match_form(w): ("source", True) for w in ("مصادر", "المصادر")},
@@ -203,7 +204,9 @@ def _anonymous_source(tokens: list[str], i: int, limit: int) -> ActorSpan | None
     if kind is None and country is None:
         return None
     noun_en = ("sources" if plural else "source") if noun_kind == "source" else ("officials" if plural else "official")
-    parts = [_DEMONYM.get(country, country) if country else None, kind.lower() if country and kind else kind, noun_en]
+    # the gold sets name the kind without the nationality ("مصادر أمنية عراقية" → "Security sources"); a
+    # nationality alone stays ("مصادر يمنية" → "Yemeni sources")
+    parts = [_DEMONYM.get(country, country) if country and not kind else None, kind, noun_en]
     name = " ".join(part for part in parts if part)
     return ActorSpan(i, j, ActorName(name[:1].upper() + name[1:], None, "source"))
 

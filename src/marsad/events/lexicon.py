@@ -319,7 +319,7 @@ for forms in (verb("ارتفع"), verb("ارتفعت")):
 # ---- attribution, denial, modality
 _speech = Cue("speech")
 for stem in ("قال", "ذكر", "افاد", "اعلن", "اكد", "اشار", "اوضح", "كشف", "نقل", "اضاف", "لفت", "صرح",
-             "اورد", "بث", "نشر", "افادت"):
+             "اورد", "بث", "نشر", "افادت", "تحدث"):
     _add_forms(verb(stem), _speech)
 _add_forms(verb("قال", "قول"), _speech)
 _add_forms(verb("افاد", "فيد"), _speech)
