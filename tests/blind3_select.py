@@ -7,7 +7,9 @@ random.Random(2611), keep an article while its outlet has < 4 kept, stop at 40.
 Part 2 (--part2): the same walk with part 1's 40 ids also excluded (the next 40).
 Usage: .venv/bin/python tests/blind3_select.py [--part2]   (prints the 40 ids)
 """
-import gzip, json, random
+import gzip
+import json
+import random
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
