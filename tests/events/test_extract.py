@@ -554,3 +554,9 @@ def test_anonymous_sources_are_named_by_kind_and_the_observatory_alone_is_sohr()
     assert only("أفادت مصادر أمنية عراقية بمقتل 11 مسلحا في قصف جوي.").attributed_to == "Security sources"
     assert only("كما أعلن المرصد مقتل امرأة وثلاثة أطفال جراء قصف بصاروخ.").attributed_to == "SOHR"
     assert only("وتحدث المرصد عن مقتل 12 من عناصر قوات النظام في اشتباكات.").attributed_to == "SOHR"
+
+
+def test_also_a_car_exploded_is_one_more_event_not_a_follow_up():
+    events = events_of("قتل 19 شخصا على الأقل في تفجير سيارة مفخخة استهدف سوقا تجارية. "
+                       "كما انفجرت سيارة في اليوم نفسه في منطقة الزعفرانية، ما أدى إلى مقتل أربعة أشخاص.")
+    assert len(events) == 2

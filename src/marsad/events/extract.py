@@ -179,6 +179,7 @@ class _Draft:
     hedged_actor: bool = False  # actor1 only presumed (يرجح أن طائرات أمريكية نفذتها)
     background: bool = False  # a recap, a habit or a long-period total (يذكر أن، منذ بداية): not coded
     toll_only: bool = False  # a killing with no trigger word: its type is a guess the next sentence may fix
+    additive: bool = False  # its sentence opens with كما/كذلك/فيما + the trigger: one more event, not a follow-up
 
 
 def annotate_events(doc: Document) -> None:
@@ -553,13 +554,18 @@ def _draft_for(ctx: _Doc, index: int, hit: Hit, clause: tuple[int, int]) -> _Dra
     sentence = ctx.sentences[index]
     named = frozenset(_place_key(p.location) for p in _places_in(ctx.doc.places, sentence.start, sentence.end))
     generic = anaphoric and word in _GENERIC_ATTACK
+    s_first = ctx.token_range(sentence.start, sentence.end)[0]
+    additive = (not anaphoric and cue.verb and ctx.words[s_first] in _ADDITIVE and hit.start - s_first <= 2)
     if not anaphoric and cue.type in lx.VIOLENT_TYPES and any(
             _bare(w).startswith("ال") and _bare(w) in _GENERIC_ATTACK for w in ctx.words[clause[0]:hit.start]):
         # "إن الهجوم نفذه انتحاريان"، "الهجوم كان سيارة مفخخة": the attack just reported, now specified
         anaphoric = generic = True
     return _Draft(cue.type or "", sub_type, (hit.start, hit.end), index, clause, trigger_word=word,
                   sentences=[index], anaphoric=anaphoric, weak=cue.weak, present=cue.present,
-                  generic=generic, named_places=named)
+                  generic=generic, named_places=named, additive=additive)
+
+
+_ADDITIVE = frozenset(match_form(w) for w in ("كما", "وكذلك", "كذلك", "فيما", "بينما"))
 
 
 # Words for any attack that, definite, refer back to the violent event just reported whatever its
@@ -1748,8 +1754,10 @@ def _same_event(a: _Draft, b: _Draft) -> bool:
         return False
     if b.anaphoric and b.sentence - max(a.sentences) <= ANAPHORA_SENTENCES:
         return True  # "الغارات"، "القصف"، "هذا الهجوم": the event just reported, told again
-    # Violence with no shared place or actor: only an adjacent follow-up sentence.
-    return bool(names_a & names_b) or bool(a.location and b.location) or b.sentence - max(a.sentences) <= 1
+    # Violence with no shared place or actor: only an adjacent follow-up sentence, and not one that adds
+    # another ("كما انفجرت سيارة في اليوم نفسه في منطقة …")
+    return (bool(names_a & names_b) or bool(a.location and b.location)
+            or b.sentence - max(a.sentences) <= 1 and not b.additive)
 
 
 def _toll_then_cause(a: _Draft, b: _Draft) -> bool:
