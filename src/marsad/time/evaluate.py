@@ -232,9 +232,10 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     for evaluator in (evaluate_saudinewsnet, evaluate_seeds):
         print(evaluator().report(args.limit))
-    heldout = ANNOTATIONS / "heldout_dates.jsonl"
-    if heldout.exists():  # the blind set of tests/heldout_README.md
-        print("held-out " + evaluate_saudinewsnet(path=heldout).report(args.limit))
+    for label, file in (("held-out", "heldout_dates.jsonl"), ("blind batch 3", "blind3_dates.jsonl")):
+        path = ANNOTATIONS / file  # the sets of tests/heldout_README.md
+        if path.exists():
+            print(f"{label} " + evaluate_saudinewsnet(path=path).report(args.limit))
     if args.timeml:
         print(evaluate_timeml().report(args.limit))
 
