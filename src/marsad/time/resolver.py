@@ -190,7 +190,8 @@ YEAR_PREFIX = (
     rf"(?:(?P<part>{PART_OF_UNIT}|{SEASONS}){S})?(?:(?P<cue>العام|عام|عامي|سنه|السنه|سنتي|موسم|منذ|في|حتي|قبل|بعد"
     rf"|اعوام|الاعوام|سنوات|السنوات|لغايه|غايه"
     rf"|خلال|بين|من|{BUDGET_WORDS}|(?:العام|السنه){S}(?P<ymod>{MOD_WORDS})"
-    rf"|(?:العام|عام|السنه|سنه){S}(?P<calendar>الهجري|الهجريه|الميلادي|الميلاديه)){S})?"
+    rf"|(?:العام|عام|السنه|سنه){S}(?P<calendar>الهجري|الهجريه|الميلادي|الميلاديه))"
+    rf"(?:{S}|(?<=عام|سنه)))?"  # "عام1400هـ": the year word may be glued to the number
 )
 # Cues that make a number a year even when it can only be a Hijri one ("عام 1394"): not a
 # preposition ("من 1380 إلى 1400 ريال" is an amount).
@@ -201,6 +202,10 @@ HIJRI_ONLY_GAP = 300  # years before publication beyond which a number in the Hi
 RELATIVE_DAY_WORDS = _trie_regex(sorted([
     "الليله قبل الماضيه", "الليله الماضيه", "اول من امس", "اول امس", "امس الاول", "الامس", "امس",
     "البارحه", "بعد غد", "غدا", "غد", "الغد", "الليله", "اليوم",
+    # "هذا الصباح", "هذا المساء": this morning / evening of the day of publication
+    "هذا الصباح", "هذا المساء",
+    # "قبل أمس", "ما قبل الأمس" (what came before yesterday): the day before yesterday
+    "قبل امس", "قبل الامس", "قبل يوم امس", "ما قبل الامس", "ما قبل امس", "الاول من امس",
 ]))
 RELATIVE_DAY_RE = re.compile(
     rf"(?P<rel>{RELATIVE_DAY_WORDS})"
@@ -210,8 +215,10 @@ DAY_PART_PREFIX = rf"(?:(?P<part>{PART_OF_DAY}){S})?(?:(?P<yawm>يوم|يومي)
 # The modifier agrees with يوم (masculine) or with the name (الجمعة المقبلة), or is dual after two
 # days ("السبت والأحد الماضيين").
 WEEKDAY_MOD = r"(?:الماضي|المنصرم|الفايت|المقبل|القادم)(?:ه|ين)?"
+# "الأربعاء بعد القادم" (the Wednesday after next), "الخميس قبل الماضي" (the Thursday before last).
 WEEKDAY_RE = re.compile(
-    rf"(?P<wd>{WEEKDAY})(?:{S}(?P<mod>{WEEKDAY_MOD}))?{END}"
+    rf"(?P<wd>{WEEKDAY})(?:{S}(?:(?P<further>بعد|قبل){S}(?=(?:الماضي|المنصرم|الفايت|المقبل|القادم)(?:ه)?{END}))?"
+    rf"(?P<mod>{WEEKDAY_MOD}))?{END}"
 )
 # The first of two coordinated days takes the dual modifier after the second.
 COORDINATED_WEEKDAY_RE = re.compile(
@@ -219,7 +226,8 @@ COORDINATED_WEEKDAY_RE = re.compile(
 )
 RELATIVE_UNIT_RE = re.compile(
     rf"(?:ه(?P<dem>ذا|ذه){S}(?P<unit1>الاسبوع|الشهر|العام|السنه)"
-    rf"|(?:ال|ل)(?P<unit2>اسبوع|شهر|عام|سنه){S}(?:(?P<mod>{MOD_WORDS})|(?P<before_last>قبل{S}الماضي(?:ه)?))"
+    rf"|(?:ال|ل)(?P<unit2>اسبوع|شهر|عام|سنه){S}(?:(?P<mod>{MOD_WORDS})|(?P<before_last>قبل{S}الماضي(?:ه)?)"
+    rf"|(?P<after_next>بعد{S}(?:المقبل|القادم)(?:ه)?))"
     rf"){END}"
 )
 UNIT_PREFIX = rf"(?:(?P<part>{PART_OF_UNIT}|{SEASONS}){S})?"
@@ -923,12 +931,14 @@ def _on_relative_day(m: Found, ctx: Context) -> Candidate | None:
         return None  # bare غد is "the future" ("تيار الغد"); "صباح غد" is tomorrow morning
     if rel in ("اليوم", "الليله") and not m["wd"] and not _looks_like_today(ctx.form, m.start("rel"), m.end()):
         return None
-    if rel == "الامس" and not m["wd"] and not _looks_like_yesterday(ctx.form, m.start("rel"), m.end()):
+    if rel.endswith("الامس") and not m["wd"] and not _looks_like_yesterday(ctx.form, m.start("rel"), m.end()):
         return None
     if rel == "امس" and ctx.form[m.start("rel") - 1 : m.start("rel")] in ("ل", "ب", "ك"):
         return None  # "لامس" (touched), "بأمس الحاجة" (in most need): not yesterday
     offset = {"اليوم": 0, "الليله": 0, "امس": -1, "الامس": -1, "البارحه": -1, "غدا": 1, "غد": 1,
-              "بعد غد": 2, "الغد": 1, "اول امس": -2, "الليله الماضيه": -1, "الليله قبل الماضيه": -2, "اول من امس": -2, "امس الاول": -2}[rel]
+              "بعد غد": 2, "الغد": 1, "اول امس": -2, "الليله الماضيه": -1, "الليله قبل الماضيه": -2, "اول من امس": -2, "امس الاول": -2,
+              "هذا الصباح": 0, "هذا المساء": 0, "قبل امس": -2, "قبل الامس": -2, "قبل يوم امس": -2,
+              "ما قبل الامس": -2, "ما قبل امس": -2, "الاول من امس": -2}[rel]
     weekday = _WEEKDAY_INDEX.get(m["wd"]) if m["wd"] else None
     cand = Candidate(m.start(), m.end(), "relative_day", weekday=weekday)
     if ctx.published is None:
@@ -1011,11 +1021,17 @@ def _on_weekday(m: Found, ctx: Context) -> Candidate | None:
         mod = coordinated["mod"]
     direction, strict = _direction(mod, ctx, m.start(), m.end())
     direction = direction if direction in ("past", "future") else None
+    if m["further"] and (m["further"] == "بعد") != (direction == "future"):
+        return None  # "الأربعاء بعد الماضي": not a way to name a day
     cand.tense = direction
     if ctx.published is None:
         cand.relative = f"weekday:{WEEKDAY_ENGLISH[weekday]} {({'past': 'last', 'future': 'next'}).get(direction or '', 'nearest')}"
+        if m["further"]:
+            cand.relative += f" {'+' if m['further'] == 'بعد' else '-'}1 week"
         return cand
     day = _weekday_near(ctx.published, weekday, direction or "nearest", strict)
+    if m["further"]:
+        day += dt.timedelta(weeks=1 if direction == "future" else -1)
     cand.value = (day, day)
     return cand
 
@@ -1052,6 +1068,8 @@ def _on_relative_unit(m: Found, ctx: Context) -> Candidate | None:
     mod = m["mod"] or ""
     if m["before_last"]:
         delta = -2  # "العام قبل الماضي": the year before last
+    elif m["after_next"]:
+        delta = 2  # "الأسبوع بعد القادم": the week after next
     elif mod.startswith(("الماضي", "المنصرم", "الفايت")):
         delta = -1
     elif mod.startswith(("المقبل", "القادم")):
@@ -1087,7 +1105,9 @@ def _on_ago(m: Found, ctx: Context) -> Candidate | None:
     num = m["num"]
     if num:
         count = int(num) if num.isdigit() else _number_words(num)
-        if count is None or implied not in (None, 0):
+        # After 11 and more the counted noun is singular ("قبل 30 سنة", "منذ 15 يوم", the
+        # accusative tanwin unwritten); below, a singular or dual word after a number is no count.
+        if count is None or (implied not in (None, 0) and not (implied == 1 and count >= 11)):
             return None
     elif implied == 0:
         return None
@@ -1396,12 +1416,24 @@ def _trigger_starts(form: str, triggers: tuple[re.Pattern[str], ...],
     starts: list[int] = []
     for trigger in triggers:
         if trigger not in cache:
-            positions = [m.start() for m in trigger.finditer(form)]
-            if trigger in _WORD_TRIGGERS:
-                positions = [p for p in positions if _word_start(form, p)]
-            cache[trigger] = positions
+            cache[trigger] = (_word_trigger_starts(form, trigger) if trigger in _WORD_TRIGGERS
+                              else [m.start() for m in trigger.finditer(form)])
         starts.extend(cache[trigger])
     return starts
+
+
+def _word_trigger_starts(form: str, trigger: re.Pattern[str]) -> list[int]:
+    """Where a word trigger starts a word; a match inside a word does not hide one that starts
+    within it ("قبل امس" inside "استقبل أمس" still leaves "أمس")."""
+    positions = []
+    m = trigger.search(form)
+    while m:
+        if _word_start(form, m.start()):
+            positions.append(m.start())
+            m = trigger.search(form, m.end())
+        else:
+            m = trigger.search(form, m.start() + 1)
+    return positions
 
 
 def _word_start(form: str, p: int) -> bool:
