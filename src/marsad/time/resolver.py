@@ -798,6 +798,8 @@ _PART_BEFORE_MIN_RE = re.compile(
 
 
 def _on_year(m: Found, ctx: Context) -> Candidate | list[Candidate] | None:
+    if (lifespan := _lifespan(m, ctx)) is not None:
+        return lifespan
     cand = _on_year_span(m, ctx)
     if cand is None or not m["y2"] or cand.value is None:
         return cand
@@ -854,6 +856,38 @@ def _on_year_span(m: Found, ctx: Context) -> Candidate | None:
     if (cue in _WEAK_YEAR_CUES and not m["part"]) or cue in _BUDGET_CUES:
         cand.start = m.start("y1")
     return cand
+
+
+LIFESPAN_YEARS = (15, 120)
+
+
+def _lifespan(m: Found, ctx: Context) -> list[Candidate] | None:
+    """"فريدريك تايلور (1856 - 1915)", "(1115 - 1206هـ)": two years alone in parentheses after a
+    name, a lifetime apart and both past, are a birth and a death: two years, not a span (a span
+    of recent years, "(2014 - 2015)", stays one: `_plain_year_span`)."""
+    if not m["y2"] or m["cue"] or m["part"] or "-" not in m.core[0]:
+        return None
+    y1, y2 = int(m["y1"]), int(m["y2"])
+    if _plain_year_span(m, y1, y2) or not LIFESPAN_YEARS[0] <= y2 - y1 <= LIFESPAN_YEARS[1]:
+        return None
+    form, start, end = ctx.form, m.core.start(), m.core.end()
+    if not (re.search(r"\(\s*$", form[max(0, start - 3) : start]) and re.match(r"\s*\)", form[end : end + 3])):
+        return None
+    if _followed_by_counted_noun(form, form.index(")", end) + 1):
+        return None  # "(1800 - 1900) ريال": amounts
+    hijri_years = (m["suffix"] or "").strip().startswith("ه")
+    years = []
+    for year, (first, last) in ((y1, (m.core.start("y1"), m.core.end("y1"))), (y2, (m.core.start("y2"), end))):
+        if hijri_years:
+            value = hijri.hijri_year_range(year)
+        elif WORDED_MIN_YEAR <= year <= MAX_YEAR:
+            value = _year_range(year)
+        else:
+            return None
+        if value is None or (ctx.published is not None and value[0] > ctx.published):
+            return None
+        years.append(Candidate(first, last, "year", value, "year", written=not hijri_years))
+    return years
 
 
 # "أعوام 2007 و2009 و2010": a number joined by و to a year before it.
