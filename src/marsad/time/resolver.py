@@ -162,8 +162,9 @@ DAY_MONTH_RE = re.compile(
     rf"(?:{S}(?P<mod>{MOD_WORDS})|{YEAR_REL})?{END}"
 )
 DAY_MONTH_PREFIX = rf"(?:(?:يوم|يومي|ليله|صباح|مساء|فجر|ظهر){S})?(?:(?P<from>من|بين){S})?(?P<al>ال)?"
+# "26 / 6 1436هـ": the year may follow the day and month after a space when its calendar is marked.
 NUMERIC_RE = re.compile(
-    rf"(?P<a>\d{{1,4}}){OPT_S}(?P<sep>[/.-]){OPT_S}(?P<b>\d{{1,2}}|{MONTH}){OPT_S}(?P=sep)"
+    rf"(?P<a>\d{{1,4}}){OPT_S}(?P<sep>[/.-]){OPT_S}(?P<b>\d{{1,2}}|{MONTH})(?:{OPT_S}(?P=sep)|{S}(?=\d{{4}}{HIJRI_SUFFIX}|\d{{4}}{GREG_SUFFIX}))"
     rf"{OPT_S}(?P<c>\d{{1,4}})(?:(?P<suffix>{HIJRI_SUFFIX}|{GREG_SUFFIX})|(?![\w/]|[.-]\d))"
 )
 MONTH_RE = re.compile(
@@ -634,9 +635,9 @@ def _on_numeric(m: Found, ctx: Context) -> Candidate | None:
     if month > 12 and day <= 12 and not month_info:  # m/d/y written the American way
         month, day = day, month
     suffix = (m["suffix"] or "").strip()
-    if suffix.startswith("ه") or (month_info and month_info[1]) or (
-        hijri.MIN_YEAR <= year <= hijri.MAX_YEAR and not suffix
-    ):
+    is_hijri = bool(suffix.startswith("ه") or (month_info and month_info[1]) or (
+        hijri.MIN_YEAR <= year <= hijri.MAX_YEAR and not suffix))
+    if is_hijri:
         value = _hijri_date(year, month, day)
     elif year < WORDED_MIN_YEAR and not suffix.startswith("م"):
         return None  # "1/1/1300": Hijri or Gregorian?
@@ -645,16 +646,28 @@ def _on_numeric(m: Found, ctx: Context) -> Candidate | None:
     if value is None:
         return None
     cand = Candidate(m.start(), m.end(), "numeric", (value, value), "day", written=True)
-    first = _NUMERIC_RANGE_START_RE.search(ctx.form, max(0, m.start() - 25), m.start()) if len(a) <= 2 else None
+    dm = _NUMERIC_DAY_MONTH_START_RE.search(ctx.form, max(0, m.start() - 30), m.start()) \
+        if len(a) <= 2 and not month_info else None
+    first = _NUMERIC_RANGE_START_RE.search(ctx.form, max(0, m.start() - 25), m.start()) \
+        if len(a) <= 2 and dm is None else None
     if first and (first["glue"] != "و" or first["opener"]) and 1 <= int(first["d0"]) < day:
         # "من 8 - 15 / 10 / 1436هـ": the first day shares the month and year.
         start = value - dt.timedelta(days=day - int(first["d0"]))
         cand.value, cand.start = (start, value), first.start("d0")
+    elif dm and (dm["glue"] != "-" or dm["sep0"] != "-"):
+        # "من 23 / 4 إلى 26 / 6 1436هـ": the first end, a day and month, takes the year of the second.
+        d0, m0 = int(dm["d0"]), int(dm["m0"])
+        y0 = year - (m0 > month)
+        start = _hijri_date(y0, m0, d0) if is_hijri else _safe_date(y0, m0, d0)
+        if start is not None and start < value:
+            cand.value, cand.start = (start, value), dm.start("d0")
     return cand
 
 
 _NUMERIC_RANGE_START_RE = re.compile(
     r"(?:(?P<opener>من|بين)\s+)?(?<![\d/.-])(?P<d0>\d{1,2})\s*(?P<glue>-|الي|حتي|و)\s*$")
+_NUMERIC_DAY_MONTH_START_RE = re.compile(
+    r"(?<![\d/.-])(?P<d0>\d{1,2})\s*(?P<sep0>[/.-])\s*(?P<m0>\d{1,2})\s*(?P<glue>-|و?الي|و?حتي)\s*$")
 
 
 def _on_month(m: Found, ctx: Context) -> Candidate | None:
