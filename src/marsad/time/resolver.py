@@ -27,7 +27,10 @@ Conventions (docs/decisions.md, "Temporal expressions"):
   or month without a year in the clause of a date written with a far year (two or more years from
   publication) takes that year; dates after منذ never set that context;
 * two coordinated months or years ("يناير وفبراير 2014", "عامي 1994 و1999") are separate items, the
-  first taking the year or modifier of the last; "بين عامي 2010 و2014", "2010-2014" are spans;
+  first taking the year or modifier of the last; "بين عامي 2010 و2014", "2010-2014", "بين شهري ديسمبر
+  ويناير المقبلين" are spans (not after a word of comparing: "المقارنة بين ...");
+* two full dates joined by حتى/إلى/- ("من 31 يوليو حتى 7 أغسطس") are one range: the period of the
+  event; a lifespan "(1856 - 1915)" is two years;
 * a publication date outside 1900–2100 is treated as unknown, and values outside 1000–2100 dropped.
 """
 
@@ -1573,7 +1576,36 @@ def _join(prev: Candidate, cand: Candidate, form: str, published: dt.date | None
         return _join_range(prev, cand)
     if prev.kind == "weekday" and cand.kind == "weekday" and gap.strip() == "/":
         return _join_range(prev, cand)
+    if (prev.kind == "month" and cand.kind == "month" and re.fullmatch(r"\s*[,،]?\s*و\s*", gap)
+            and _BETWEEN_BEFORE_RE.search(form, max(0, prev.start - 12), prev.start)):
+        return _join_months(prev, cand)
     return False
+
+
+# "بين شهري ديسمبر ويناير المقبلين": months opened by بين are the span between them, one item (as
+# "بين عامي 2010 و2014" and "بين الأول من يناير و30 يونيو" are).
+# Not after a word of comparing ("المقارنة بين شهر جمادى الآخرة وجمادى الأولى": two months).
+_BETWEEN_BEFORE_RE = re.compile(
+    r"(?<!\S)(?<!مقارنه\s)(?<!المقارنه\s)(?<!الفرق\s)(?<!الفارق\s)(?<!فرق\s)(?<!يقارن\s)(?<!قارن\s)(?<!تقارن\s)"
+    r"[وف]?(?:ما\s+)?(?:شهر\s+)?بين\s+$")
+
+
+def _join_months(prev: Candidate, cand: Candidate) -> bool:
+    """The span from the first month to the last, the first being the latest such month not
+    after the last (which carries the modifier or year: "نوفمبر ويناير الماضي")."""
+    if not prev.fields or not cand.fields or prev.fields["hijri"] != cand.fields["hijri"] or cand.value is None:
+        return False
+    first_month, last = prev.fields["month"], cand.value[0]
+    if cand.fields["hijri"]:
+        last_year = hijri.gregorian_to_hijri_year(last + dt.timedelta(days=15))
+        first = hijri.hijri_month_range(last_year - (first_month > cand.fields["month"]), first_month)
+    else:
+        first = _month_range(last.year - (first_month > last.month), first_month)
+    if first is None or first[0] >= cand.value[0] or (
+            first_month > cand.fields["month"] and (cand.value[1] - first[0]).days > 186):
+        return False  # a span over the new year is of a few months ("ديسمبر ويناير"), not a reversed pair
+    prev.value, prev.end = (first[0], cand.value[1]), cand.end
+    return True
 
 
 def _drop_orphan_list_members(cands: list[Candidate], form: str) -> list[Candidate]:
