@@ -359,6 +359,8 @@ class Candidate:
     fields: dict | None = None  # day_month: the parsed parts, for joining ranges
     written: bool = False  # a Gregorian year is written in it ("9 أغسطس 1945", "عام 2014م")
     anaphora: str | None = None  # resolved against the year last written: "previous", "part"
+    calendar: str | None = None  # "hijri" / "gregorian": the calendar of a date written with a month or year
+    month_shift: tuple[int, int] | None = None  # "25 من الشهر الجاري": (months from publication's, day)
 
     @property
     def length(self) -> int:
@@ -554,7 +556,7 @@ def _on_day_month(m: Found, ctx: Context) -> Candidate | None:
         return None
     d1 = _day_number(m["d1"])
     d2 = _day_number(m["d2"]) if m["d2"] else d1
-    cand = Candidate(m.start(), m.end(), "day_month")
+    cand = Candidate(m.start(), m.end(), "day_month", calendar="hijri" if is_hijri else "gregorian")
     cand.fields = {"month": month, "hijri": is_hijri, "d1": d1, "d2": d2, "year": m["year"]}
     if m["from"] and not m["d2"]:
         cand.start = m.start("d1")  # "من 20 شوال": the preposition is not part of a single date
@@ -648,7 +650,8 @@ def _on_numeric(m: Found, ctx: Context) -> Candidate | None:
         value = _safe_date(year, month, day)
     if value is None:
         return None
-    cand = Candidate(m.start(), m.end(), "numeric", (value, value), "day", written=True)
+    cand = Candidate(m.start(), m.end(), "numeric", (value, value), "day", written=True,
+                     calendar="hijri" if is_hijri else "gregorian")
     dm = _NUMERIC_DAY_MONTH_START_RE.search(ctx.form, max(0, m.start() - 30), m.start()) \
         if len(a) <= 2 and not month_info else None
     first = _NUMERIC_RANGE_START_RE.search(ctx.form, max(0, m.start() - 25), m.start()) \
@@ -708,7 +711,7 @@ def _on_whole_month(m: Found, ctx: Context) -> Candidate | None:
                        or coordinated or after_month)
     if not has_context and not _preceded_by_month_cue(ctx.form, m.start(), name if name in _AMBIGUOUS else None):
         return None
-    cand = Candidate(m.start(), m.end(), "month", precision="month")
+    cand = Candidate(m.start(), m.end(), "month", precision="month", calendar="hijri" if is_hijri else "gregorian")
     year = _explicit_year(m, ctx)
     mod, ymod = m["mod"], m["ymod"]
     if coordinated and coordinated.year:
@@ -866,6 +869,7 @@ def _on_year_span(m: Found, ctx: Context) -> Candidate | None:
         cand.written = y1 == y2
     if cand.value is None:
         return None
+    cand.calendar = "hijri" if suffix.startswith("ه") else "gregorian"
     if not m["cue"] and not m["part"]:
         return cand
     # Leave the preposition out of the span unless it is part of the name (عام, موسم).
@@ -1287,7 +1291,7 @@ def _on_day_of_relative_month(m: Found, ctx: Context) -> Candidate | None:
         return None
     day = _day_number(m["d1"])
     delta = 0 if m["dem"] else _year_delta(m["mod"] or m["mod2"])
-    cand = Candidate(m.start("d1"), m.end(), "day_month")
+    cand = Candidate(m.start("d1"), m.end(), "day_month", month_shift=(delta, day))
     if ctx.published is None:
         cand.relative = f"day:{day} month:{delta:+d}"
         return cand
@@ -1429,6 +1433,29 @@ def _resolve_in_year(cand: Candidate, year: int) -> None:
     value = _day_range(_safe_date(year, fields["month"], fields["d1"]), _safe_date(year, fields["month"], fields["d2"]))
     if value is not None:
         cand.value = value
+
+
+# A text that dates things in Hijri months only counts "الشهر الجاري" in them too.
+HIJRI_TEXT_MIN_DATES = 2
+
+
+def _months_of_the_calendar_used(cands: list[Candidate], calendars: list[str | None], published: dt.date) -> None:
+    """"يوم 25 من الشهر الجاري" in a text whose dates are all Hijri (at least two written with a
+    Hijri month or year, none Gregorian) is the 25th of the current Hijri month."""
+    if calendars.count("hijri") < HIJRI_TEXT_MIN_DATES or "gregorian" in calendars:
+        return
+    year = hijri.gregorian_to_hijri_year(published)
+    current = next((month for month in range(1, 13)
+                    if (r := hijri.hijri_month_range(year, month)) and r[0] <= published <= r[1]), None)
+    if current is None:
+        return
+    for cand in cands:
+        if cand.month_shift is None:
+            continue
+        delta, day = cand.month_shift
+        y, month = _add_months(year, current, delta)
+        if (date := _hijri_date(y, month, day)) is not None:
+            cand.value = (date, date)
 
 
 Handler = Callable[[Found, Context], "Candidate | list[Candidate] | None"]
@@ -1602,7 +1629,7 @@ def _join_months(prev: Candidate, cand: Candidate) -> bool:
     else:
         first = _month_range(last.year - (first_month > last.month), first_month)
     if first is None or first[0] >= cand.value[0] or (
-            first_month > cand.fields["month"] and (cand.value[1] - first[0]).days > 186):
+            first_month > cand.fields["month"] and (cand.value[1] - first[0]).days > 280):
         return False  # a span over the new year is of a few months ("ديسمبر ويناير"), not a reversed pair
     prev.value, prev.end = (first[0], cand.value[1]), cand.end
     return True
@@ -1738,8 +1765,12 @@ def resolve(text: str, published: dt.date | None) -> list[TimeExpression]:
             elif cand is not None:
                 cands.append(cand)
     results = []
-    selected = _drop_orphan_list_members(_merge(_select(cands), folded.form, published), folded.form)
+    single = _select(cands)
+    calendars = [c.calendar for c in single if c.calendar]  # before a range joins two dates
+    selected = _drop_orphan_list_members(_merge(single, folded.form, published), folded.form)
     _resolve_anaphora(selected, folded.form, published)
+    if published is not None:
+        _months_of_the_calendar_used(selected, calendars, published)
     for cand in selected:
         if cand.value is not None and not (cand.value[0] >= _EARLIEST and cand.value[1] <= _LATEST):
             continue  # "قبل 150 عاماً", "بعد 90 عاماً" from a late publication: outside the years we report
