@@ -1623,6 +1623,18 @@ def _join_months(prev: Candidate, cand: Candidate) -> bool:
     if not prev.fields or not cand.fields or prev.fields["hijri"] != cand.fields["hijri"] or cand.value is None:
         return False
     first_month, last = prev.fields["month"], cand.value[0]
+    if prev.fields["year"] and not cand.fields["year"] and prev.value is not None:
+        # "بين حزيران (يونيو) 2014 وكانون الثاني (يناير)": the first's year leads, the last follows it
+        wrap = first_month > cand.fields["month"]
+        if cand.fields["hijri"]:
+            base = hijri.gregorian_to_hijri_year(prev.value[0] + dt.timedelta(days=15))
+            following = hijri.hijri_month_range(base + wrap, cand.fields["month"])
+        else:
+            following = _month_range(prev.value[0].year + wrap, cand.fields["month"])
+        if following is None or following[0] <= prev.value[0]:
+            return False
+        prev.value, prev.end = (prev.value[0], following[1]), cand.end
+        return True
     if cand.fields["hijri"]:
         last_year = hijri.gregorian_to_hijri_year(last + dt.timedelta(days=15))
         first = hijri.hijri_month_range(last_year - (first_month > cand.fields["month"]), first_month)
