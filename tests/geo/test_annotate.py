@@ -241,3 +241,55 @@ def test_city_names_of_clubs_are_not_places() -> None:
     doc = annotate("انتقل اللاعب إلى مانشستر يونايتد بعد إعارته لمانشستر سيتي، ويقيم في مدينة مانشستر، "
                    "وولد في أوكلاهوما سيتي.")
     assert [p.location.name_en for p in doc.places] == ["Manchester", "Oklahoma City"]
+
+
+def test_eastern_province_by_ellipsis_in_a_list_of_regions() -> None:
+    # الشرقية is "eastern": the Eastern Province only after منطقة/مناطق/منطقتا or a title, or in their lists
+    doc = annotate("تصدرت مناطق عسير، ومكة المكرمة، والشرقية النسب الأعلى، تليها فمنطقتا القصيم والشرقية.")
+    assert [p.location.name_en for p in doc.places] == [
+        "Asir Region", "Makkah Region", "Eastern Province", "Al-Qassim Region", "Eastern Province"]
+    assert located("وتحرس القوات الحدود الشرقية، وقال مسؤول في الشرقية إن الوضع هادئ.") == {}
+    assert located("وقع الحادث في محافظة الشرقية شمال القاهرة.")["محافظة الشرقية"] == "Al Sharqia Governorate"
+
+
+def test_a_title_in_construct_names_a_place_and_the_name_again() -> None:
+    places = located("أقيم الحفل بمسجد الغنيم بدارين، بحضور عمدة دارين. واستقبل أمير عسير الوفد.")
+    assert places == {"دارين": "Darin", "عسير": "Asir Region"}
+    text = "أقيم الحفل بدارين، بحضور عمدة دارين."
+    assert [p.start for p in annotate(text).places] == [text.index("دارين"), text.rindex("دارين")]
+    # with the article the title is a noun of its own: الأمير نايف، الأمير الجديد are persons
+    assert located("ودعا الأمير نايف بن ثنيان، وبايع الأنصار الأمير الجديد.") == {}
+    assert located("قال دارين ويلسون إن الأمر انتهى.") == {}
+
+
+def test_streets_and_neighbourhoods_named_after_a_country_or_region() -> None:
+    doc = annotate("وقع الحادث في شارع فلسطين بجدة، قرب حي الأندلس، بينما تتميز عن باقي قرى ومدن الأندلس.")
+    names = [(p.text, p.location.name_en if p.location else None) for p in doc.places]
+    assert ("جدة", "Jeddah") in names and ("الأندلس", "Andalusia") in names and "ومدن" not in dict(names)
+    assert dict(names)["فلسطين"] != "Palestine"  # the street, placed at the town named with it
+    assert "السورية" not in located("وكانت موسكو صريحة في تأييده في الساحة السورية.")
+
+
+def test_a_world_city_outranks_its_small_namesake_abroad() -> None:
+    # Manchester NH does not take the share of a United States named far away; Zinjibar stays Yemeni
+    places = located("انتقل راموس من مدريد إلى مانشستر، وقال المدرب في ملبورن إن الصفقة لم تتم. " + "وأوضح " * 40
+                     + "وأكد قبل أيام من الولايات المتحدة أنه لم يفقد الأمل.")
+    assert places["مانشستر"] == "Manchester"
+    assert located("تسلل الجواسيس لمدينة زنجبار عاصمة محافظة أبين في اليمن.")["زنجبار"] == "Zinjibar"
+
+
+def test_airports_named_after_persons_and_cities() -> None:
+    places = located("منع الهبوط بمطار أتاتورك في إسطنبول، بعد الإقلاع من مطار كوالالمبور الدولي، ومن مطار هيثرو.")
+    assert places["مطار أتاتورك"] == "Istanbul Atatürk Airport"
+    assert places["مطار كوالالمبور الدولي"] == "Kuala Lumpur International Airport"
+    assert places["مطار هيثرو"] == "Heathrow Airport"
+
+
+def test_places_of_blind_batch_3() -> None:
+    places = located("عثر على الحطام في جزيرتي أتول فيهيندو ، وفولهادو غرب العاصمة ماليه، وفرضت غرامة مالية. "
+                     "وتقع سيتينيل دي لاس بودوغاس في مقاطعة قادس. وزار ولاية كوينزلاند ومدينة السيح بالخرج.")
+    assert places["أتول فيهيندو"] == "Fehendhoo" and places["فولهادو"] == "Fulhadhoo" and places["غرب العاصمة ماليه"] == "Malé"
+    assert "مالية" not in places
+    assert places["سيتينيل دي لاس بودوغاس"] == "Setenil de las Bodegas"
+    assert places["مقاطعة قادس"] == "Province of Cádiz" and places["ولاية كوينزلاند"] == "Queensland"
+    assert places["السيح"] == "Al Kharj"

@@ -28,10 +28,12 @@ from marsad.geo.lexicon import (
     LIST_CUES,
     MEDIA_WORDS,
     NAME_TAIL_WORDS,
+    NAMED_AFTER_CUES,
     NAMING_CUE_KINDS,
     PEOPLE_WORDS,
     SPEECH_VERBS,
     STRONG_CUES,
+    TITLE_WORDS,
     WEAK_CUES,
 )
 from marsad.records import Document, Location, Mention, PlaceMention
@@ -51,6 +53,9 @@ HOME_REGION = frozenset({"SY", "IQ", "LB", "JO", "PS", "IL", "TR", "IR", "YE", "
 NEAR_WINDOW = 200  # characters either side in which other names count as "nearby" context
 # Place words and prepositions are never place names by themselves (GeoNames lists "مدينة" for Medina).
 NOT_PLACE_WORDS = STRONG_CUES | WEAK_CUES | DIRECTIONS
+# Feminine direction adjectives stand for a region by ellipsis ("(المنطقة) الشرقية"): names where the
+# gazetteer lists them as common words, so only a place word or a list of regions makes them the place.
+ELLIPTIC_DIRECTIONS = frozenset(k for k in DIRECTIONS if k.endswith("ه"))
 
 
 # --------------------------------------------------------------------------------------------
@@ -184,7 +189,8 @@ def longest_name_at(words: list[Word], i: int, gaz: Gazetteer) -> Match | None:
                 key += words[j].key
                 if key in gaz.by_key and (best is None or j > best[0]):
                     best = (j, prefix_len, key)
-        if stem in gaz.by_key and stem not in NOT_PLACE_WORDS:
+        if stem in gaz.by_key and (stem not in NOT_PLACE_WORDS
+                                   or (stem in ELLIPTIC_DIRECTIONS and gaz.is_common(stem))):
             singles.append((prefix_len, stem))
             if best is None:
                 best = (i, prefix_len, stem)
@@ -260,9 +266,9 @@ def mark_cues(match: Match, words: list[Word], previous: Match | None) -> None:
                 match.direction_word = k - 1  # "جنوب شرقي الرقة"
         elif any(key in WEAK_CUES for key in keys):
             match.weak_cue = True
-        elif any(key in PEOPLE_WORDS for key in keys) and all(
-                p.feature in ("admin1", "region") for p in match.candidates):
-            match.cue, match.cue_word = "people", k
+        elif (any(key in PEOPLE_WORDS for key in keys) and all(
+                p.feature in ("admin1", "region") for p in match.candidates)) or is_title(words[k]):
+            match.cue, match.cue_word = "people", k  # "أهالي عسير"; a title: "أمير عسير"، "عمدة دارين"
     if match.cue is None and previous is not None and continues_list(previous, match, words):
         match.cue, match.weak_cue = previous.cue, previous.weak_cue or previous.cue is not None
     # "في بيان": a preposition before a word with a preposition glued to it reads the word whole
@@ -270,6 +276,11 @@ def mark_cues(match: Match, words: list[Word], previous: Match | None) -> None:
     if match.glued_cue_only and (match.cue is not None or match.direction_word is not None or (
             not glued_preposition and k >= 0 and any(key in WEAK_CUES for key in stem_keys(words[k])))):
         match.glued_cue_only = False
+
+
+def is_title(word: Word) -> bool:
+    """"أمير"، "وعمدة": a title in construct; "الأمير" (الأمير نايف، الأمير الجديد) names a person."""
+    return word.key in TITLE_WORDS or (word.key[:1] in ("و", "ف") and word.key[1:] in TITLE_WORDS)
 
 
 QUOTES = frozenset('"«»“”\'(')
@@ -350,6 +361,10 @@ def is_acceptable(match: Match, gaz: Gazetteer, ctx: Context | None = None,
         return names_function_words(match, words)
     if match.key in GENERIC_PLACE_NOUNS:
         return match.cue in NAMING_CUE_KINDS
+    if match.cue == "neighbourhood" and match.cue_word is not None and words is not None \
+            and all(p.feature in ("country", "admin1", "region") for p in match.candidates) \
+            and any(k in NAMED_AFTER_CUES for k in stem_keys(words[match.cue_word])):
+        return False  # "حي الأندلس"، "شارع فلسطين": a street or neighbourhood named after the region or country
     if match.from_ner or match.cue is not None:
         return True
     if gaz.is_common(match.key):
@@ -455,11 +470,27 @@ CUE_BONUS = {
 }
 
 
+WORLD_CITY_POPULATION = 500_000
+NAMESAKE_RATIO = 5.0
+
+
+def overshadowed(place: Place, match: Match, near: tuple[set[str], set[str]]) -> bool:
+    """Manchester NH beside Manchester, England: a namesake far smaller than a world city of the same
+    name takes its country's share of the document only when its country or state is named nearby."""
+    near_countries, near_admin1 = near
+    if place.country_code in HOME_REGION or place.country_code in near_countries or (
+            place.admin1 and place.admin1 in near_admin1):
+        return False  # home-region namesakes are places of their own the news names (Zinjibar, not Zanzibar)
+    return any(other.country_code != place.country_code and other.population >= WORLD_CITY_POPULATION
+               and other.population >= NAMESAKE_RATIO * place.population for other in match.candidates)
+
+
 def score(place: Place, match: Match, ctx: Context, near: tuple[set[str], set[str]]) -> float:
     s = FEATURE_PRIOR.get(place.feature, 1.0) + CUE_BONUS.get(match.cue or "", {}).get(place.feature, 0.0)
     s += 0.35 * min(math.log10(place.population + 1), 7.0)
     s += 0.5 if place.curated else 0.0
-    s += 2.5 * ctx.country_share(place.country_code)
+    if not overshadowed(place, match, near):
+        s += 2.5 * ctx.country_share(place.country_code)
     near_countries, near_admin1 = near
     if place.country_code in near_countries:
         s += 1.5
@@ -616,7 +647,9 @@ _NOT_NAMES = frozenset(name_key(w) for w in (
 
 def plausible_name(word: Word, gaz: Gazetteer) -> bool:
     key = word.key
-    if len(key) < 3 or key in _NOT_NAMES or gaz.is_common(key) or key in STRONG_CUES or key in WEAK_CUES:
+    if len(key) < 3 or key in _NOT_NAMES or gaz.is_common(key) or key in WEAK_CUES:
+        return False
+    if any(k in STRONG_CUES for k in stem_keys(word)):  # "قرى ومدن الأندلس": a place word, not a name
         return False
     return not key.startswith(("ل", "لل"))  # "مخيم للاجئين": a preposition, not a name
 
@@ -646,7 +679,7 @@ def annotate_places(doc: Document, gazetteer: Gazetteer | None = None) -> None:
         if not match.accepted and match.key in gaz.soft_common_keys:
             match.accepted = (is_acceptable(match, gaz, ctx, words) and not inside(match, pers_spans)
                               and not names_a_medium(match, words))
-    for match in list_members(matches, words) + named_again(matches):
+    for match in list_members(matches, words) + named_again(matches, words):
         match.accepted = not inside(match, pers_spans) and not names_a_medium(match, words)
     accepted = [m for m in matches if m.accepted]
     add_dateline_context(doc, ctx, gaz)
@@ -701,18 +734,20 @@ def list_members(matches: list[Match], words: list[Word]) -> list[Match]:
     return out
 
 
-def named_again(matches: list[Match]) -> list[Match]:
-    """"بمدينة هورست ... في هورست": a name the document has already given a place word is that place
-    when it comes again after a preposition, common word (first name, noun) or not."""
-    named: set[str] = set()
-    out = []
-    for match in matches:
-        if match.accepted and match.cue is not None:
-            named.add(match.key)
-        elif not match.accepted and match.key in named and match.weak_cue and not match.glued_cue_only \
-                and not match.function_words:
-            out.append(match)
-    return out
+def named_again(matches: list[Match], words: list[Word]) -> list[Match]:
+    """"بمدينة هورست ... في هورست"، "بدارين ... عمدة دارين": a name the document gives a place word (or a
+    title) is that place wherever else it stands after a preposition (glued or not), before or after,
+    common word (first name, noun) or not."""
+    named = {m.key for m in matches if m.accepted and m.cue is not None}
+    return [m for m in matches if not m.accepted and m.key in named and m.weak_cue and not m.function_words
+            and m.key not in ELLIPTIC_DIRECTIONS  # "الحدود الشرقية": an adjective after its noun
+            and (not m.glued_cue_only or glued_preposition(m, words))]
+
+
+def glued_preposition(match: Match, words: list[Word]) -> bool:
+    """"بدارين"، "لدارين": a preposition glued to the name (not a conjunction: "فكان" is ف + كان)."""
+    glued = name_key(words[match.first].text[: match.start - words[match.first].start])
+    return glued.lstrip("وف")[:1] in ("ب", "ل")
 
 
 def names_constituency(match: Match, words: list[Word]) -> bool:

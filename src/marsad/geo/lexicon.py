@@ -17,16 +17,22 @@ def _keys(*words: str) -> frozenset[str]:
 SETTLEMENT_CUES = _keys("مدينة", "مدينتي", "مدن", "بلدة", "بلدات", "بلدتي", "قرية", "قرى", "قريتي", "مخيم",
                         "مخيمات", "العاصمة", "عاصمة", "ضاحية", "ميناء", "جزيرة")
 NEIGHBOURHOOD_CUES = _keys("حي", "أحياء", "حيي", "حارة", "ساحة", "شارع")
-PROVINCE_CUES = _keys("محافظة", "محافظات", "محافظتي", "ولاية", "إقليم", "مقاطعة")
-AREA_CUES = _keys("منطقة", "مناطق", "منطقتي")  # any kind of place: no preference
+PROVINCE_CUES = _keys("محافظة", "محافظات", "محافظتي", "محافظتا", "ولاية", "إقليم", "مقاطعة")
+AREA_CUES = _keys("منطقة", "مناطق", "منطقتي", "منطقتا")  # any kind of place: no preference
 DISTRICT_CUES = _keys("ناحية", "قضاء", "مركز")
 COUNTRYSIDE_CUES = _keys("ريف", "أرياف", "بادية", "ضواحي", "أطراف", "محيط", "جرود")
 SITE_CUES = _keys("مطار", "قاعدة", "معبر", "منفذ", "حقل", "سد", "جبل", "جبال", "تلال", "سهل", "وادي", "نهر",
-                  "بحيرة", "مرفأ", "سجن")
+                  "بحيرة", "مرفأ", "سجن", "ميقات")
 NEAR_CUES = _keys("قرب", "قربه", "بالقرب", "مقربة", "جوار", "مشارف", "تخوم")
 # "أهالي عسير"، "سكان القصيم": the people of a region; a place word for names of regions only ("أهالي
 # الشهداء" are the martyrs' families, not the village of that name).
 PEOPLE_WORDS = _keys("أهالي", "أهالى", "سكان")
+# A title in construct with a place (no article): "أمير عسير"، "عمدة دارين"، "محافظ جدة"، "حاكم دبي" name a place
+# of any kind ("الأمير نايف" is a person: the article makes the title a noun of its own).
+TITLE_WORDS = _keys("أمير", "عمدة", "محافظ", "حاكم")
+# Singular place words a street or neighbourhood is named with: "حي الأندلس"، "شارع فلسطين" are not the region
+# or country of that name.
+NAMED_AFTER_CUES = _keys("حي", "حارة", "ساحة", "شارع")
 CUE_KIND: dict[str, str] = {}
 for _kind, _cues in (("settlement", SETTLEMENT_CUES), ("neighbourhood", NEIGHBOURHOOD_CUES),
                      ("province", PROVINCE_CUES), ("district", DISTRICT_CUES), ("area", AREA_CUES),
@@ -46,7 +52,7 @@ DIRECTIONS = _keys("شمال", "جنوب", "شرق", "غرب", "شمالي", "ج
 
 # Cues whose plural or dual form introduces a list: "قرى الخميسية والجابر ومقلة".
 LIST_CUES = _keys("قرى", "بلدات", "مدن", "أحياء", "مخيمات", "محافظات", "قريتي", "بلدتي", "مدينتي", "حيي",
-                  "محافظتي", "مناطق")
+                  "محافظتي", "مناطق", "منطقتي", "منطقتا", "محافظتا")
 
 # Definite nouns for a kind of place that news uses for one named before ("أحياء المدينة القديمة": the
 # city just named). Where one is also a place name (المدينة: Medina), only a place word of its own unit
