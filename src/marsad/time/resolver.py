@@ -361,6 +361,7 @@ class Candidate:
     anaphora: str | None = None  # resolved against the year last written: "previous", "part"
     calendar: str | None = None  # "hijri" / "gregorian": the calendar of a date written with a month or year
     month_shift: tuple[int, int] | None = None  # "25 من الشهر الجاري": (months from publication's, day)
+    day_offset: int | None = None  # relative_day: days from publication as written (أمس -1, اليوم 0)
 
     @property
     def length(self) -> int:
@@ -994,7 +995,7 @@ def _on_relative_day(m: Found, ctx: Context) -> Candidate | None:
               "هذا الصباح": 0, "هذا المساء": 0, "قبل امس": -2, "قبل الامس": -2, "قبل يوم امس": -2,
               "ما قبل الامس": -2, "ما قبل امس": -2, "الاول من امس": -2}[rel]
     weekday = _WEEKDAY_INDEX.get(m["wd"]) if m["wd"] else None
-    cand = Candidate(m.start(), m.end(), "relative_day", weekday=weekday)
+    cand = Candidate(m.start(), m.end(), "relative_day", weekday=weekday, day_offset=offset)
     if ctx.published is None:
         cand.relative = f"{offset:+d} day" if weekday is None else f"{offset:+d} day weekday:{WEEKDAY_ENGLISH[weekday]}"
         return cand
@@ -1458,6 +1459,36 @@ def _months_of_the_calendar_used(cands: list[Candidate], calendars: list[str | N
             cand.value = (date, date)
 
 
+# "أعلن رئيس الوزراء، أمس الأربعاء، ... وأضاف “أصبح لدينا اليوم الدليل”": the quoted اليوم of a
+# speech dated أمس is the day of the speech (the README rule for reprinted wire stories).
+_SAYING_BEFORE_RE = re.compile(
+    r"(?<!\w)[وف]?(?:قال|اعلن|اكد|اوضح|صرح|ذكر|اشار|افاد|كشف|حذر|اضاف|ابلغ|شدد|تحدث|قالت)(?:ت)?(?!\w)")
+SAYING_WINDOW = 80  # characters from the verb of saying to the أمس that dates it
+QUOTED_SPEECH_WINDOW = 800  # characters from that أمس to the quoted اليوم
+
+
+def _inside_quotes(form: str, position: int) -> bool:
+    """An odd number of quotation marks (all folded to ") since the paragraph began. A double
+    prime counts too: WordPress sites (3alyoum, alweeam) turn a closing " after a digit into ″."""
+    paragraph = form.rfind("\n", 0, position) + 1
+    return (form.count('"', paragraph, position) + form.count("\u2033", paragraph, position)) % 2 == 1
+
+
+def _quoted_today(cands: list[Candidate], form: str, published: dt.date) -> None:
+    told: Candidate | None = None  # the last relative day of the narrative, outside quotes
+    for cand in cands:
+        if cand.kind != "relative_day" or cand.value is None:
+            continue
+        if not _inside_quotes(form, cand.start):
+            told = cand
+            continue
+        if (cand.day_offset == 0 and cand.weekday is None and told is not None and told.day_offset == -1
+                and told.value is not None and told.value[0] < published
+                and cand.start - told.end <= QUOTED_SPEECH_WINDOW
+                and _SAYING_BEFORE_RE.search(form, max(0, told.start - SAYING_WINDOW), told.start)):
+            cand.value = told.value
+
+
 Handler = Callable[[Found, Context], "Candidate | list[Candidate] | None"]
 # Cheap scans that find where a core can start; the core is then tried there with `match`.
 # Several cores share a trigger (every number), so the text is scanned once per trigger.
@@ -1783,6 +1814,7 @@ def resolve(text: str, published: dt.date | None) -> list[TimeExpression]:
     _resolve_anaphora(selected, folded.form, published)
     if published is not None:
         _months_of_the_calendar_used(selected, calendars, published)
+        _quoted_today(selected, folded.form, published)
     for cand in selected:
         if cand.value is not None and not (cand.value[0] >= _EARLIEST and cand.value[1] <= _LATEST):
             continue  # "قبل 150 عاماً", "بعد 90 عاماً" from a late publication: outside the years we report
