@@ -293,3 +293,19 @@ def test_places_of_blind_batch_3() -> None:
     assert places["سيتينيل دي لاس بودوغاس"] == "Setenil de las Bodegas"
     assert places["مقاطعة قادس"] == "Province of Cádiz" and places["ولاية كوينزلاند"] == "Queensland"
     assert places["السيح"] == "Al Kharj"
+
+
+def test_airports_named_after_persons_and_the_capital_of_a_country_named_by_its_airport() -> None:
+    places = located("هبطت في مطار الملكة علياء الدولي ثم في مطار حمد الدولي، وأقلعت من مطار بن غوريون.")
+    assert list(places.values()) == ["Queen Alia International Airport", "Hamad International Airport",
+                                     "Ben Gurion Airport"]
+    doc = annotate("وصل إلى مطار الكويت الدولي ثم إلى مطار عمان، وعاد إلى الكويت.")
+    assert [p.location.name_en for p in doc.places] == ["Kuwait City", "Amman", "Kuwait"]
+    # an airport named after someone the gazetteer does not know is reported, not placed
+    assert all(p.location is None for p in annotate("هبطت الطائرة في مطار هواري بومدين.").places)
+
+
+def test_place_words_are_not_unknown_names_in_a_list() -> None:
+    doc = annotate("سيزور الوزير قرى وبلدات المنطقة، وأحياء الخزامى والبحيرة والصواري.")
+    texts = [p.text for p in doc.places]
+    assert "وبلدات" not in texts and "البحيرة" in texts and "الصواري" in texts

@@ -31,6 +31,7 @@ from marsad.geo.lexicon import (
     NAMED_AFTER_CUES,
     NAMING_CUE_KINDS,
     PEOPLE_WORDS,
+    PORT_WORDS,
     SPEECH_VERBS,
     STRONG_CUES,
     TITLE_WORDS,
@@ -649,8 +650,9 @@ def plausible_name(word: Word, gaz: Gazetteer) -> bool:
     key = word.key
     if len(key) < 3 or key in _NOT_NAMES or gaz.is_common(key) or key in WEAK_CUES:
         return False
-    if any(k in STRONG_CUES for k in stem_keys(word)):  # "قرى ومدن الأندلس": a place word, not a name
-        return False
+    bare = key.lstrip("وف")
+    if key in STRONG_CUES or bare in STRONG_CUES or (bare[:1] in ("ب", "ل") and bare[1:] in STRONG_CUES):
+        return False  # "قرى ومدن الأندلس"، "بمحافظة": a place word, not a name (البحيرة is a name)
     return not key.startswith(("ل", "لل"))  # "مخيم للاجئين": a preposition, not a name
 
 
@@ -689,7 +691,7 @@ def annotate_places(doc: Document, gazetteer: Gazetteer | None = None) -> None:
         if match.cue is None and names_constituency(match, words):
             match.cue = "province"  # "السيناتور عن نيويورك": the state, not the city
         expand_by_cue(match, gaz)
-        if is_dateline(match, words, text):
+        if is_dateline(match, words, text) or names_a_port(match, words):
             prefer_capital(match)
         match.place = choose(match, ctx)
         set_relation(match, words, text)
@@ -766,6 +768,11 @@ def is_dateline(match: Match, words: list[Word], text: str) -> bool:
     if match.first != 0 or text[:match.start].strip():
         return False
     return bool(_DATELINE_AFTER.match(text[match.end:match.end + 5]))
+
+
+def names_a_port(match: Match, words: list[Word]) -> bool:
+    """"مطار الكويت الدولي"، "ميناء جيبوتي": an airport or port is a city's, not a country's."""
+    return match.cue_word is not None and any(k in PORT_WORDS for k in stem_keys(words[match.cue_word]))
 
 
 def prefer_capital(match: Match) -> None:

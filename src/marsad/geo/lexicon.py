@@ -30,6 +30,8 @@ PEOPLE_WORDS = _keys("أهالي", "أهالى", "سكان")
 # A title in construct with a place (no article): "أمير عسير"، "عمدة دارين"، "محافظ جدة"، "حاكم دبي" name a place
 # of any kind ("الأمير نايف" is a person: the article makes the title a noun of its own).
 TITLE_WORDS = _keys("أمير", "عمدة", "محافظ", "حاكم")
+# Port words: "مطار الكويت الدولي"، "مطار عمان" name the capital city, not the country.
+PORT_WORDS = _keys("مطار", "ميناء", "مرفأ")
 # Singular place words a street or neighbourhood is named with: "حي الأندلس"، "شارع فلسطين" are not the region
 # or country of that name.
 NAMED_AFTER_CUES = _keys("حي", "حارة", "ساحة", "شارع")
