@@ -309,3 +309,9 @@ def test_place_words_are_not_unknown_names_in_a_list() -> None:
     doc = annotate("سيزور الوزير قرى وبلدات المنطقة، وأحياء الخزامى والبحيرة والصواري.")
     texts = [p.text for p in doc.places]
     assert "وبلدات" not in texts and "البحيرة" in texts and "الصواري" in texts
+
+
+def test_a_title_does_not_make_a_word_a_small_place() -> None:
+    # محافظ is also "portfolios"; حارس (goalkeeper) spells a Syrian village
+    assert located("وتملك الصناديق محافظ كبيرة، وقال محافظ حارس المرمى السابق.") == {}
+    assert located("وقال أمير دولة الكويت إن") == {"دولة الكويت": "Kuwait"}

@@ -268,7 +268,8 @@ def mark_cues(match: Match, words: list[Word], previous: Match | None) -> None:
         elif any(key in WEAK_CUES for key in keys):
             match.weak_cue = True
         elif (any(key in PEOPLE_WORDS for key in keys) and all(
-                p.feature in ("admin1", "region") for p in match.candidates)) or is_title(words[k]):
+                p.feature in ("admin1", "region") for p in match.candidates)) or (
+                is_title(words[k]) and not all(is_minor(p) for p in match.candidates)):
             match.cue, match.cue_word = "people", k  # "أهالي عسير"; a title: "أمير عسير"، "عمدة دارين"
     if match.cue is None and previous is not None and continues_list(previous, match, words):
         match.cue, match.weak_cue = previous.cue, previous.weak_cue or previous.cue is not None
@@ -280,7 +281,8 @@ def mark_cues(match: Match, words: list[Word], previous: Match | None) -> None:
 
 
 def is_title(word: Word) -> bool:
-    """"أمير"، "وعمدة": a title in construct; "الأمير" (الأمير نايف، الأمير الجديد) names a person."""
+    """"أمير"، "وعمدة": a title in construct; "الأمير" (الأمير نايف، الأمير الجديد) names a person. Only
+    for a place that is no village or small foreign town: محافظ is also "portfolios" (محافظ كبيرة)."""
     return word.key in TITLE_WORDS or (word.key[:1] in ("و", "ف") and word.key[1:] in TITLE_WORDS)
 
 
