@@ -315,3 +315,19 @@ def test_a_title_does_not_make_a_word_a_small_place() -> None:
     # محافظ is also "portfolios"; حارس (goalkeeper) spells a Syrian village
     assert located("وتملك الصناديق محافظ كبيرة، وقال محافظ حارس المرمى السابق.") == {}
     assert located("وقال أمير دولة الكويت إن") == {"دولة الكويت": "Kuwait"}
+
+
+def test_adjectives_after_a_definite_place_word_are_not_places() -> None:
+    # الشرقية, المالية after a definite noun are adjectives; محافظات الشرقية are the governorates of a region
+    assert located("تسيطر الفصائل على الأحياء الشرقية، وتمطر على المحافظات الشرقية والقرى الشرقية.") == {}
+    assert located("من الناحية المالية أو الإدارية.") == {}
+    assert located("وزار الوزير محافظات الشرقية.") == {}
+
+
+def test_a_title_heads_no_list_and_a_street_names_nothing_again() -> None:
+    assert located("وكان في استقباله محافظ جدة، وبندر بن سعود.") == {"جدة": "Jeddah"}
+    assert located("وأهالي القلمون والقصير الذين استقطبتهم المدينة.")["القصير"] == "Al Quşayr"
+    text = "سفلتة شارع وميدان الملك فيصل، والمصابون كانوا في خدمتهم بميدان المحكمة."
+    assert all(p.start != text.index("بميدان") + 1 for p in annotate(text).places)  # not Medan again
+    places = located("تركزت الحملات في محافظات الأحساء والخبر وحفر الباطن، وسجلت 140 مخالفة في الخبر.")
+    assert places["الخبر"] == "Khobar"

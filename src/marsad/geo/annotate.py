@@ -147,6 +147,7 @@ class Match:
     candidates: list[Place]
     cue: str | None = None  # kind of the place word before the name (settlement, countryside...)
     cue_word: int | None = None  # index of that word
+    cue_head: int | None = None  # the place word a list this name continues starts with ("محافظات الأحساء والخبر")
     weak_cue: bool = False
     glued_cue_only: bool = False  # the weak cue is only a ب/ل/ك/ال glued to the name
     direction_word: int | None = None  # "شرق" in "شرق مدينة حمص"
@@ -267,12 +268,14 @@ def mark_cues(match: Match, words: list[Word], previous: Match | None) -> None:
                 match.direction_word = k - 1  # "جنوب شرقي الرقة"
         elif any(key in WEAK_CUES for key in keys):
             match.weak_cue = True
-        elif (any(key in PEOPLE_WORDS for key in keys) and all(
-                p.feature in ("admin1", "region") for p in match.candidates)) or (
-                is_title(words[k]) and not all(is_minor(p) for p in match.candidates)):
-            match.cue, match.cue_word = "people", k  # "أهالي عسير"; a title: "أمير عسير"، "عمدة دارين"
+        elif any(key in PEOPLE_WORDS for key in keys) and all(
+                p.feature in ("admin1", "region") for p in match.candidates):
+            match.cue, match.cue_word = "people", k  # "أهالي عسير"
+        elif is_title(words[k]) and not all(is_minor(p) for p in match.candidates):
+            match.cue, match.cue_word = "title", k  # "أمير عسير"، "عمدة دارين"
     if match.cue is None and previous is not None and continues_list(previous, match, words):
         match.cue, match.weak_cue = previous.cue, previous.weak_cue or previous.cue is not None
+        match.cue_head = previous.cue_word if previous.cue_word is not None else previous.cue_head
     # "في بيان": a preposition before a word with a preposition glued to it reads the word whole
     glued_preposition = prefix.lstrip("وف")[:1] in ("ب", "ل", "ك")
     if match.glued_cue_only and (match.cue is not None or match.direction_word is not None or (
@@ -319,8 +322,8 @@ def names_a_medium(match: Match, words: list[Word]) -> bool:
 
 def continues_list(previous: Match, match: Match, words: list[Word]) -> bool:
     """"قرى الخميسية والجابر": a name joined by و or a comma to an accepted name with a place word."""
-    if not previous.accepted or previous.cue is None:
-        return False
+    if not previous.accepted or previous.cue is None or previous.cue == "title":
+        return False  # "محافظ جدة، وبندر بن سعود": a title is no list of places
     if all(place.feature == "country" for place in previous.candidates):
         return False  # "مناطق سوريا، والإشارة...": a country does not start a list of villages
     gap = match.first - previous.last
@@ -368,8 +371,13 @@ def is_acceptable(match: Match, gaz: Gazetteer, ctx: Context | None = None,
             and all(p.feature in ("country", "admin1", "region") for p in match.candidates) \
             and any(k in NAMED_AFTER_CUES for k in stem_keys(words[match.cue_word])):
         return False  # "حي الأندلس"، "شارع فلسطين": a street or neighbourhood named after the region or country
-    if match.from_ner or match.cue is not None:
+    if match.key in ELLIPTIC_DIRECTIONS and not match.from_ner:
+        # "مناطق الشرقية"، "أمير الشرقية": the region; "الأحياء الشرقية"، "محافظات الشرقية": eastern ...
+        return match.cue in ("area", "title") and not definite_cue(match, words)
+    if match.from_ner:
         return True
+    if match.cue is not None and not (gaz.is_common(match.key) and definite_cue(match, words)):
+        return True  # "الناحية المالية" (the financial side): a common word after a definite noun
     if gaz.is_common(match.key):
         return False
     if match.key in gaz.soft_common_keys:
@@ -388,6 +396,18 @@ def is_acceptable(match: Match, gaz: Gazetteer, ctx: Context | None = None,
 
 
 SHORT_FOREIGN_NAME = 3
+
+
+def definite_cue(match: Match, words: list[Word] | None) -> bool:
+    """The place word before the name bears the article (الناحية، المناطق): the name is its adjective
+    (العاصمة X is the capital named in apposition)."""
+    if match.cue_word is None or words is None:
+        return False
+    key = name_key(words[match.cue_word].text).lstrip("وف")
+    return key.startswith(("ال", "بال", "لل", "كال")) and not key.endswith(_CAPITAL_KEY)
+
+
+_CAPITAL_KEY = name_key("العاصمة")
 
 
 def is_minor(place: Place) -> bool:
@@ -738,11 +758,18 @@ def list_members(matches: list[Match], words: list[Word]) -> list[Match]:
     return out
 
 
+# Place words that name the place itself (not حي/ساحة/شارع X, named after it, nor محيط/ريف X, around it),
+# standing before the name or heading a list of them (محافظات الأحساء والخبر; not "بمدينة عرعر، وجامعة").
+NAMING_AGAIN_CUES = frozenset({"settlement", "province", "area", "district", "site", "people", "title"})
+
+
 def named_again(matches: list[Match], words: list[Word]) -> list[Match]:
     """"بمدينة هورست ... في هورست"، "بدارين ... عمدة دارين": a name the document gives a place word (or a
     title) is that place wherever else it stands after a preposition (glued or not), before or after,
     common word (first name, noun) or not."""
-    named = {m.key for m in matches if m.accepted and m.cue is not None}
+    named = {m.key for m in matches if m.accepted and m.cue in NAMING_AGAIN_CUES and (
+        m.cue_word is not None or (m.cue_head is not None and any(k in LIST_CUES for k in stem_keys(words[m.cue_head]))))
+             and m.key not in GENERIC_PLACE_NOUNS and not definite_cue(m, words)}
     return [m for m in matches if not m.accepted and m.key in named and m.weak_cue and not m.function_words
             and m.key not in ELLIPTIC_DIRECTIONS  # "الحدود الشرقية": an adjective after its noun
             and (not m.glued_cue_only or glued_preposition(m, words))]
