@@ -329,3 +329,11 @@ def test_a_title_heads_no_list_and_a_list_under_a_plural_place_word_names_again(
     assert located("وأهالي القلمون والقصير الذين استقطبتهم المدينة.")["القصير"] == "Al Quşayr"
     places = located("تركزت الحملات في محافظات الأحساء والخبر وحفر الباطن، وسجلت 140 مخالفة في الخبر.")
     assert places["الخبر"] == "Khobar"
+
+
+def test_a_plural_place_word_before_other_or_such_as_heads_the_list() -> None:
+    # "مدن أخرى كـ"، "مناطق أخرى مثل": the list after أخرى/مثل is a list of the plural place word
+    places = located("لصالح مدن أخرى كالدار البيضاء وطنجة وماربيا وأغادير وغيرها.")
+    assert places["ماربيا"] == "Marbella"
+    places = located("في مناطق أخرى مثل المعضمية والحجر الأسود واليرموك وغيرها حول العاصمة دمشق.")
+    assert places["اليرموك"] == "Yarmouk Camp"

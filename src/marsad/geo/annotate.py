@@ -255,6 +255,7 @@ def mark_cues(match: Match, words: list[Word], previous: Match | None) -> None:
     k = match.first - 1
     while k >= 0 and words[k].text in QUOTES:  # مدينة " لودر" / محافظة «أبين»
         k -= 1
+    k = past_list_fillers(words, k, match)
     if k >= 0 and words[k].is_word:
         keys = stem_keys(words[k])
         cue = next((key for key in keys if key in STRONG_CUES), None)
@@ -290,6 +291,18 @@ def is_title(word: Word) -> bool:
 
 
 QUOTES = frozenset('"«»“”\'(')
+# Words between a plural place word and the first item of its list: "مدن أخرى كالدار البيضاء"، "دول مثل".
+LIST_FILLERS = frozenset(name_key(w) for w in ("أخرى", "مثل", "منها", "كبرى", "عدة", "عديدة", "مختلفة"))
+
+
+def past_list_fillers(words: list[Word], k: int, match: Match) -> int:
+    """The index of the plural place word before "أخرى"/"مثل" (at most two of them), else k unchanged."""
+    j = k
+    while j >= 0 and j > k - 2 and words[j].is_word and words[j].key in LIST_FILLERS:
+        j -= 1
+    if j < k and j >= 0 and words[j].is_word and any(key in LIST_CUES for key in stem_keys(words[j])):
+        return j
+    return k
 SPEECH_WINDOW = 4  # words between the speech verb and لـ«X»
 
 
