@@ -337,3 +337,9 @@ def test_a_plural_place_word_before_other_or_such_as_heads_the_list() -> None:
     assert places["ماربيا"] == "Marbella"
     places = located("في مناطق أخرى مثل المعضمية والحجر الأسود واليرموك وغيرها حول العاصمة دمشق.")
     assert places["اليرموك"] == "Yarmouk Camp"
+
+
+def test_the_closing_tag_line_repeats_the_places_of_the_story() -> None:
+    text = "يطلق أمير منطقة عسير المهرجان غدا. سمات ابها الامير فيصل امير عسير عسير"
+    doc = annotate(text)
+    assert [p.start for p in doc.places if p.text == "عسير"] == [text.index("عسير عسير"), text.rindex("عسير")]

@@ -716,7 +716,7 @@ def annotate_places(doc: Document, gazetteer: Gazetteer | None = None) -> None:
         if not match.accepted and match.key in gaz.soft_common_keys:
             match.accepted = (is_acceptable(match, gaz, ctx, words) and not inside(match, pers_spans)
                               and not names_a_medium(match, words))
-    for match in list_members(matches, words) + named_again(matches, words):
+    for match in list_members(matches, words) + named_again(matches, words) + tagged_again(matches, words):
         match.accepted = not inside(match, pers_spans) and not names_a_medium(match, words)
     accepted = [m for m in matches if m.accepted]
     add_dateline_context(doc, ctx, gaz)
@@ -786,6 +786,22 @@ def named_again(matches: list[Match], words: list[Word]) -> list[Match]:
     return [m for m in matches if not m.accepted and m.key in named and m.weak_cue and not m.function_words
             and m.key not in ELLIPTIC_DIRECTIONS  # "الحدود الشرقية": an adjective after its noun
             and (not m.glued_cue_only or glued_preposition(m, words))]
+
+
+TAG_LINE_WORD = name_key("سمات")
+TAG_LINE_WORDS = 40  # the tag line is among the last words of the text
+
+
+def tagged_again(matches: list[Match], words: list[Word]) -> list[Match]:
+    """"... سمات ابها الامير فيصل امير عسير عسير": the tag line some outlets end a story with repeats the
+    places of the story; a name the text gives a place word or title is that place again among the tags."""
+    start = next((i for i in range(len(words) - 1, max(-1, len(words) - TAG_LINE_WORDS), -1)
+                  if words[i].key == TAG_LINE_WORD), None)
+    if start is None:
+        return []
+    accepted = {m.key for m in matches  # with a place word or title of its own ("بالمحافظة “الخضر”" is a person)
+                if m.accepted and m.cue is not None and not definite_cue(m, words)}
+    return [m for m in matches if m.first > start and not m.accepted and m.key in accepted and not m.function_words]
 
 
 def glued_preposition(match: Match, words: list[Word]) -> bool:
