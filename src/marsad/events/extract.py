@@ -39,6 +39,7 @@ from marsad.records import (
     TimeExpression,
     Toll,
 )
+from marsad.text.cache import TwoGenerationCache
 from marsad.text.normalize import match_form
 from marsad.text.sentences import split_sentences
 from marsad.text.tokens import Token, tokenize
@@ -114,17 +115,8 @@ class _Doc:
 
 
 _CONTENT_CUES = frozenset({"event", "kill", "injure", "casualty", "zero", "deny", "speech", "according"})
-_FORMS: dict[str, str] = {}
-
-
-def _form(word: str) -> str:
-    """match_form, cached: news vocabulary is Zipfian, so most tokens are cache hits."""
-    form = _FORMS.get(word)
-    if form is None:
-        form = match_form(word)
-        if len(_FORMS) < 500_000:
-            _FORMS[word] = form
-    return form
+# match_form per token, cached: news vocabulary is Zipfian, so most tokens are hits (text/cache.py)
+_form = TwoGenerationCache(match_form, 40_000)
 
 
 def _drop_covered_event_cues(cues: list[list[Hit]]) -> None:

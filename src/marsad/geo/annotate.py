@@ -38,6 +38,7 @@ from marsad.geo.lexicon import (
     WEAK_CUES,
 )
 from marsad.records import Document, Location, Mention, PlaceMention
+from marsad.text.cache import TwoGenerationCache
 from marsad.text.normalize import MatchText, fold_char
 from marsad.text.tokens import iter_tokens, proclitic_splits
 
@@ -73,27 +74,22 @@ class Word:
     after_newline: bool = False  # a line break separates it from the word before
 
 
-_READINGS: dict[str, list[tuple[int, str]]] = {}
-
-
-def readings(text: str) -> list[tuple[int, str]]:
-    """(prefix length, stem key) for each proclitic reading of a token, unsplit first (cached).
+def _readings(text: str) -> list[tuple[int, str]]:
+    """(prefix length, stem key) for each proclitic reading of a token, unsplit first.
 
     Clitics are split on the token's matching form (diacritics and tatweel dropped, so "وَبِحلب" splits
     like "وبحلب"); the prefix length is counted back in the token's own characters, marks after the
     prefix's last letter included. After لل (ل + ال) the name keeps its article in the key, but its
     span starts after both lams, as the entities stage does ("للعراق" -> "عراق")."""
-    cached = _READINGS.get(text)
-    if cached is None:
-        form, raw_ends = folded_with_offsets(text)
-        cached = []
-        for prefix, stem in proclitic_splits(form):
-            key = name_key("ال" + stem) if prefix.endswith("لل") else name_key(stem)
-            cached.append((raw_ends[len(prefix)] if prefix else 0, key))
-        if len(_READINGS) > 200_000:
-            _READINGS.clear()
-        _READINGS[text] = cached
-    return cached
+    form, raw_ends = folded_with_offsets(text)
+    found = []
+    for prefix, stem in proclitic_splits(form):
+        key = name_key("ال" + stem) if prefix.endswith("لل") else name_key(stem)
+        found.append((raw_ends[len(prefix)] if prefix else 0, key))
+    return found
+
+
+readings = TwoGenerationCache(_readings, 40_000)  # per token text; bounded memory (text/cache.py)
 
 
 def folded_with_offsets(text: str) -> tuple[str, list[int]]:
