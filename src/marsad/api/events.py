@@ -95,7 +95,9 @@ def query_page(conn: sqlite3.Connection, flt: EventFilter, sort: str | None, lim
     total = None
     if count or flt.bbox:
         # Capped, and served by an index: cheap even when most of the table matches.
-        cap = COUNT_CAP if count else WIDE_BOX_MATCHES
+        # A box needs WIDE_BOX_MATCHES counted to tell a wide one (read in sort order, filtered)
+        # from a narrow one (read through the lat/lon index, then sorted), even when count wants less.
+        cap = max(COUNT_CAP if count else 0, WIDE_BOX_MATCHES if flt.bbox else 0)
         total = conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {where} LIMIT ?)",
                              [*params, cap + 1]).fetchone()[0]
         if flt.bbox and total > WIDE_BOX_MATCHES:
