@@ -118,6 +118,13 @@ def rate(count: float, seconds: float) -> float:
 # ---------------------------------------------------------------------------- in-process parts
 
 
+def _build_or_none(build_document, raw):  # noqa: ANN001, ANN202
+    try:
+        return build_document(raw)
+    except ValueError:  # e.g. nothing left after removing site leftovers
+        return None
+
+
 def part_text(raws: list, tmp: Path) -> tuple[dict, list]:
     from marsad.store import Store
     from marsad.text.clean import build_document
@@ -130,8 +137,11 @@ def part_text(raws: list, tmp: Path) -> tuple[dict, list]:
         words += len(WORD.findall(text))
     regex_s = time.perf_counter() - started
     started = time.perf_counter()
-    docs = [build_document(raw) for raw in raws]
+    built = [_build_or_none(build_document, raw) for raw in raws]
     clean_s = time.perf_counter() - started
+    docs = [doc for doc in built if doc is not None]
+    if len(docs) < len(raws):  # `marsad run` reports and skips these; so does the benchmark
+        print(f"text: {len(raws) - len(docs)} articles had nothing left after cleaning (skipped)", flush=True)
     started = time.perf_counter()
     with Store(tmp / "text.db") as store:
         for doc in docs:
@@ -153,7 +163,7 @@ def part_text(raws: list, tmp: Path) -> tuple[dict, list]:
             seen.update((processed.document.outlet, key) for key in set(processed.short_lines))
     text_stage_s = time.perf_counter() - started
     result = {
-        "articles": len(raws), "words": words, "mb": round(mb, 2),
+        "articles": len(raws), "skipped": len(raws) - len(docs), "words": words, "mb": round(mb, 2),
         "clean": {"seconds": round(clean_s, 2), "articles_s": rate(len(raws), clean_s),
                   "words_s": rate(words, clean_s), "mb_s": round(mb / clean_s, 3)},
         "text_stage": {"seconds": round(text_stage_s, 2), "articles_s": rate(len(raws), text_stage_s),

@@ -9,7 +9,7 @@ import pytest
 
 from marsad.ingest import iter_inputs, load_metadata
 from marsad.records import RawArticle
-from marsad.text.clean import build_document
+from marsad.text.clean import build_document, clean_lines
 from marsad.text.normalize import match_form, normalize_text
 
 BODY = [
@@ -129,3 +129,10 @@ def test_seeds_titles_datelines_and_dates(seeds_dir: Path) -> None:
         else:
             assert doc.dateline == first_line
     assert all(doc.title or doc.dateline for _, doc in docs.values())
+
+
+def test_an_article_crawled_as_one_line_is_kept_whatever_it_mentions():
+    sentence = "وأكد المتحدث أن الوزارة تتابع تعليقات القراء وتحرص على الرد عليها في أقرب وقت ممكن، "
+    line = sentence * 6 + "المتحدث الرسمي باسم الوزارة"
+    result = clean_lines([line])
+    assert result.body_lines == [line]

@@ -59,8 +59,9 @@ def is_button_line(line: str) -> bool:
 def is_prompt_line(line: str) -> bool:
     """A sign-up / newsletter / comment / copyright prompt, not a sentence of the article."""
     stripped = line.strip()
-    if stripped.endswith((".", "؟", "?")) and len(stripped.split()) > 25:
-        return False
+    words = len(stripped.split())
+    if words > 60 or (stripped.endswith((".", "؟", "?")) and words > 25):
+        return False  # a paragraph that mentions comments or rights (a crawl may glue a whole article into one line)
     form = match_form(stripped)
     return any(key in form for key in PROMPT_KEYS)
 
