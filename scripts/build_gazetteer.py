@@ -71,7 +71,8 @@ _LEADING_PLACE_WORD = re.compile(r"^(?:مدينة|مدينه|بلدة|بلده|�
 
 
 def clean_arabic_names(names: list[str], strip_place_word: bool = True) -> list[str]:
-    """Arabic-script names worth matching: no Latin, no Kurdish-only letters, at least 3 letters."""
+    """Arabic-script names worth matching: no Latin, no Kurdish-only letters, at least 3 letters
+    (2 for curated names, which the build does not strip of place words)."""
     kept: list[str] = []
     for name in names:
         name = re.sub(r"[\u200c-\u200f]", " ", name).strip()
@@ -81,8 +82,8 @@ def clean_arabic_names(names: list[str], strip_place_word: bool = True) -> list[
             name = _LEADING_PLACE_WORD.sub("", name)
         if not name or not _ARABIC_NAME.match(name) or set(name) & _NON_ARABIC_LETTERS:
             continue
-        if len(name_key(name)) < 3:
-            continue
+        if len(name_key(name)) < (3 if strip_place_word else 2):
+            continue  # two letters only from the curated list (إب: Ibb), and common_words.txt guards it
         if name not in kept:
             kept.append(name)
     return kept

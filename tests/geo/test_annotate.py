@@ -343,3 +343,15 @@ def test_the_closing_tag_line_repeats_the_places_of_the_story() -> None:
     text = "يطلق أمير منطقة عسير المهرجان غدا. سمات ابها الامير فيصل امير عسير عسير"
     doc = annotate(text)
     assert [p.start for p in doc.places if p.text == "عسير"] == [text.index("عسير عسير"), text.rindex("عسير")]
+
+
+def test_a_two_letter_curated_name_needs_a_place_word():
+    from marsad.records import Document
+
+    def places(text: str) -> list[tuple[str, str | None]]:
+        doc = Document(id="t", source="t", text=text)
+        annotate_places(doc)
+        return [(p.text, p.location.name_en if p.location else None) for p in doc.places]
+
+    assert places("قصف طيران التحالف مواقع للحوثيين في مدينة إب اليمنية.") == [("إب", "Ibb")]
+    assert places("قال أب لثلاثة أطفال إن المدرسة أغلقت.") == []
