@@ -33,6 +33,7 @@ from marsad.entities.kb import (
 )
 from marsad.entities.linking import DocLinker, LinkResult, is_name_like, kb_entity_id
 from marsad.records import Document, Entity, Mention
+from marsad.text.cache import TwoGenerationCache
 from marsad.text.normalize import fold_char, match_form
 from marsad.text.tokens import Token, proclitic_splits, tokenize
 
@@ -57,25 +58,14 @@ class Found:
 
 # ------------------------------------------------------------------------------ token forms
 
-_forms: dict[str, tuple[str, list[tuple[str, str]]]] = {}  # young generation
-_old_forms: dict[str, tuple[str, list[tuple[str, str]]]] = {}
+def _token_form(text: str) -> tuple[str, list[tuple[str, str]]]:
+    form = match_form(text) if len(text) <= MAX_TOKEN_CHARS else ""
+    return form, _readings_of(form)
 
 
-def token_form(text: str) -> tuple[str, list[tuple[str, str]]]:
-    """Matching form of a token and its (prefix, stem) proclitic readings, cached: news reuses
-    its vocabulary, so most tokens of an article are already known. Two generations: a token
-    found in the old one moves to the young one; a full young one becomes the old one."""
-    global _forms, _old_forms
-    cached = _forms.get(text)
-    if cached is None:
-        cached = _old_forms.pop(text, None)
-        if cached is None:
-            form = match_form(text) if len(text) <= MAX_TOKEN_CHARS else ""
-            cached = (form, _readings_of(form))
-        if len(_forms) >= _FORM_CACHE_LIMIT:
-            _old_forms, _forms = _forms, {}
-        _forms[text] = cached
-    return cached
+# Matching form of a token and its (prefix, stem) proclitic readings, cached: news reuses its
+# vocabulary, so most tokens of an article are already known (two generations: text/cache.py).
+token_form = TwoGenerationCache(_token_form, _FORM_CACHE_LIMIT)
 
 
 def _readings_of(form: str) -> list[tuple[str, str]]:
@@ -131,19 +121,10 @@ class _ScanHints:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
-        self.young: dict[str, tuple[tuple, tuple]] = {}
-        self.old: dict[str, tuple[tuple, tuple]] = {}
+        self._hints: TwoGenerationCache[str, tuple[tuple, tuple]] = TwoGenerationCache(None, _FORM_CACHE_LIMIT)
 
     def __call__(self, form: str, readings: list[tuple[str, str]]) -> tuple[tuple, tuple]:
-        cached = self.young.get(form)
-        if cached is None:
-            cached = self.old.pop(form, None)
-            if cached is None:
-                cached = self._compute(readings)
-            if len(self.young) >= _FORM_CACHE_LIMIT:
-                self.old, self.young = self.young, {}
-            self.young[form] = cached
-        return cached
+        return self._hints.get(form, lambda _form: self._compute(readings))
 
     def _compute(self, readings: list[tuple[str, str]]) -> tuple[tuple, tuple]:
         kb = self.kb

@@ -17,25 +17,35 @@ V = TypeVar("V")
 
 
 class TwoGenerationCache(Generic[K, V]):
+    """`cache(key)` computes with the function given at construction; `cache.get(key, compute)`
+    with one given per call (when the value needs more than the key). Values are never None."""
+
     __slots__ = ("_compute", "_limit", "_old", "_young")
 
-    def __init__(self, compute: Callable[[K], V], limit: int) -> None:
+    def __init__(self, compute: Callable[[K], V] | None, limit: int) -> None:
         self._compute = compute
         self._limit = limit  # per generation
         self._young: dict[K, V] = {}
         self._old: dict[K, V] = {}
 
     def __call__(self, key: K) -> V:
+        assert self._compute is not None, "no compute function given: use get(key, compute)"
+        return self.get(key, self._compute)
+
+    def get(self, key: K, compute: Callable[[K], V]) -> V:
         value = self._young.get(key)
         if value is not None:
             return value
-        value = self._old.get(key)
+        value = self._old.pop(key, None)
         if value is None:
-            value = self._compute(key)
+            value = compute(key)
         if len(self._young) >= self._limit:
             self._old, self._young = self._young, {}
         self._young[key] = value
         return value
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._young or key in self._old
 
     def __len__(self) -> int:
         return len(self._young) + len(self._old)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from marsad.text import match_form
+from marsad.text.cache import TwoGenerationCache
 from marsad.text.tokens import proclitic_splits
 
 MAX_KEY = 30  # long tokens (URLs, glued junk) are cut for the identity features
@@ -175,8 +176,8 @@ class FeatureExtractor:
     window: int = 2
     phrases: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     triggers: bool = False
-    _cache: dict[str, WordFeatures] = field(default_factory=dict, repr=False)  # young generation
-    _old: dict[str, WordFeatures] = field(default_factory=dict, repr=False)  # the one before
+    _cache: TwoGenerationCache[str, WordFeatures] = field(
+        default_factory=lambda: TwoGenerationCache(None, CACHE_LIMIT), repr=False)
 
     def __post_init__(self) -> None:
         self._triggers: dict[str, str] = {}
@@ -192,16 +193,7 @@ class FeatureExtractor:
     def word(self, token: str) -> WordFeatures:
         """The features of a word, cached in two generations: a word found in the old one moves to
         the young one; when the young one is full it becomes the old one (the old one is dropped)."""
-        cached = self._cache.get(token)
-        if cached is None:
-            cached = self._old.pop(token, None)
-            if cached is None:
-                cached = self._compute(token)
-            if len(self._cache) >= CACHE_LIMIT:
-                self._old = self._cache
-                self._cache = {}
-            self._cache[token] = cached
-        return cached
+        return self._cache.get(token, self._compute)
 
     def compute(self, token: str) -> WordFeatures:
         """The features of a word, not cached (for callers that keep their own, compact cache)."""

@@ -25,6 +25,7 @@ from marsad.entities.ner.features import (
 )
 from marsad.entities.ner.linear import LinearCrf
 from marsad.entities.ner.stacking import stacked_extras
+from marsad.text.cache import TwoGenerationCache
 
 RESOURCE_DIR = Path(__file__).resolve().parents[2] / "resources" / "ner"
 MODEL_FILE = "model.crfsuite"
@@ -78,8 +79,7 @@ class NerTagger:
             if model.rows:
                 self._joint[[self._rows[name] for name in model.rows], m * size:(m + 1) * size] = \
                     model.matrix[list(model.rows.values())]
-        self._young: dict[str, TaggedWord] = {}
-        self._old: dict[str, TaggedWord] = {}
+        self._words: TwoGenerationCache[str, TaggedWord] = TwoGenerationCache(None, WORD_CACHE_LIMIT)
 
     @classmethod
     def load(cls, path: Path | None = None) -> NerTagger:
@@ -107,8 +107,8 @@ class NerTagger:
         """Tags for each sentence. Give the sentences of one document together: the second pass
         uses what the first said about the same word in nearby sentences."""
         clean = [[t if isinstance(t, str) else str(t) for t in s] for s in sentences]
-        young, old = self._young, self._old
-        unseen = {t: None for s in clean for t in s if t not in young and t not in old}
+        known = self._words
+        unseen = {t: None for s in clean for t in s if t not in known}
         fresh = self._compute_many(list(unseen)) if unseen else {}
         word = self.word
         words = [[word(t, fresh) for t in s] for s in clean]
@@ -129,18 +129,9 @@ class NerTagger:
 
     def word(self, token: str, fresh: dict[str, TaggedWord] | None = None) -> TaggedWord:
         """The word's cached record (computed on first sight; `fresh`: records just computed)."""
-        found = self._young.get(token)
-        if found is None:
-            found = self._old.pop(token, None)
-            if found is None:
-                found = fresh.get(token) if fresh else None
-                if found is None:
-                    found = self._compute(token)
-            if len(self._young) >= WORD_CACHE_LIMIT:
-                self._old = self._young
-                self._young = {}
-            self._young[token] = found
-        return found
+        if fresh and token in fresh:
+            return self._words.get(token, fresh.__getitem__)
+        return self._words.get(token, self._compute)
 
     def _compute(self, token: str) -> TaggedWord:
         return self._compute_many([token])[token]
