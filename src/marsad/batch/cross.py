@@ -213,22 +213,12 @@ def report_links(events, merged, partitions: int):  # noqa: ANN001, ANN201
 
 
 def _remap_foreign(event: Event, id_map: dict[str, str] | None) -> Event:
-    """_remap_disputes for the ids merged in other blocks (the block's own are already mapped); the
+    """remap_disputes for the ids merged in other blocks (the block's own are already mapped); the
     toll disputes settle_figures added stay where they are."""
-    if not id_map:
-        return event
-    seen, kept = set(), []
-    for dispute in event.disputes:
-        if dispute.get("kind") == "toll":
-            kept.append(dispute)
-            continue
-        dispute = dict(dispute, a=id_map.get(dispute.get("a"), dispute.get("a")),
-                       b=id_map.get(dispute.get("b"), dispute.get("b")))
-        key = (dispute.get("kind"), dispute["a"], dispute["b"])
-        if key not in seen and dispute["a"] != dispute["b"]:
-            seen.add(key)
-            kept.append(dispute)
-    event.disputes = kept
+    from marsad.cluster.events import remap_disputes
+
+    if id_map:
+        remap_disputes(event, id_map, keep_tolls=True)
     return event
 
 

@@ -251,7 +251,7 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
     id_map = {member_id: m.event.id for m in merged for _, _, member_id in m.members}
     out = [m.event for m in merged]
     for event in out:
-        _remap_disputes(event, id_map)
+        remap_disputes(event, id_map)
         settle_figures(event)
     return out
 
@@ -337,12 +337,14 @@ def _absorb(target: Event, other: Event) -> None:
     target.disputes.extend(other.disputes)
 
 
-def _remap_disputes(event: Event, id_map: dict[str, str]) -> None:
-    """Point disputes at merged ids; drop the per-document toll disputes (settle_figures redoes them
-    over all sources) and duplicates."""
+def remap_disputes(event: Event, id_map: dict[str, str], keep_tolls: bool = False) -> None:
+    """Point disputes at merged ids and drop duplicates. Toll disputes are dropped (settle_figures
+    redoes them over all sources) unless keep_tolls: then they were settled already and stay."""
     seen, kept = set(), []
     for dispute in event.disputes:
         if dispute.get("kind") == "toll":
+            if keep_tolls:
+                kept.append(dispute)
             continue
         dispute = dict(dispute, a=id_map.get(dispute.get("a"), dispute.get("a")),
                        b=id_map.get(dispute.get("b"), dispute.get("b")))
