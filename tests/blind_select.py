@@ -1,11 +1,13 @@
-"""Seeded selection of blind batch 3 (see tests/heldout_README.md, "Batch 3").
+"""Seeded selection of the blind batches 3 and 4 (see tests/heldout_README.md, "Batch 3" / "Batch 4").
 
 Pool: SaudiNewsNet articles not in any file of tests/time/annotations, tests/geo/annotations,
 tests/events/gold (date files key "id", place/event files "doc" or "id"); outlet not arreyadi /
 arriyadiyah; 700 <= len(text) <= 2200; crawl time present. Sort by id, shuffle with
 random.Random(2611), keep an article while its outlet has < 4 kept, stop at 40.
 Part 2 (--part2): the same walk with part 1's 40 ids also excluded (the next 40).
-Usage: .venv/bin/python tests/blind3_select.py [--part2]   (prints the 40 ids)
+Batch 4 (--batch 4): the same rules with seed 2311, 80 articles in one walk, batch 3's 80 ids excluded
+(its annotation files are in the pool's exclusion like every other file).
+Usage: .venv/bin/python tests/blind_select.py [--batch 3|4] [--part2]   (prints the ids)
 """
 import gzip
 import json
@@ -16,12 +18,17 @@ ROOT = Path(__file__).resolve().parents[1]
 ART = ROOT.parent / "shared/data/saudinewsnet/articles.jsonl.gz"
 
 
-def used_ids() -> set:
+SEEDS = {3: 2611, 4: 2311}
+
+
+def used_ids(batch: int = 3) -> set:
+    """Ids in the annotation files that existed when `batch` was drawn (not its own or later ones)."""
     ids = set()
+    later = tuple(f"blind{n}_" for n in SEEDS if n >= batch)
     for d in ("tests/time/annotations", "tests/geo/annotations", "tests/events/gold"):
         for p in sorted((ROOT / d).glob("*.jsonl")):
-            if p.name.startswith("blind3_"):
-                continue  # this batch's own output
+            if p.name.startswith(later):
+                continue
             for line in p.read_text(encoding="utf-8").splitlines():
                 if line.strip():
                     r = json.loads(line)
@@ -31,8 +38,8 @@ def used_ids() -> set:
     return ids
 
 
-def select(n=40, per_outlet=4, seed=2611, part=1):
-    used = used_ids()
+def select(n=40, per_outlet=4, batch=3, part=1):
+    used = used_ids(batch)
     if part == 2:  # part 2: the same walk again, skipping part 1's 40 articles
         used |= {a["id"] for a in select()[0]}
     pool = []
@@ -45,7 +52,7 @@ def select(n=40, per_outlet=4, seed=2611, part=1):
                 continue
             pool.append(a)
     pool.sort(key=lambda a: a["id"])
-    random.Random(seed).shuffle(pool)
+    random.Random(SEEDS[batch]).shuffle(pool)
     kept, count = [], {}
     for a in pool:
         if count.get(a["outlet"], 0) < per_outlet:
@@ -58,7 +65,11 @@ def select(n=40, per_outlet=4, seed=2611, part=1):
 
 if __name__ == "__main__":
     import sys
-    kept, nused, npool = select(part=2 if "--part2" in sys.argv else 1)
+    batch = int(sys.argv[sys.argv.index("--batch") + 1]) if "--batch" in sys.argv else 3
+    if batch == 3:
+        kept, nused, npool = select(part=2 if "--part2" in sys.argv else 1)
+    else:
+        kept, nused, npool = select(n=80, per_outlet=8, batch=batch)
     print(f"excluded ids {nused}, pool {npool}, kept {len(kept)}")
     for a in kept:
         print(a["id"], a["outlet"], len(a["text"]))
