@@ -156,6 +156,53 @@ def test_version_1_file_is_migrated_to_the_indexed_schema(tmp_path: Path) -> Non
     conn.close()
     with Store(path) as store:
         names = {row[0] for row in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
-        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
     assert {"events_date_id", "merged_date_id", "merged_end", "events_end"} <= names
     assert not any(name.startswith("api_") for name in names)
+
+
+def _document(number: int, body: str) -> Document:
+    doc = Document(id=f"d{number}", source=f"s{number}.txt", text=body, title=f"عنوان {number}")
+    doc.content_hash = f"hash-{body}"
+    return doc
+
+
+def fts_rows(store: Store) -> set[tuple[int, str]]:
+    return {(row[0], row[1]) for row in store.conn.execute("SELECT rowid, doc_id FROM documents_fts")}
+
+
+def document_rows(store: Store) -> set[tuple[int, str]]:
+    return {(row[0], row[1]) for row in store.conn.execute("SELECT rowid, id FROM documents")}
+
+
+def test_full_text_rows_follow_their_documents_through_restores_and_deletes(tmp_path: Path) -> None:
+    with Store(tmp_path / "m.db") as store:
+        with store.transaction():
+            for number, body in enumerate(["قصف مدينة حلب", "اجتماع في الرياض", "مظاهرة في درعا"]):
+                store.save_document(_document(number, body))
+        with store.transaction():
+            store.save_document(_document(1, "اجتماع ثان في الرياض"))  # re-stored with a new body
+            store.save_document(_document(7, "قصف مدينة حلب"))  # the same body as d0 under another id
+            store.delete_layers("d2")
+            store.conn.execute("DELETE FROM documents WHERE id = 'd2'")
+        assert fts_rows(store) == document_rows(store) == {(r, i) for r, i in document_rows(store)}
+        assert {doc_id for _, doc_id in fts_rows(store)} == {"d1", "d7"}
+        hits = store.conn.execute("SELECT doc_id FROM documents_fts WHERE documents_fts MATCH 'ثان'").fetchall()
+        assert [row[0] for row in hits] == ["d1"]
+
+
+def test_version_2_file_gets_its_full_text_rows_rekeyed(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with Store(path) as store, store.transaction():
+        for number, body in enumerate(["قصف مدينة حلب", "اجتماع في الرياض"]):
+            store.save_document(_document(number, body))
+    conn = sqlite3.connect(path)  # version 2 files numbered their full-text rows independently
+    conn.execute("DELETE FROM documents_fts")
+    conn.execute("INSERT INTO documents_fts(rowid, doc_id, title, body) VALUES (40, 'd1', '', 'الرياض')")
+    conn.execute("INSERT INTO documents_fts(rowid, doc_id, title, body) VALUES (41, 'd0', '', 'حلب')")
+    conn.execute("PRAGMA user_version = 2")
+    conn.commit()
+    conn.close()
+    with Store(path) as store:
+        assert fts_rows(store) == document_rows(store)
+        assert store.conn.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'حلب'").fetchone()[0] == 1

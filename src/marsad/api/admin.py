@@ -53,8 +53,7 @@ def delete_document(db_path: Path, doc_id: str) -> bool:
         if store.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is None:
             return False
         with store.transaction() as conn:
-            for table in ("mentions", "events", "lsh_bands", "documents_fts"):
-                conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+            store.delete_layers(doc_id)
             conn.execute("DELETE FROM inputs WHERE doc_id = ?", (doc_id,))
             conn.execute("UPDATE documents SET duplicate_of = NULL WHERE duplicate_of = ?", (doc_id,))
             conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))

@@ -22,7 +22,7 @@ from typing import Any
 from marsad.records import Document, Entity, Event
 from marsad.text.normalize import match_form
 
-SCHEMA_VERSION = 2  # 2: the API's query indexes moved into the schema
+SCHEMA_VERSION = 3  # 2: the API's query indexes moved into the schema; 3: FTS rows keyed by document rowid
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -61,6 +61,8 @@ CREATE TABLE IF NOT EXISTS lsh_bands (
     doc_id TEXT NOT NULL,
     PRIMARY KEY (band, key, doc_id)
 ) WITHOUT ROWID;
+-- Re-storing a document deletes its bands by doc_id: without this index that is a scan of every band.
+CREATE INDEX IF NOT EXISTS lsh_bands_doc ON lsh_bands(doc_id);
 
 -- Short lines per outlet, counted once per article: lines an outlet prints on every page are leftovers.
 CREATE TABLE IF NOT EXISTS outlet_lines (
@@ -147,6 +149,8 @@ CREATE TABLE IF NOT EXISTS stories (
     record TEXT NOT NULL
 );
 
+-- A row's rowid is its document's rowid (schema 3): FTS5 cannot index doc_id, and deleting by it
+-- scanned the whole index on every re-stored or deleted document.
 CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(doc_id UNINDEXED, title, body, tokenize='unicode61');
 """
 
@@ -197,7 +201,24 @@ class Store:
         if version == 1:  # version 1 files carry the narrower date index and, maybe, the API's copies
             self.conn.executescript(_RETIRED_INDEXES)
         self.conn.executescript(_SCHEMA)
+        if 0 < version < 3:
+            self._rekey_fts()
         self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _rekey_fts(self) -> None:
+        """Schema 3: rebuild the full-text rows under their documents' rowids, a page at a time."""
+        with self.transaction():
+            self.conn.execute("DELETE FROM documents_fts")
+            last = -1
+            while True:
+                rows = self.conn.execute("SELECT rowid, id, title, text FROM documents WHERE rowid > ? "
+                                         "ORDER BY rowid LIMIT 500", (last,)).fetchall()
+                if not rows:
+                    return
+                self.conn.executemany(
+                    "INSERT INTO documents_fts(rowid, doc_id, title, body) VALUES (?,?,?,?)",
+                    [(row[0], row[1], match_form(row[2] or ""), match_form(row[3])) for row in rows])
+                last = rows[-1][0]
 
     def close(self) -> None:
         self.conn.close()
@@ -253,8 +274,12 @@ class Store:
     def save_document(self, doc: Document, entities: Iterable[Entity] = (), minhash: bytes | None = None,
                       bands: Iterable[tuple[int, bytes]] = ()) -> None:
         """Insert or replace one document with all its layers (call inside `transaction`)."""
-        self._delete_layers(doc.id)
-        self.conn.execute(
+        self.delete_layers(doc.id)
+        # A different row with the same body is replaced below: its layers go with it.
+        for (other,) in self.conn.execute("SELECT id FROM documents WHERE content_hash = ? AND id != ?",
+                                          (doc.content_hash, doc.id)).fetchall():
+            self.delete_layers(other)
+        cursor = self.conn.execute(
             "INSERT OR REPLACE INTO documents(id, content_hash, source, outlet, url, title, dateline, "
             "published_date, published_precision, text, duplicate_of, record, minhash, ingested_at) "
             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -262,8 +287,8 @@ class Store:
              doc.published.date, doc.published.precision, doc.text, doc.duplicate_of,
              json.dumps(doc.to_dict(), ensure_ascii=False), minhash, _now()),
         )
-        self.conn.execute("INSERT INTO documents_fts(doc_id, title, body) VALUES (?,?,?)",
-                          (doc.id, match_form(doc.title or ""), match_form(doc.text)))
+        self.conn.execute("INSERT OR REPLACE INTO documents_fts(rowid, doc_id, title, body) VALUES (?,?,?,?)",
+                          (cursor.lastrowid, doc.id, match_form(doc.title or ""), match_form(doc.text)))
         self.conn.executemany(
             "INSERT OR IGNORE INTO mentions(doc_id, start, end, text, type, entity_id) VALUES (?,?,?,?,?,?)",
             [(doc.id, m.start, m.end, m.text, m.type, m.entity_id) for m in doc.mentions],
@@ -275,9 +300,13 @@ class Store:
         self.conn.executemany("INSERT OR IGNORE INTO lsh_bands(band, key, doc_id) VALUES (?,?,?)",
                               [(band, key, doc.id) for band, key in bands])
 
-    def _delete_layers(self, doc_id: str) -> None:
-        for table in ("mentions", "events", "lsh_bands", "documents_fts"):
+    def delete_layers(self, doc_id: str) -> None:
+        """Remove a document's mentions, events, bands and full-text row (not the document row)."""
+        for table in ("mentions", "events", "lsh_bands"):
             self.conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+        row = self.conn.execute("SELECT rowid FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is not None:
+            self.conn.execute("DELETE FROM documents_fts WHERE rowid = ?", (row[0],))
 
     def _save_event(self, doc_id: str, event: Event) -> None:
         location = event.location
