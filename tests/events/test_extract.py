@@ -236,9 +236,35 @@ def test_speaker_stops_before_the_audience():
     start = text.index("كارتر")
     doc.mentions = [Mention(start=start, end=text.index(" إن"), text="كارتر للصحفيين", type="PERS")]  # NER over-reach
     annotate_events(doc)
-    assert [e.attributed_to for e in doc.events] == ["كارتر"]
+    assert [e.attributed_to for e in doc.events] == ["Kartar"]  # romanised, never Arabic script
     event = only("وقالت وزارة الداخلية إن 5 أشخاص قتلوا في انفجار سيارة مفخخة أمس.")
     assert event.attributed_to == "Ministry of Interior"  # no place resolved, no country to add
+
+
+def test_surname_speaker_takes_the_full_name_given_earlier():
+    from marsad.records import Mention
+
+    text = ("أعلن العقيد سامي الحداد في شرطة المحافظة أمس عن مقتل 7 مسلحين في قرية قرب الموصل. "
+            "وقال الحداد إن عبوة ناسفة انفجرت عند مرور رتل للمسلحين قرب الموصل.")
+    doc = Document(id="t", source="t", text=text, outlet="Test", published=Published(date="2017-08-03", precision="day"))
+    full, short = text.index("سامي الحداد"), text.index("الحداد إن")
+    doc.mentions = [Mention(start=full, end=full + len("سامي الحداد"), text="سامي الحداد", type="PERS", entity_id="new:p:1"),
+                    Mention(start=short, end=short + len("الحداد"), text="الحداد", type="PERS", entity_id="new:p:1")]
+    annotate_events(doc)
+    assert doc.events and all(e.attributed_to == "Sami al-Hadad" for e in doc.events), [
+        e.attributed_to for e in doc.events]
+
+
+def test_unnamed_spokesman_speaks_for_his_body():
+    event = only("وأعلن الناطق باسم «قوات سوريا الديمقراطية» أن مقاتليه سيطروا على قرية قرب الرقة.")
+    assert event.attributed_to == "SDF"
+
+
+def test_statement_issuer_is_the_source():
+    event = only("وجاء في بيان لوزارة الدفاع الروسية أن طائراتها قصفت مواقع للمسلحين قرب إدلب أمس.")
+    assert event.attributed_to == "Ministry of Defence of Russia"
+    event = only("وقتل ثلاثة مسلحين في غارة على قرية قرب إدلب، بحسب بيان صادر عن الجيش الأمريكي.")
+    assert event.attributed_to is not None and "United States" in event.attributed_to
 
 
 def piped(text: str, published: str = "2015-07-25"):

@@ -986,7 +986,7 @@ def _attribution(ctx: _Doc, first: int, last: int) -> tuple[str | None, tuple[in
         if found[0] is not None:
             break
     if found[0] is None:
-        found = _speaker_before_verb(ctx, first, last) or found
+        found = _speaker_before_verb(ctx, first, last) or _statement_issuer(ctx, first, last) or found
     if found[0] == "Sources" or (found[0] is None and dropped):
         found = (ctx.last_speaker or found[0], found[1])  # المصادر نفسها، وأضاف أن: the same speaker
     if found[0] is not None:
@@ -1011,6 +1011,41 @@ def _speaker_before_verb(ctx: _Doc, first: int, last: int) -> tuple[str, tuple[i
                 found = _speaker_after(ctx, j, hit.start)
                 if found is not None and found[0]:
                     return found[0], found[1]
+    return None
+
+
+_STATEMENT = frozenset(match_form(w) for w in ("بيان", "البيان", "بيانا", "بلاغ", "تصريح", "تصريحات"))
+_ISSUED = frozenset(match_form(w) for w in ("صادر", "الصادر", "صدر", "عن", "اصدره", "اصدرته", "نشره", "نشرته"))
+
+
+def _statement_issuer(ctx: _Doc, first: int, last: int) -> tuple[str, tuple[int, int]] | None:
+    """"جاء في بيان لوزارة الدفاع أن …", "في بيان صادر عن الجيش": the body that issued the statement the
+    sentence quotes, when no reporting verb has a subject of its own."""
+    for j in range(first, last - 1):
+        if ctx.words[j] not in _STATEMENT:
+            continue
+        k = j + 1
+        while k < min(last, j + 4) and ctx.words[k] in _ISSUED:
+            k += 1
+        if k >= last:
+            continue
+        word = ctx.words[k]
+        readings = [word]
+        if k == j + 1 and word.startswith("لل") and len(word) > 3:
+            readings = ["ال" + word[2:]]  # للمكتب = ل + المكتب
+        elif k == j + 1 and word.startswith("ل") and len(word) > 2:
+            readings = [word[1:]]
+        elif k == j + 1:
+            continue  # "بيان مشترك": no issuer named
+        for reading in readings:
+            tokens = [*ctx.words[:k], reading, *ctx.words[k + 1:last]]
+            span = read_actor(tokens, k, last)
+            if span is not None and span.name.name_en:
+                return span.name.name_en, (span.start, span.end)
+            if span is not None:
+                person = _named_person_after(ctx, k, last)
+                if person is not None and _person_name(ctx, person):
+                    return _person_name(ctx, person) or "", (span.start, span.end)
     return None
 
 
@@ -1048,8 +1083,8 @@ def _speaker_after(ctx: _Doc, start: int, last: int) -> tuple[str | None, tuple[
         cut = _audience_at(ctx, m_first + 1, m_last)
         organisation = _speaks_for(ctx, m_last, last)
         if cut < m_last:  # "كارتر للصحفيين": the speaker stops before the audience
-            return organisation or _kb_name(mention) or _text(ctx, m_first, cut), (m_first, cut)
-        return organisation or _kb_name(mention) or mention.text, (m_first, m_last)
+            return organisation or _person_name(ctx, mention) or _text(ctx, m_first, cut), (m_first, cut)
+        return organisation or _person_name(ctx, mention) or mention.text, (m_first, m_last)
     name = span.name.name_en
     if (span.name.kind == "source" and name and name.endswith(("source", "sources", "official", "officials"))
             or name is None or span.name.kind == "force"):
@@ -1064,9 +1099,10 @@ def _speaker_after(ctx: _Doc, start: int, last: int) -> tuple[str | None, tuple[
         organisation = _speaks_for(ctx, span.end, last)
         if organisation is not None:
             return organisation, (span.start, span.end)
-        mention = _mention_within(ctx, span.start, span.end)
         cut = _audience_at(ctx, span.start + 1, span.end)
-        name = (_kb_name(mention) if mention else None) or _text(ctx, span.start, cut)
+        person = _named_person_after(ctx, span.start, last)
+        name = (_person_name(ctx, person) if person else None) or _spokesman_for(ctx, span.start, last) or _text(
+            ctx, span.start, cut)
     return name, (span.start, span.end)
 
 
@@ -1100,11 +1136,48 @@ def _speaks_for(ctx: _Doc, start: int, last: int) -> str | None:
     return None
 
 
-def _mention_within(ctx: _Doc, first: int, last: int) -> Mention | None:
-    start, end = ctx.char_span(first, last)
-    for mention in ctx.doc.mentions:
-        if start <= mention.start < end and mention.type in ("PERS", "ORG"):
-            return mention
+def _named_person_after(ctx: _Doc, first: int, last: int, reach: int = 8) -> Mention | None:
+    """The person a title describes: الناطق باسم الكرملين ديميتري بيسكوف، العميد محمد الجبوري في شرطة
+    نينوى. The first PERS mention from the title on, before the reported clause (أن/إن) or a colon."""
+    stop = first + 1
+    while stop < min(last, first + reach) and ctx.words[stop] not in _THAT and ctx.words[stop] not in (":", ".", "?"):
+        stop += 1
+    start, end = ctx.char_span(first, stop)
+    return next((m for m in ctx.doc.mentions if start <= m.start < end and m.type == "PERS"), None)
+
+
+def _person_name(ctx: _Doc, mention: Mention) -> str | None:
+    """A person's English name: the knowledge base's, else the readable romanisation of the fullest
+    form the document gives the same person (الجبوري after محمد الجبوري → Mohammed al-Jabori); an
+    analyst's attribution is never left in Arabic script when a name can be read."""
+    if mention.type != "PERS":
+        return None
+    known = _kb_name(mention)
+    if known is not None:
+        return known
+    same = [m for m in ctx.doc.mentions if m.type == "PERS" and mention.entity_id and m.entity_id == mention.entity_id]
+    fullest = max(same or [mention], key=lambda m: len(m.text.split()))
+    words = fullest.text.split()
+    cut = next((k for k in range(1, len(words)) if match_form(words[k]) in _AUDIENCE), len(words))
+    from marsad.entities.romanize import romanize
+
+    return romanize(" ".join(words[:cut])) or None  # "كارتر للصحفيين": the name stops before the audience
+
+
+_ON_BEHALF = frozenset(match_form(w) for w in ("باسم", "بإسم"))
+
+
+def _spokesman_for(ctx: _Doc, first: int, last: int) -> str | None:
+    """An unnamed spokesman speaks for the body he is named after: الناطق باسم «قوات سوريا الديمقراطية»."""
+    for j in range(first + 1, min(last, first + 4)):
+        if ctx.words[j] in _ON_BEHALF:
+            k = j + 1
+            while k < last and ctx.words[k] in _PUNCT_BREAK:
+                k += 1
+            span = read_actor(ctx.words, k, len(ctx.words)) if k < len(ctx.words) else None
+            if span is not None and span.name.name_en:
+                return span.name.name_en
+            return None
     return None
 
 
