@@ -21,6 +21,21 @@ def run_cross_document(store: Store) -> None:
 
 
 def merge_store_events(store: Store) -> None:
+    """Merge, link and group the stored events in date windows (bounded memory); in memory when the
+    stored dates would make the windows inexact (cross_store.windowable)."""
+    from marsad.cluster.cross_store import merge_store_events_windowed, windowable
+
+    if not windowable(store):
+        log.warning("event dates out of store order: merging every event in memory")
+        merge_store_events_in_memory(store)
+        return
+    linked, merged, stories = merge_store_events_windowed(store)
+    log.info("merged %d events into %d, %d stories", linked, merged, stories)
+
+
+def merge_store_events_in_memory(store: Store) -> None:
+    """The whole-corpus version: every event and merged event in memory at once. The reference the
+    windowed one must equal (tests, benchmarks/finalize_memory.py)."""
     from marsad.cluster.events import build_stories, link_disputes, merge_events
 
     # Date order keeps each event's merge candidates among the recently merged ones.
@@ -46,6 +61,15 @@ def merge_store_events(store: Store) -> None:
     with store.transaction():
         store.replace_merged(merged, stories, links, story_of)
     log.info("merged %d events into %d, %d stories", len(links), len(merged), len(stories))
+
+
+def story_title_parts(event: Event) -> tuple:
+    """What a story takes from one member: (reports, killed) to rank it for the title, its title,
+    and its dates (cross_store computes _story_title's choice with these)."""
+    killed = event.killed.value if event.killed and event.killed.value else 0
+    place = (event.location.name_en or event.location.name_ar) if event.location else None
+    title = " · ".join(part for part in (event.sub_type or event.type, place, event.date.start) if part)
+    return len(event.reports), killed, title, event.date.start, event.date.end
 
 
 def _story_title(events: list[Event]) -> str | None:

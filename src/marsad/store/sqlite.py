@@ -409,29 +409,38 @@ class Store:
     def replace_merged(self, merged: Iterable[Event], stories: Iterable[dict[str, Any]],
                        links: Iterable[tuple[str, str]], story_of: dict[str, str] | None = None) -> None:
         """Replace merged events and stories, and point each document event at its merged event."""
+        self.clear_merged()
+        for event in merged:
+            self.insert_merged_event(event, (story_of or {}).get(event.id))
+        for story in stories:
+            self.insert_story(story)
+        self.conn.executemany("UPDATE events SET merged_id = ? WHERE id = ?",
+                              [(merged_id, event_id) for event_id, merged_id in links])
+
+    def clear_merged(self) -> None:
+        """Drop merged events and stories and every event's link to them (call inside `transaction`)."""
         self.conn.execute("DELETE FROM merged_events")
         self.conn.execute("DELETE FROM stories")
         self.conn.execute("UPDATE events SET merged_id = NULL")
-        for event in merged:
-            location = event.location
-            outlets = sorted({r.doc for r in event.reports})
-            actors = [a.name_en or a.name_ar for a in (event.actor1, event.actor2) if a]
-            story = (story_of or {}).get(event.id)
-            self.conn.execute(
-                "INSERT OR REPLACE INTO merged_events(id, type, sub_type, date_start, date_end, lat, lon, killed, "
-                "injured, outlets, actors, disputed, story_id, record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (event.id, event.type, event.sub_type, event.date.start, event.date.end,
-                 location.lat if location else None, location.lon if location else None,
-                 event.killed.value if event.killed else None, event.injured.value if event.injured else None,
-                 json.dumps(outlets, ensure_ascii=False), json.dumps(actors, ensure_ascii=False),
-                 1 if event.disputes else 0, story, json.dumps(event.to_dict(), ensure_ascii=False)),
-            )
-        for story in stories:
-            self.conn.execute("INSERT OR REPLACE INTO stories(id, title, date_start, date_end, record) "
-                              "VALUES (?,?,?,?,?)", (story["id"], story.get("title"), story.get("date_start"),
-                                                     story.get("date_end"), json.dumps(story, ensure_ascii=False)))
-        self.conn.executemany("UPDATE events SET merged_id = ? WHERE id = ?",
-                              [(merged_id, event_id) for event_id, merged_id in links])
+
+    def insert_merged_event(self, event: Event, story: str | None) -> None:
+        location = event.location
+        outlets = sorted({r.doc for r in event.reports})
+        actors = [a.name_en or a.name_ar for a in (event.actor1, event.actor2) if a]
+        self.conn.execute(
+            "INSERT OR REPLACE INTO merged_events(id, type, sub_type, date_start, date_end, lat, lon, killed, "
+            "injured, outlets, actors, disputed, story_id, record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (event.id, event.type, event.sub_type, event.date.start, event.date.end,
+             location.lat if location else None, location.lon if location else None,
+             event.killed.value if event.killed else None, event.injured.value if event.injured else None,
+             json.dumps(outlets, ensure_ascii=False), json.dumps(actors, ensure_ascii=False),
+             1 if event.disputes else 0, story, json.dumps(event.to_dict(), ensure_ascii=False)),
+        )
+
+    def insert_story(self, story: dict[str, Any]) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO stories(id, title, date_start, date_end, record) "
+                          "VALUES (?,?,?,?,?)", (story["id"], story.get("title"), story.get("date_start"),
+                                                 story.get("date_end"), json.dumps(story, ensure_ascii=False)))
 
     # ---------------------------------------------------------------- figures
 
