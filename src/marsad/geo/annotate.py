@@ -23,6 +23,7 @@ from marsad.geo.lexicon import (
     CUE_KIND,
     DEMONYMS,
     DIRECTIONS,
+    DISTANCE_UNITS,
     GENERIC_PLACE_NOUNS,
     LEGISLATOR_WORDS,
     LIST_CUES,
@@ -30,6 +31,7 @@ from marsad.geo.lexicon import (
     NAME_TAIL_WORDS,
     NAMED_AFTER_CUES,
     NAMING_CUE_KINDS,
+    ORG_WORDS,
     PEOPLE_WORDS,
     PORT_WORDS,
     SPEECH_VERBS,
@@ -90,6 +92,21 @@ def _readings(text: str) -> list[tuple[int, str]]:
 
 
 readings = TwoGenerationCache(_readings, 40_000)  # per token text; bounded memory (text/cache.py)
+
+
+def _name_readings(text: str) -> list[tuple[int, str]]:
+    """The readings a place name is looked up under: not those that strip the article off a name
+    ("المالي" is "the financial", not Mali; "الشعب" "the people", not Sha'ab): a name that takes the
+    article is listed with it ("الرقة"، "العراق"), so the unsplit or ب/و reading finds it."""
+    return [(p, k) for p, k in readings(text) if not (p and _ends_with_article(text[:p]))]
+
+
+def _ends_with_article(prefix: str) -> bool:
+    key = name_key(prefix)
+    return key.endswith("ال")
+
+
+name_readings = TwoGenerationCache(_name_readings, 40_000)
 
 
 def folded_with_offsets(text: str) -> tuple[str, list[int]]:
@@ -167,9 +184,32 @@ def find_names(words: list[Word], gaz: Gazetteer) -> list[Match]:
         if match is None:
             i += 1
             continue
+        if match.last > match.first and words[i].key in DIRECTIONS and measures_distance(words, match):
+            # "60 كلم شرق حلب": a direction from the anchor place, not the area named "شرق حلب"
+            i += 1
+            continue
         matches.append(match)
         i = match.last + 1
     return matches
+
+
+DISTANCE_UNIT_KEYS = frozenset(name_key(u) for u in DISTANCE_UNITS)
+DISTANCE_AFTER_WORDS = frozenset(name_key(w) for w in ("بنحو", "بحوالي", "بقرابة", "بزهاء", "بمسافة", "بعد"))
+
+
+def measures_distance(words: list[Word], match: Match) -> bool:
+    """A distance stands right before the name ("60 كلم شرق حلب"، "80 كيلومترا إلى الشرق من" is no name) or
+    right after it ("شرق حلب بنحو 60 كم"، "شرق حلب على بعد 60 كم")."""
+    k = match.first - 1
+    if k >= 0 and words[k].key in ("من", "عن"):
+        k -= 1
+    if k >= 1 and words[k].key in DISTANCE_UNIT_KEYS and any(c.isdigit() for c in words[k - 1].text):
+        return True
+    j = match.last + 1
+    if j < len(words) and words[j].key == "علي":
+        j += 1
+    return j + 1 < len(words) and words[j].key in DISTANCE_AFTER_WORDS and any(
+        c.isdigit() for c in words[j + 1].text)
 
 
 def longest_name_at(words: list[Word], i: int, gaz: Gazetteer) -> Match | None:
@@ -178,7 +218,7 @@ def longest_name_at(words: list[Word], i: int, gaz: Gazetteer) -> Match | None:
         return None
     best: tuple[int, int, str] | None = None  # (last index, prefix length, key)
     singles: list[tuple[int, str]] = []
-    for prefix_len, stem in readings(word.text):
+    for prefix_len, stem in name_readings(word.text):
         if stem in gaz.first_words:
             key = stem
             for j in range(i + 1, min(i + gaz.max_words, len(words))):
@@ -221,6 +261,8 @@ def choose_reading(match: Match, words: list[Word], gaz: Gazetteer, ctx: Context
     best_key, best_prefix = match.key, match.start - words[match.first].start
     best_share, best_pop = strength(match.key)
     for prefix_len, key in match.alternatives:
+        if all(is_minor(p) for p in gaz.candidates(key)):
+            continue  # "لبنان" is Lebanon, not ل + بنان (a Syrian village) in a document about Syria
         share, pop = strength(key)
         if share > best_share + 0.1 or (abs(share - best_share) <= 0.1 and pop >= ALTERNATIVE_POPULATION_RATIO * best_pop):
             best_key, best_prefix, best_share, best_pop = key, prefix_len, share, pop
@@ -255,6 +297,8 @@ def mark_cues(match: Match, words: list[Word], previous: Match | None) -> None:
     if k >= 0 and words[k].is_word:
         keys = stem_keys(words[k])
         cue = next((key for key in keys if key in STRONG_CUES), None)
+        if cue is not None and k == match.first - 1 and prefix[:1] in ("و", "ف") and cue not in LIST_CUES:
+            cue = None  # "أي منطقة فسوف": a conjunction starts a new clause; no "مدينة وحلب"
         if cue is not None:
             match.cue, match.cue_word = CUE_KIND[cue], k
             if k >= 1 and words[k - 1].is_word and any(key in DIRECTIONS for key in stem_keys(words[k - 1])):
@@ -314,6 +358,8 @@ def names_a_medium(match: Match, words: list[Word]) -> bool:
         quoted, k = True, k - 1
     if k >= 0 and words[k].is_word and any(key in MEDIA_WORDS for key in stem_keys(words[k])):
         return True
+    if names_an_institution(match, words):
+        return True
     if not quoted:
         return False
     glued = name_key(words[match.first].text[: match.start - words[match.first].start])
@@ -327,6 +373,21 @@ def names_a_medium(match: Match, words: list[Word]) -> bool:
         if words[j].is_word and any(key in SPEECH_VERBS for key in stem_keys(words[j])):
             return True
     return False
+
+
+def names_an_institution(match: Match, words: list[Word]) -> bool:
+    """"جامعة الأنبار"، "بمستشفى الرس"، "لنادي «أبها»": a university, hospital, club... named after the place
+    (in construct: the institution word has no article and the name no preposition of its own)."""
+    if match.start > words[match.first].start and not name_key(
+            words[match.first].text[: match.start - words[match.first].start]).endswith("ال"):
+        return False  # "مستشفى الملك فهد بجدة": the place the hospital is in
+    k = match.first - 1
+    while k >= 0 and words[k].text in QUOTES:
+        k -= 1
+    if k < 0 or not words[k].is_word:
+        return False
+    key = words[k].key
+    return any(key == p + org for org in ORG_WORDS for p in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"))
 
 
 def continues_list(previous: Match, match: Match, words: list[Word]) -> bool:
@@ -566,7 +627,7 @@ _DIR = r"(?:(?:الي|الى)\s+)?(?:ال)?(?:شمال|جنوب|شرق|غرب)(?
 _ABOUT = r"(?:نحو|حوالي|قرابه|زهاء|اكثر\s+من|اقل\s+من|ما\s+يقارب|مسافه)"
 # In the matching form (hamza and ta marbuta folded, diacritics gone), ending right before the name.
 DISTANCE_BEFORE = re.compile(
-    rf"(?:(?:و?علي)\s+)?(?:بعد\s+|مسافه\s+)?(?:{_ABOUT}\s+)?{_NUM}\s*{_UNIT}\s+(?:(?:من|عن)\s+)?"
+    rf"(?<!\S)(?:(?:و?علي)\s+)?(?:بعد\s+|مسافه\s+)?(?:{_ABOUT}\s+)?{_NUM}\s*{_UNIT}\s+(?:(?:من|عن)\s+)?"
     rf"(?:{_DIR}\s+)?(?:(?:ل?مدينه|بلده|قريه|العاصمه)\s+)?$"
 )
 # Right after the name: "شرق مدينة حمص بنحو 70 كم".
@@ -656,6 +717,8 @@ def unknown_after_cues(words: list[Word], matches: list[Match], gaz: Gazetteer) 
         cue = next((k for k in stem_keys(w) if CUE_KIND.get(k) in UNKNOWN_NAME_CUES), None)
         if cue is None or w.key.startswith("ال"):  # "القرية الصغيرة": a definite noun, then an adjective
             continue
+        if cue == _AHYA and "إحياء" in w.text:  # "لإحياء حفلين" (reviving), not أحياء (neighbourhoods)
+            continue
         j = i + 1
         while j < len(words) and words[j].is_word and j not in covered and plausible_name(words[j], gaz):
             end_j = j + 1 if j + 1 < len(words) and words[j + 1].key in NAME_TAIL_WORDS else j
@@ -670,10 +733,12 @@ def unknown_after_cues(words: list[Word], matches: list[Match], gaz: Gazetteer) 
 
 
 UNKNOWN_NAME_CUES = ("settlement", "neighbourhood", "site")
+_AHYA = name_key("أحياء")
 _NOT_NAMES = frozenset(name_key(w) for w in (
     "عسكرية", "عسكري", "جوية", "جوي", "نفطي", "نفطية", "حدودي", "بحرية", "دولي", "مدني", "رئيسي", "كبير", "صغير",
     "جديدة", "صغيرة", "كبيرة", "واحدة", "سكني", "سكنية", "آمنة", "كاملة", "أخرى", "عدة", "عديدة", "مجاورة",
     "قريبة", "حدودية", "نائية", "محاصرة", "رئيسية", "تابعة", "يقطنها", "تقع", "كان", "كانت", "التي", "الذي",
+    "تبعد", "يبعد", "الواقعة", "الواقع", "بيانات",
 ))
 
 
@@ -727,7 +792,8 @@ def annotate_places(doc: Document, gazetteer: Gazetteer | None = None) -> None:
         match.place = choose(match, ctx)
         set_relation(match, words, text)
         places.append(to_place_mention(match, gaz, text))
-    places += unplaced(doc, words, accepted, gaz, places)
+    institutions = [(m.start, m.end) for m in matches if not m.accepted and names_an_institution(m, words)]
+    places += unplaced(doc, words, accepted, gaz, places, institutions)
     places.sort(key=lambda p: (p.start, p.end))
     doc.places = places
     link_mentions(doc, accepted)
@@ -847,13 +913,13 @@ def add_dateline_context(doc: Document, ctx: Context, gaz: Gazetteer) -> None:
 
 
 def unplaced(doc: Document, words: list[Word], accepted: list[Match], gaz: Gazetteer,
-             placed: list[PlaceMention]) -> list[PlaceMention]:
+             placed: list[PlaceMention], institutions: list[tuple[int, int]] | None = None) -> list[PlaceMention]:
     """Place names the gazetteer lacks: after a place word, or tagged LOC by NER. A distance phrase right
     after one ("تلال الطفحة شرق مدينة حمص بنحو 70 كم") lends it the anchor place at precision 2."""
     spans = unknown_after_cues(words, accepted, gaz)
     taken = [(p.start, p.end) for p in placed]
-    for m in doc.mentions:
-        if m.type == "LOC" and not any(overlaps((m.start, m.end), span) for span in taken + spans):
+    for m in doc.mentions:  # not the place in an institution's name ("جامعة الأنبار")
+        if m.type == "LOC" and not any(overlaps((m.start, m.end), span) for span in taken + spans + (institutions or [])):
             spans.append((m.start, m.end))
     distances = [p for p in placed if p.relation == "distance"]
     neighbourhood_starts = {words[j].start for j in range(1, len(words))

@@ -66,6 +66,12 @@ NAMING_CUE_KINDS = frozenset({"settlement", "province", "area"})
 # A name right after one of these is a newspaper, channel or agency ("قناة الميادين"، "صحيفة الرياض").
 MEDIA_WORDS = _keys("قناة", "قنوات", "فضائية", "صحيفة", "صحف", "جريدة", "وكالة", "مجلة", "إذاعة", "راديو",
                     "تلفزيون", "موقع", "شبكة", "محطة")
+# Institutions named after a place in construct: "جامعة الأنبار"، "مستشفى الرس العام"، "نادي أبها"، "غرفة جدة" are
+# organisations, not place mentions (tests/heldout_README.md, "Place conventions"). Singular and without the
+# article only ("أحد مستشفيات إسرائيل" is in Israel). أمانة/بلدية/إمارة are not listed: the annotations take
+# "أمانة منطقة الرياض" as the region.
+ORG_WORDS = _keys("جامعة", "مستشفى", "مستشفي", "نادي", "نادى", "شركة", "بنك", "مصرف", "كلية", "معهد", "غرفة",
+                  "منتخب", "متحف", "ملعب", "استاد", "فندق", "مطعم", "مدرسة")
 # Words after a city name that make it a club: "مانشستر يونايتد"، "مانشستر سيتي".
 CLUB_SUFFIXES = _keys("يونايتد", "يونايتيد", "سيتي")
 
