@@ -586,3 +586,10 @@ def test_also_a_car_exploded_is_one_more_event_not_a_follow_up():
     events = events_of("قتل 19 شخصا على الأقل في تفجير سيارة مفخخة استهدف سوقا تجارية. "
                        "كما انفجرت سيارة في اليوم نفسه في منطقة الزعفرانية، ما أدى إلى مقتل أربعة أشخاص.")
     assert len(events) == 2
+
+
+def test_transitive_liberation_noun_needs_no_ala():
+    # تحرير/استعادة take their object directly; السيطرة needs على; all need an achieving verb before
+    event = only("تمكنت القوات الحكومية صباح اليوم من تحرير مستشفى المدينة في بلدة تلعفر من قبضة المسلحين.")
+    assert (event.type, event.sub_type) == ("Battles", "Government regains territory")
+    assert not events_of("تواصل القوات الحكومية معركة تحرير بلدة تلعفر.")

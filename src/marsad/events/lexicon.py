@@ -123,8 +123,12 @@ _territory = Cue("event", BATTLES, TERRITORY)
 ACHIEVED = words("تمكن تمكنت تمكنوا نجح نجحت نجحوا اكمل اكملت اتم اتمت اعلن اعلنت بسط بسطت بسطوا فرض "
                  "فرضت فرضوا احكم احكمت احكموا اعاد اعادت استكمل استكملت عن من")
 _territory_noun = Cue("event", BATTLES, TERRITORY, needs_next=words("علي"), needs_before=ACHIEVED)
-for forms in (noun("سيطرة"), noun("استعادة"), noun("تحرير")):
-    _add_forms(forms, _territory_noun)
+_add_forms(noun("سيطرة"), _territory_noun)
+# تحرير and استعادة are transitive: their object follows directly (تمكنت من تحرير جامعة الأنبار), على is
+# not needed; the achieving verb before still is.
+_territory_object = Cue("event", BATTLES, TERRITORY, needs_before=ACHIEVED)
+for forms in (noun("استعادة"), noun("تحرير")):
+    _add_forms(forms, _territory_object)
 _add_forms(noun("استيلاء"), _territory_noun)
 for past, present in (("استعاد", None), ("حرر", None), ("سيطر", None), ("استولى", "ستولي"),
                       ("استولت", "ستولي"), ("انتزع", None), ("اقتحم", None), ("طرد", None)):
