@@ -149,7 +149,8 @@ def test_version_1_file_is_migrated_to_the_indexed_schema(tmp_path: Path) -> Non
     with Store(path):
         pass
     conn = sqlite3.connect(path)  # make it look like a version 1 file with the API's old copies
-    conn.execute("DROP INDEX events_date_id")
+    conn.execute("DROP INDEX events_dates")
+    conn.execute("CREATE INDEX events_date_id ON events(date_start, id)")
     conn.execute("CREATE INDEX api_events_date_id ON events(date_start, id)")
     conn.execute("PRAGMA user_version = 1")
     conn.commit()
@@ -157,8 +158,8 @@ def test_version_1_file_is_migrated_to_the_indexed_schema(tmp_path: Path) -> Non
     with Store(path) as store:
         names = {row[0] for row in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
         assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
-    assert {"events_date_id", "merged_date_id", "merged_end", "events_end"} <= names
-    assert not any(name.startswith("api_") for name in names)
+    assert {"events_dates", "merged_dates", "merged_end", "events_end", "events_type_dates"} <= names
+    assert not any(name.startswith("api_") for name in names) and "events_date_id" not in names
 
 
 def _document(number: int, body: str) -> Document:
@@ -206,3 +207,25 @@ def test_version_2_file_gets_its_full_text_rows_rekeyed(tmp_path: Path) -> None:
     with Store(path) as store:
         assert fts_rows(store) == document_rows(store)
         assert store.conn.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'حلب'").fetchone()[0] == 1
+
+
+def test_older_file_gets_event_summaries(tmp_path: Path) -> None:
+    from marsad.records import Event, EventDate
+    from marsad.store.sqlite import event_summary
+
+    path = tmp_path / "old.db"
+    event = Event(id="e1", type="Protests", sub_type="Peaceful protest", date=EventDate("2023-03-01", "2023-03-01", "day"))
+    with Store(path) as store, store.transaction():
+        store.save_document(_document(1, "مظاهرة في درعا"))
+        store._save_event("d1", event)
+        store.insert_merged_event(event, None)
+    conn = sqlite3.connect(path)  # a version 2 file: no summary column
+    for table in ("events", "merged_events"):
+        conn.execute(f"ALTER TABLE {table} DROP COLUMN summary")
+    conn.execute("PRAGMA user_version = 2")
+    conn.commit()
+    conn.close()
+    with Store(path) as store:
+        for table in ("events", "merged_events"):
+            (summary,) = store.conn.execute(f"SELECT summary FROM {table}").fetchone()
+            assert summary == event_summary(event) and '"type":"Protests"' in summary

@@ -27,7 +27,7 @@ from marsad.api.admin import delete_document, ingest_articles
 from marsad.api.db import ConnectionPerThread, connect_readonly, ensure_indexes
 from marsad.api.filters import MAX_LIMIT, MAX_OFFSET, BadParameter, EventFilter, parse_bbox, parse_date
 from marsad.api.limits import BodyTooLarge, LimitsMiddleware, TokenBucket
-from marsad.api.responses import RawJSONResponse, dumps, json_response, page_response
+from marsad.api.responses import RawJSONResponse, json_response, page_response
 
 WEB_DIR = Path(__file__).resolve().parent.parent / "web"
 DEFAULT_MAX_BODY = 5 * 1024 * 1024
@@ -175,12 +175,12 @@ def _add_event_routes(app: FastAPI, pool: ConnectionPerThread) -> None:
     ) -> RawJSONResponse:
         conn = pool.get()
         event_filter_ = _filter(conn, flt)
-        columns = "id, record" if view == "full" else ev.summary_columns(event_filter_.level)
+        columns = "id, record" if view == "full" else ev.summary_columns(conn, event_filter_.level)
         page = ev.query_page(conn, event_filter_, sort, limit, offset, cursor, count, columns)
         meta = {"level": event_filter_.level, "total": page.total, "total_capped": page.total_capped,
                 "limit": limit, "offset": offset, "next_cursor": page.next_cursor}
         items = ([row["record"] for row in page.rows] if view == "full"
-                 else [dumps(ev.summary_item(row)) for row in page.rows])
+                 else [ev.summary_json(row) for row in page.rows])
         return page_response(meta, items)
 
     @app.get("/api/events/points", tags=["events"], summary="Compact rows for a map")

@@ -22,6 +22,7 @@ from marsad.api.filters import (
     keyset_clause,
     parse_sort,
 )
+from marsad.api.responses import dumps
 
 # Columns of the compact views (summary, points); identical in both event tables.
 SUMMARY_COLUMNS = ("id", "type", "sub_type", "date_start", "date_end", "lat", "lon", "killed", "injured")
@@ -122,8 +123,18 @@ def query_page(conn: sqlite3.Connection, flt: EventFilter, sort: str | None, lim
     return Page(rows, COUNT_CAP if capped else total, next_cursor, capped)
 
 
-def summary_columns(level: str) -> str:
-    """SQL select list for the summary view: plain columns plus the names an analyst reads."""
+_summary_stored: dict[tuple[str, str], bool] = {}
+
+
+def summary_columns(conn: sqlite3.Connection, level: str) -> str:
+    """SQL select list for the summary view: the stored summary row (schema 3), or for an older
+    read-only file the same fields computed from the record."""
+    table = TABLE[level]
+    key = (conn.execute("PRAGMA database_list").fetchone()[2], table)
+    if key not in _summary_stored:
+        _summary_stored[key] = any(row[1] == "summary" for row in conn.execute(f"PRAGMA table_info({table})"))
+    if _summary_stored[key]:
+        return "id, summary"
     disputed = "disputed" if level == "merged" else "json_array_length(record, '$.disputes') > 0 AS disputed"
     return ", ".join([
         *SUMMARY_COLUMNS, disputed,
@@ -136,6 +147,13 @@ def summary_columns(level: str) -> str:
         "json_extract(record, '$.modality') AS modality",
         "json_array_length(record, '$.reports') AS reports",
     ])
+
+
+def summary_json(row: sqlite3.Row) -> str:
+    """One summary row as JSON text: stored, or assembled from the computed columns."""
+    if "summary" in row.keys():  # noqa: SIM118 - `in` on a Row looks at its values
+        return row["summary"]
+    return dumps(summary_item(row))
 
 
 def summary_item(row: sqlite3.Row) -> dict[str, Any]:
