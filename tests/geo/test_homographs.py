@@ -128,7 +128,8 @@ def test_turkey_is_named_turkey() -> None:
 
 def test_saudi_governorate_seats_added() -> None:
     gaz = Gazetteer.load()
-    for name, lat, lon in (("بلقرن", 19.58, 41.96), ("محافظة البرك", 18.22, 41.54)):
+    for name, lat, lon in (("بلقرن", 19.58, 41.96), ("محافظة البرك", 18.22, 41.54), ("موقق", 27.38, 41.18),
+                           ("أحد المسارحة", 16.71, 42.96)):
         places = [p for p in gaz.candidates(name_key(name)) if p.country_code == "SA"]
         assert places and abs(places[0].lat - lat) < 0.05 and abs(places[0].lon - lon) < 0.05, name
     assert all(p.country_code == "SA" for p in gaz.candidates(name_key("البرك")))  # not Aalborg
