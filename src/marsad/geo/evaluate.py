@@ -87,11 +87,15 @@ def judge(gold: dict, places: list[PlaceMention]) -> Outcome:
     return Outcome(gold, best, km(gold["lat"], gold["lon"], best.location.lat, best.location.lon))
 
 
+SETS = ("saudinewsnet", "seeds", "heldout", "blind3", "blind4")
+
+
 def load_set(name: str, shared: Path) -> tuple[list[dict], dict[str, str], str]:
     if name == "seeds":
         gold = read_jsonl(ANNOTATIONS / "seeds_places.jsonl")
         return gold, seed_texts(shared, {g["file"] for g in gold}), "file"
-    file = {"heldout": "heldout_places.jsonl", "blind3": "blind3_places.jsonl"}.get(name, "saudinewsnet_places.jsonl")
+    file = {"heldout": "heldout_places.jsonl", "blind3": "blind3_places.jsonl",
+            "blind4": "blind4_places.jsonl"}.get(name, "saudinewsnet_places.jsonl")
     gold = read_jsonl(ANNOTATIONS / file)
     return gold, saudinewsnet_texts(shared, {g["doc"] for g in gold}), "doc"
 
@@ -118,10 +122,10 @@ def report(name: str, outcomes: list[Outcome]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=default_shared())
-    parser.add_argument("--set", choices=("saudinewsnet", "seeds", "heldout", "blind3", "all"),
-                        default="all", help="heldout, blind3: the sets of tests/heldout_README.md")
+    parser.add_argument("--set", choices=(*SETS, "all"),
+                        default="all", help="heldout, blind3, blind4: the sets of tests/heldout_README.md")
     args = parser.parse_args()
-    names = ("saudinewsnet", "seeds", "heldout", "blind3") if args.set == "all" else (args.set,)
+    names = SETS if args.set == "all" else (args.set,)
     for name in names:
         gold, texts, key = load_set(name, args.shared)
         report(name, evaluate(gold, texts, key))

@@ -232,7 +232,8 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     for evaluator in (evaluate_saudinewsnet, evaluate_seeds):
         print(evaluator().report(args.limit))
-    for label, file in (("held-out", "heldout_dates.jsonl"), ("blind batch 3", "blind3_dates.jsonl")):
+    for label, file in (("held-out", "heldout_dates.jsonl"), ("blind batch 3", "blind3_dates.jsonl"),
+                        ("blind batch 4", "blind4_dates.jsonl")):
         path = ANNOTATIONS / file  # the sets of tests/heldout_README.md
         if path.exists():
             print(f"{label} " + evaluate_saudinewsnet(path=path).report(args.limit))
