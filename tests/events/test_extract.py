@@ -593,3 +593,17 @@ def test_transitive_liberation_noun_needs_no_ala():
     event = only("تمكنت القوات الحكومية صباح اليوم من تحرير مستشفى المدينة في بلدة تلعفر من قبضة المسلحين.")
     assert (event.type, event.sub_type) == ("Battles", "Government regains territory")
     assert not events_of("تواصل القوات الحكومية معركة تحرير بلدة تلعفر.")
+
+
+def test_diplomatic_topic_is_no_party():
+    # what a contact is about (لبحث، ضد، حول …) names no party to it
+    events = events_of("التقى وزير الخارجية السعودي نظيره الروسي أمس في موسكو لبحث مواجهة تنظيم داعش والحرب ضد جبهة النصرة.")
+    meetings = [e for e in events if e.type == "Diplomacy"]
+    assert meetings
+    names = {a.name_en for e in meetings for a in (e.actor1, e.actor2) if a is not None}
+    assert not names & {"Islamic State", "Al-Nusra Front"}, names
+
+
+def test_could_liberate_is_achieved():
+    event = only("وقال مصدر إن «القوات الحكومية استطاعت تحرير مستشفى المدينة في تلعفر من المسلحين»، أمس.")
+    assert (event.type, event.sub_type) == ("Battles", "Government regains territory")

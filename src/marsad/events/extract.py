@@ -713,8 +713,26 @@ def _after_agent_cue(ctx: _Doc, draft: _Draft, usable: list[ActorSpan]) -> Actor
     return None
 
 
+# Words that open a contact's topic: what follows is discussed, not a party (التقى … لبحث مواجهة داعش،
+# بحثا خلال اتصال هاتفي الحرب في سوريا والمعركة ضد داعش).
+_TOPIC = frozenset(match_form(w) for w in (
+    "لبحث", "لمناقشة", "لمناقشه", "حول", "بشان", "بخصوص", "تناول", "تناولت", "تناولا", "ضد", "مواجهة", "لمواجهة",
+    "مكافحة", "لمكافحة", "محاربة", "لمحاربة", "الحرب", "المعركة", "ملف", "ملفي", "قضية", "الازمة", "الوضع",
+    "تطورات", "مستجدات", "سبل", "العلاقات"))
+
+
+def _topic_at(ctx: _Doc, draft: _Draft) -> int:
+    """The first word after the trigger that opens the topic of a diplomatic contact, or the clause end."""
+    return next((i for i in range(draft.trigger[1], draft.clause[1]) if ctx.words[i] in _TOPIC
+                 or _bare(ctx.words[i]) in _TOPIC), draft.clause[1])
+
+
 def _fill_diplomacy(ctx: _Doc, draft: _Draft, usable: list[ActorSpan]) -> None:
-    people = [a for a in usable if a.name.kind != "civilians"]
+    topic = _topic_at(ctx, draft)
+    with_at = next((i for i in range(draft.trigger[1], draft.clause[1]) if ctx.words[i] == "مع"), None)
+    if with_at is not None and with_at > topic:
+        topic = draft.clause[1]  # "بحث الملف السوري مع لافروف": the partner comes after the topic
+    people = [a for a in usable if a.name.kind != "civilians" and a.start < topic]
     if not people:
         return
     t_first = draft.trigger[0]

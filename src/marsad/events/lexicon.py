@@ -121,7 +121,7 @@ _territory = Cue("event", BATTLES, TERRITORY)
 # was achieved (تمكنت من استعادة، أعلن تحرير، بسط سيطرته): "تحت سيطرة", "للسيطرة على", "معركة تحرير",
 # "يحاول استعادة السيطرة" name a state, a purpose or an aim, not an event.
 ACHIEVED = words("تمكن تمكنت تمكنوا نجح نجحت نجحوا اكمل اكملت اتم اتمت اعلن اعلنت بسط بسطت بسطوا فرض "
-                 "فرضت فرضوا احكم احكمت احكموا اعاد اعادت استكمل استكملت عن من")
+                 "فرضت فرضوا احكم احكمت احكموا اعاد اعادت استكمل استكملت عن من استطاع استطاعت استطاعوا")
 _territory_noun = Cue("event", BATTLES, TERRITORY, needs_next=words("علي"), needs_before=ACHIEVED)
 _add_forms(noun("سيطرة"), _territory_noun)
 # تحرير and استعادة are transitive: their object follows directly (تمكنت من تحرير جامعة الأنبار), على is
