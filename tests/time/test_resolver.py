@@ -478,6 +478,12 @@ def test_sampled_article_fixes(text: str, expected: list) -> None:
         # "شباب اليوم", "عالم اليوم": the present age, not a day.
         ("تمكين شباب اليوم ليصبحوا", []),
         ("في عالم اليوم", []),
+        # An outlet whose name ends in اليوم, after a media word or quoted; bare, the country acts today.
+        ("وقالت قناة اليمن اليوم إن الاشتباكات توقفت", []),
+        ("ونقلت صحيفة المصري اليوم عن مصدر", []),
+        ('وبثت "اليمن اليوم" صورا للقصف', []),
+        ("وأعلنت روسيا اليوم أنها سترسل وفدا", [("اليوم", "2017-06-07", "2017-06-07", "day")]),
+        ("وقالت قناة الجزيرة اليوم إن", [("اليوم", "2017-06-07", "2017-06-07", "day")]),
     ],
 )
 def test_numeric_ranges_from_now_present_age(text: str, expected: list) -> None:

@@ -338,6 +338,14 @@ _DAY_ADJECTIVES = frozenset(
 _NOT_TODAY_BEFORE = frozenset(match_form(w) for w in ("ذلك", "هذا", "هذه", "تلك", "مثل", "نفس", "ذات", "عين", "صحيفة", "جريدة",
                                                       # "شباب اليوم", "عالم اليوم": the present age
                                                       "شباب", "جيل", "أجيال", "عالم", "أطفال", "إنسان"))
+# Outlets named "<X> اليوم" (روسيا اليوم، اليمن اليوم، المصري اليوم): a name, not "today", when a media
+# word comes first ("قناة اليمن اليوم"); bare, "أعلنت روسيا اليوم" is Russia acting today.
+_OUTLET_TODAY_STEMS = frozenset(match_form(w) for w in (
+    "روسيا", "اليمن", "المصري", "مصر", "فلسطين", "السودان", "أخبار", "الخليج", "الأردن", "لبنان", "تونس",
+    "ليبيا", "العراق", "سوريا", "سورية", "الجزائر", "المغرب", "الكويت", "البحرين", "عمان", "فرنسا", "تركيا"))
+_MEDIA_WORDS = frozenset(match_form(w) for w in (
+    "قناة", "قنوات", "صحيفة", "صحيفتي", "جريدة", "موقع", "شبكة", "تلفزيون", "تليفزيون", "فضائية", "إذاعة", "مجلة",
+    "وكالة", "برنامج"))
 
 
 # ------------------------------------------------------------------------------------------
@@ -1043,7 +1051,18 @@ def _looks_like_today(form: str, start: int, end: int) -> bool:
     if form[start - 1 : start] in ('"', "'") and form[end : end + 1] in ('"', "'"):
         return False  # «اليوم»: the newspaper
     before = re.search(r"([^\W\d_]+)\s+$", form[max(0, start - 12) : start])
-    return not (before and before.group(1) in _NOT_TODAY_BEFORE)
+    return not (before and before.group(1) in _NOT_TODAY_BEFORE) and not _outlet_named_today(form, start, end)
+
+
+def _outlet_named_today(form: str, start: int, end: int) -> bool:
+    """"قناة اليمن اليوم", «اليمن اليوم»: اليوم ends an outlet's name."""
+    words = re.search(r"(?:([^\W\d_]+)\s+)?([\"']?)([^\W\d_]+)\s+$", form[max(0, start - 40) : start])
+    if not words:
+        return False
+    media, quote, name = words.groups()
+    if quote and form[end : end + 1] == quote:
+        return True  # a quoted "X اليوم": a title
+    return name in _OUTLET_TODAY_STEMS and media in _MEDIA_WORDS
 
 
 _NOT_WEEKDAY_BEFORE = frozenset(match_form(w) for w in ("صلاة", "خطبة", "خطيب", "خطباء", "خطب", "صلاه", "يوم", "أيام"))
