@@ -3,13 +3,17 @@ grouping every event in memory (wiring.merge_store_events_in_memory), computed i
 (cluster/windowed.py) with the working state in TEMP tables, which SQLite keeps in a temporary file
 (temp_store FILE), not in this process's memory.
 
-1. merge: events stream in store order; each group closed by the window goes to `x_group` (record
-   before disputes are re-pointed), its members to `x_idmap` (event id -> merged id: a table, since
-   a dispute may name an event of any date) and its reports to `x_report`.
-2. settle: each group's disputes re-pointed through `x_idmap`, figures settled (`merge_events`' end).
+1. merge: events stream in store order. A group the window closes is settled at once (disputes
+   re-pointed at merged ids, figures settled: `merge_events`' end) when every event its disputes
+   name is merged already, else later (step 2). Settled groups go to `merged_events` (their record
+   is read back from there; story ids come last) and to `x_group` (the few fields later steps need:
+   an unsettled group's record waits there); members go to `x_idmap`
+   (event id -> merged id, a table: a dispute may name an event of any date), reports to `x_report`,
+   the documents and disputes that join stories to `x_doc` and `x_ref`.
+2. settle the groups left over by 1.
 3. denials: `link_disputes` one denial at a time, its candidate claims found by family and day range.
-4. stories: one pass in creation order adds the actor chains (windowed) and writes `merged_events`;
-   documents and disputes join events through tables; union-find over an int array.
+4. stories: union-find over an int array (windowed.UnionFind); the actor rule by windowed.ActorChains
+   in one pass over `x_group`'s compact columns, documents and disputes joined in SQL.
 5. stories' records from ordered queries, then `story_id` and `events.merged_id` by SQL.
 """
 
@@ -19,6 +23,7 @@ import hashlib
 import itertools
 import json
 import logging
+from collections import OrderedDict
 from collections.abc import Iterator
 from typing import Any
 
@@ -30,16 +35,17 @@ from marsad.cluster.events import (
     _denial_score,
     _drop_contradicted_denials,
     _family,
+    _Merged,
     remap_disputes,
     settle_figures,
 )
 from marsad.cluster.windowed import (
     ActorChains,
     UnionFind,
+    WindowedMerger,
     actor_keys,
     day_span,
     in_store_order,
-    merge_windowed,
 )
 from marsad.records import Event
 from marsad.store import Store
@@ -49,8 +55,8 @@ PAGE = 500
 
 _TABLES = """
 CREATE TEMP TABLE x_group (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, day INTEGER NOT NULL,
-    family TEXT, modality TEXT, d0 INTEGER, d1 INTEGER, record TEXT NOT NULL,
-    reports INTEGER, killed INTEGER, title TEXT, date_start TEXT, date_end TEXT);
+    settled INTEGER NOT NULL, record TEXT NOT NULL, family TEXT, modality TEXT, d0 INTEGER, d1 INTEGER,
+    keys TEXT, reports INTEGER, killed INTEGER, title TEXT, date_start TEXT, date_end TEXT);
 CREATE TEMP TABLE x_idmap (event_id TEXT PRIMARY KEY, merged_id TEXT NOT NULL) WITHOUT ROWID;
 CREATE TEMP TABLE x_report (doc TEXT NOT NULL, start INTEGER NOT NULL, merged_id TEXT NOT NULL,
     PRIMARY KEY (doc, start)) WITHOUT ROWID;
@@ -78,11 +84,11 @@ def merge_store_events_windowed(store: Store) -> tuple[int, int, int]:
     with store.transaction():
         _run_script(store, _DROP + ";" + _TABLES)
         try:
+            store.clear_merged()
             merged = _merge(store)
-            _settle(store)
+            _settle_rest(store)
             _link_denials(store)
-            uf = _stream_stories(store)
-            stories = _write_stories(store, uf)
+            stories = _write_stories(store, _chain_stories(store))
             linked = _link_events(store)
         finally:
             _run_script(store, _DROP)
@@ -96,33 +102,73 @@ def _run_script(store: Store, script: str) -> None:
             store.conn.execute(statement)
 
 
-# ---------------------------------------------------------------------------- 1. merge
+# ---------------------------------------------------------------------------- 1-2. merge, settle
 
 
 def _merge(store: Store) -> int:
     rows = store.conn.execute("SELECT record FROM events ORDER BY date_start, id")
-    events = (Event.from_dict(json.loads(row[0])) for row in rows)
-    count = 0
-    for batch in _chunks(merge_windowed(events), PAGE):
-        _save_groups(store, batch)
-        count += len(batch)
-    return count
+    merger = WindowedMerger(copy_events=False)  # fresh from JSON: merge_events' deep copy is not needed
+    members: list[tuple[str, str]] = []
+    for row in rows:
+        event = Event.from_dict(json.loads(row[0]))
+        closed = merger.add(event)
+        members.append((event.id, merger.groups[merger.placed].event.id))
+        if closed or len(members) >= PAGE:
+            _save_members(store, members)
+        _save_groups(store, closed)
+    _save_members(store, members)
+    _save_groups(store, merger.finish())
+    return merger.count
 
 
-def _chunks(items: Iterator, size: int) -> Iterator[list]:
-    while batch := list(itertools.islice(items, size)):
-        yield batch
+def _save_members(store: Store, members: list[tuple[str, str]]) -> None:
+    store.conn.executemany("INSERT OR REPLACE INTO x_idmap VALUES (?,?)", members)
+    members.clear()
 
 
-def _save_groups(store: Store, groups: list) -> None:
-    conn = store.conn
-    conn.executemany("INSERT INTO x_group(seq, id, day, record) VALUES (?,?,?,?)",
-                     [(seq, g.event.id, day, _dumps(g.event)) for seq, day, g in groups])
-    conn.executemany("INSERT OR REPLACE INTO x_idmap VALUES (?,?)",
-                     [(member, g.event.id) for _, _, g in groups for _, _, member in g.members])
+def _save_groups(store: Store, groups: list[tuple[int, int, _Merged]]) -> None:
     # merge_store_events_in_memory maps a report to the last merged event holding it
-    conn.executemany("INSERT OR REPLACE INTO x_report VALUES (?,?,?)",
-                     [(r.doc, r.start, g.event.id) for _, _, g in groups for r in g.event.reports])
+    store.conn.executemany("INSERT OR REPLACE INTO x_report VALUES (?,?,?)",
+                           [(r.doc, r.start, g.event.id) for _, _, g in groups for r in g.event.reports])
+    for seq, day, group in groups:
+        event = group.event
+        id_map = _id_map(store, event)
+        if id_map is None:  # names an event not merged yet
+            store.conn.execute("INSERT INTO x_group(seq, id, day, settled, record) VALUES (?,?,?,0,?)",
+                               (seq, event.id, day, _dumps(event)))
+            continue
+        store.conn.execute("INSERT INTO x_group(seq, id, day, settled, record) VALUES (?,?,?,1,'')",
+                           (seq, event.id, day))
+        _settle(store, seq, event, id_map)
+
+
+def _settle(store: Store, seq: int, event: Event, id_map: dict[str, str]) -> None:
+    """merge_events' end for one group, then its rows."""
+    remap_disputes(event, id_map)
+    settle_figures(event)
+    reports, killed, title, start, end = _title_parts(event)
+    first, last = day_span(event)
+    store.conn.execute(
+        "UPDATE x_group SET settled=1, record='', family=?, modality=?, d0=?, d1=?, keys=?, reports=?, killed=?, "
+        "title=?, date_start=?, date_end=? WHERE seq=?",
+        (_family(event), event.modality, first, last, json.dumps(actor_keys(event)), reports,
+         killed, title, start, end, seq))
+    store.conn.executemany("INSERT OR IGNORE INTO x_doc VALUES (?,?)", [(r.doc, seq) for r in event.reports])
+    _save_refs(store, seq, event)
+    store.insert_merged_event(event, None)
+
+
+def _title_parts(event: Event) -> tuple:
+    from marsad.cluster.wiring import story_title_parts
+
+    return story_title_parts(event)
+
+
+def _save_refs(store: Store, seq: int, event: Event) -> None:
+    """The ids this event's disputes name (build_stories joins it to those merged events)."""
+    store.conn.execute("DELETE FROM x_ref WHERE seq = ?", (seq,))
+    store.conn.executemany("INSERT INTO x_ref VALUES (?,?)", [
+        (seq, d[role]) for d in event.disputes for role in ("a", "b") if isinstance(d.get(role), str)])
 
 
 def _dumps(event: Event) -> str:
@@ -138,82 +184,93 @@ def _pages(store: Store, sql: str, *args: Any) -> Iterator[Any]:
         last = rows[-1][0]
 
 
-# ---------------------------------------------------------------------------- 2. settle
-
-
-def _settle(store: Store) -> None:
-    """merge_events' end: disputes re-pointed at merged ids, figures settled."""
-    updates = []
-    for seq, record in _pages(store, "SELECT seq, record FROM x_group WHERE seq > ? ORDER BY seq LIMIT ?"):
+def _settle_rest(store: Store) -> None:
+    """Groups whose disputes named an event merged after them: every id is known now."""
+    for seq, record in _pages(store, "SELECT seq, record FROM x_group WHERE settled = 0 AND seq > ? "
+                                     "ORDER BY seq LIMIT ?"):
         event = Event.from_dict(json.loads(record))
-        remap_disputes(event, _id_map(store, event))
-        settle_figures(event)
-        first, last = day_span(event)
-        updates.append((_family(event), event.modality, first, last, _dumps(event), seq))
-        if len(updates) >= PAGE:
-            _update_settled(store, updates)
-    _update_settled(store, updates)
+        _settle(store, seq, event, _known_ids(store, event))
     store.conn.execute("CREATE INDEX temp.x_group_claims ON x_group(family, modality, d0, d1)")
 
 
-def _update_settled(store: Store, updates: list) -> None:
-    store.conn.executemany("UPDATE x_group SET family=?, modality=?, d0=?, d1=?, record=? WHERE seq=?", updates)
-    updates.clear()
+def _referenced(event: Event) -> list[str]:
+    """The ids remap_disputes looks up (it drops toll disputes without looking)."""
+    return list({d.get(role) for d in event.disputes if d.get("kind") != "toll"
+                 for role in ("a", "b") if isinstance(d.get(role), str)})
 
 
-def _id_map(store: Store, event: Event) -> dict[str, str]:
-    """The part of the id map this event's disputes need."""
-    ids = list({d.get(role) for d in event.disputes for role in ("a", "b") if isinstance(d.get(role), str)})
+def _known_ids(store: Store, event: Event) -> dict[str, str]:
+    ids = _referenced(event)
     if not ids:
         return {}
     marks = ",".join("?" * len(ids))
     return dict(store.conn.execute(f"SELECT event_id, merged_id FROM x_idmap WHERE event_id IN ({marks})", ids))
 
 
+def _id_map(store: Store, event: Event) -> dict[str, str] | None:
+    """The part of the id map this event's disputes need; None when one of them is not there yet."""
+    found = _known_ids(store, event)
+    return found if len(found) == len(_referenced(event)) else None
+
+
 # ---------------------------------------------------------------------------- 3. denials
 
 
 class _Lazy:
-    """Merged events by id, read from x_group on demand: link_disputes' `by_id` for one denial."""
+    """Merged events by id, read from merged_events on demand: link_disputes' `by_id`. The most
+    recently used CACHE of them stay parsed between denials (the same claims come back for
+    neighbouring denials); every change is written back after each denial, so they stay current."""
+
+    CACHE = 4096
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.loaded: dict[str, tuple[int, Event, list]] = {}  # id -> (seq, event, disputes as read)
+        self.loaded: OrderedDict[str, list] = OrderedDict()  # id -> [seq, event, disputes as written]
 
     def get(self, event_id: Any, default: Any = None) -> Event | None:
         if not isinstance(event_id, str):
             return default
         if event_id not in self.loaded:
-            row = self.store.conn.execute("SELECT seq, record FROM x_group WHERE id = ?", (event_id,)).fetchone()
+            row = self.store.conn.execute("SELECT g.seq, m.record FROM x_group g JOIN merged_events m ON m.id = g.id "
+                                          "WHERE g.id = ?", (event_id,)).fetchone()
             if row is None:
                 return default
-            self.adopt(row[0], row[1])
+            return self.adopt(row[0], event_id, row[1])
+        self.loaded.move_to_end(event_id)
         return self.loaded[event_id][1]
 
     def __contains__(self, event_id: Any) -> bool:
         return self.get(event_id) is not None
 
-    def adopt(self, seq: int, record: str) -> Event:
+    def adopt(self, seq: int, event_id: str, record: str) -> Event:
         """The loaded event of this row, reading it if it is not loaded yet."""
-        event = Event.from_dict(json.loads(record))
-        return self.loaded.setdefault(event.id, (seq, event, list(event.disputes)))[1]
+        if event_id not in self.loaded:
+            event = Event.from_dict(json.loads(record))
+            self.loaded[event_id] = [seq, event, list(event.disputes)]
+        self.loaded.move_to_end(event_id)
+        return self.loaded[event_id][1]
 
     def save(self) -> None:
-        """Write back the events whose disputes changed."""
-        self.store.conn.executemany("UPDATE x_group SET record = ? WHERE seq = ?",
-                                    [(_dumps(event), seq) for seq, event, read in self.loaded.values()
-                                     if event.disputes != read])
+        """Write back the events whose disputes changed, with their merged_events rows; forget the
+        least recently used ones past CACHE."""
+        for entry in self.loaded.values():
+            seq, event, written = entry
+            if event.disputes != written:
+                _save_refs(self.store, seq, event)
+                self.store.insert_merged_event(event, None)
+                entry[2] = list(event.disputes)
+        while len(self.loaded) > self.CACHE:
+            self.loaded.popitem(last=False)
 
 
 def _link_denials(store: Store) -> None:
     """link_disputes over the merged events, denials in creation order (a claim's disputes then
     list the links in the same order)."""
     span = store.conn.execute("SELECT max(d1 - d0) FROM x_group WHERE modality = 'reported'").fetchone()[0]
-    for seq, _ in _pages(store, "SELECT seq, id FROM x_group WHERE modality = 'denied' AND seq > ? "
-                                "ORDER BY seq LIMIT ?"):
-        by_id = _Lazy(store)
-        record = store.conn.execute("SELECT record FROM x_group WHERE seq = ?", (seq,)).fetchone()[0]
-        _link_denial(store, by_id, by_id.adopt(seq, record), span or 0)
+    by_id = _Lazy(store)
+    for _, event_id in _pages(store, "SELECT seq, id FROM x_group WHERE modality = 'denied' AND seq > ? "
+                                     "ORDER BY seq LIMIT ?"):
+        _link_denial(store, by_id, by_id.get(event_id), span or 0)  # type: ignore[arg-type]
         by_id.save()
 
 
@@ -223,7 +280,7 @@ def _link_denial(store: Store, by_id: _Lazy, denied: Event, span: int) -> None:
         return
     best, best_score = None, 0
     for seq, event_id, record in _claims(store, denied, span):
-        claim = by_id.loaded[event_id][1] if event_id in by_id.loaded else by_id.adopt(seq, record)
+        claim = by_id.adopt(seq, event_id, record)
         if not _agree_for_denial(claim, denied):
             continue
         score = _denial_score(claim, denied)
@@ -244,40 +301,27 @@ def _claims(store: Store, denied: Event, span: int) -> list[tuple[int, str, str]
     """Reported merged events of the denial's family whose days can agree with it, in creation order:
     the dateless ones, and those starting from first - DENIAL_DAYS - (the longest claim) on."""
     first, last = day_span(denied)
-    sql = "SELECT seq, id, record FROM x_group WHERE family = ? AND modality = 'reported'"
+    sql = ("SELECT g.seq, g.id, m.record FROM x_group g JOIN merged_events m ON m.id = g.id "
+           "WHERE g.family = ? AND g.modality = 'reported'")
     if first is None:
-        return store.conn.execute(sql + " ORDER BY seq", (_family(denied),)).fetchall()
-    rows = store.conn.execute(sql + " AND d0 IS NULL", (_family(denied),)).fetchall()
-    rows += store.conn.execute(sql + " AND d0 BETWEEN ? AND ? AND d1 >= ?",
+        return store.conn.execute(sql + " ORDER BY g.seq", (_family(denied),)).fetchall()
+    rows = store.conn.execute(sql + " AND g.d0 IS NULL", (_family(denied),)).fetchall()
+    rows += store.conn.execute(sql + " AND g.d0 BETWEEN ? AND ? AND g.d1 >= ?",
                                (_family(denied), first - DENIAL_DAYS - span, last + DENIAL_DAYS,  # type: ignore[operator]
                                 first - DENIAL_DAYS)).fetchall()
     return sorted(rows, key=lambda row: row[0])
 
 
-# ---------------------------------------------------------------------------- 4. stories, merged rows
+# ---------------------------------------------------------------------------- 4. stories
 
 
-def _stream_stories(store: Store) -> UnionFind:
-    """One pass in creation order: merged_events rows (story ids come later), the actor chains, and
-    the documents and disputes that join events (to x_doc, x_ref)."""
-    from marsad.cluster.wiring import story_title_parts
-
-    store.clear_merged()
+def _chain_stories(store: Store) -> UnionFind:
+    """build_stories' unions: the actor rule in creation order, then documents and disputes."""
     uf, chains = UnionFind(), ActorChains()
-    sql = "SELECT seq, day, record FROM x_group WHERE seq > ? ORDER BY seq LIMIT ?"
-    rows, docs, refs = [], [], []
-    for seq, day, record in _pages(store, sql):
-        event = Event.from_dict(json.loads(record))
-        store.insert_merged_event(event, None)
+    for seq, day, first, last, keys in store.conn.execute("SELECT seq, day, d0, d1, keys FROM x_group ORDER BY seq"):
         uf.add()
-        for other in chains.add(seq, day_span(event), actor_keys(event), day - MERGE_DAYS if day else None):
+        for other in chains.add(seq, (first, last), json.loads(keys), day - MERGE_DAYS if day else None):
             uf.union(seq, other)
-        docs += [(r.doc, seq) for r in event.reports]
-        refs += [(seq, d[role]) for d in event.disputes for role in ("a", "b") if isinstance(d.get(role), str)]
-        rows.append((*story_title_parts(event), seq))
-        if len(rows) >= PAGE:
-            _flush_story_rows(store, rows, docs, refs)
-    _flush_story_rows(store, rows, docs, refs)
     previous = (None, None)
     for doc, seq in store.conn.execute("SELECT doc, seq FROM x_doc ORDER BY doc, seq"):
         if doc == previous[0]:
@@ -286,15 +330,6 @@ def _stream_stories(store: Store) -> UnionFind:
     for seq, other in store.conn.execute("SELECT r.seq, g.seq FROM x_ref r JOIN x_group g ON g.id = r.ref"):
         uf.union(seq, other)
     return uf
-
-
-def _flush_story_rows(store: Store, rows: list, docs: list, refs: list) -> None:
-    conn = store.conn
-    conn.executemany("UPDATE x_group SET reports=?, killed=?, title=?, date_start=?, date_end=? WHERE seq=?", rows)
-    conn.executemany("INSERT OR IGNORE INTO x_doc VALUES (?,?)", docs)
-    conn.executemany("INSERT INTO x_ref VALUES (?,?)", refs)
-    for items in (rows, docs, refs):
-        items.clear()
 
 
 # ---------------------------------------------------------------------------- 5. stories, links

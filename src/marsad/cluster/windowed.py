@@ -75,7 +75,9 @@ class WindowedMerger:
     """`merge_events` fed one event at a time; groups come out, final, as soon as no later event can
     join them. `seq` numbers groups in creation order: the index `merge_events` gives them."""
 
-    def __init__(self) -> None:
+    def __init__(self, copy_events: bool = True) -> None:
+        self.copy_events = copy_events  # False when the caller hands over events it will not reuse
+        self.placed = -1  # the group the last event went to
         self.groups: dict[int, _Merged] = {}
         self.blocks: dict[tuple, list[int]] = defaultdict(list)
         self.open: deque[tuple[int, int, tuple]] = deque()  # (seq, registration day, block key)
@@ -86,7 +88,7 @@ class WindowedMerger:
         day = _day_bucket(event)
         closed = self._close_before(day - MERGE_DAYS) if day else []
         # the body of merge_events' loop
-        event = copy.deepcopy(event)
+        event = copy.deepcopy(event) if self.copy_events else event
         _tag_tolls(event)
         target = _find_target(event, self.groups, self.blocks)  # type: ignore[arg-type]
         if target is None:
@@ -98,6 +100,7 @@ class WindowedMerger:
         else:
             _absorb(self.groups[target].event, event)
         self.groups[target].members.append((event.doc, event.attributed_to, event.id))
+        self.placed = target
         return closed
 
     def finish(self) -> list[tuple[int, int, _Merged]]:
