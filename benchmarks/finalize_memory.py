@@ -50,6 +50,8 @@ CHILD = """
 import json, resource, sys, time
 from marsad.store import Store
 from marsad.cluster.wiring import run_cross_document
+if sys.argv[2] == "baseline":
+    Store.migrate = lambda self: None  # the store is this tree's schema; the baseline only needs its tables
 started = time.perf_counter()
 with Store(sys.argv[1]) as store:
     run_cross_document(store)
@@ -171,13 +173,13 @@ def _save_doc(store: Store, rng: random.Random, doc_id: str, events: list[Event]
 # ---------------------------------------------------------------------------- measuring
 
 
-def measure(db: Path, src: Path) -> dict:
+def measure(db: Path, src: Path, baseline: bool = False) -> dict:
     """run_cross_document on a copy of `db` in a fresh interpreter importing marsad from `src`."""
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / "copy.db"
         shutil.copy(db, copy)
         env = dict(os.environ, PYTHONPATH=str(src))
-        done = subprocess.run([sys.executable, "-c", CHILD, str(copy)], env=env, capture_output=True, text=True)
+        done = subprocess.run([sys.executable, "-c", CHILD, str(copy), "baseline" if baseline else "current"], env=env, capture_output=True, text=True)
         if done.returncode:
             raise SystemExit(f"the step failed on {db.name} with {src}:\n{done.stderr}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -204,7 +206,7 @@ def main() -> None:
             build_store(db, size)
             print(f"built {size} events in {time.perf_counter() - started:.0f} s", file=sys.stderr)
             now = measure(db, ROOT / "src")
-            before = measure(db, base) if base else None
+            before = measure(db, base, baseline=True) if base else None
             rows.append((size, now, before))
             print(_row(size, now, before), flush=True)
         first = rows[0][1]["rss_mb"]
