@@ -1,6 +1,8 @@
 """The cross-document steps run over the store after a batch: events merged across outlets,
 disputes linked, stories grouped, new entities clustered. Storage-free algorithms live in
-cluster/events.py and cluster/entities.py; this module feeds them from SQLite and writes back."""
+cluster/events.py and cluster/entities.py; this module feeds them from SQLite and writes back.
+Events go through date windows (cluster/cross_store.py, cluster/windowed.py) so that memory does
+not grow with the corpus; `merge_store_events_in_memory` is the whole-corpus reference they equal."""
 
 from __future__ import annotations
 
