@@ -607,3 +607,15 @@ def test_diplomatic_topic_is_no_party():
 def test_could_liberate_is_achieved():
     event = only("وقال مصدر إن «القوات الحكومية استطاعت تحرير مستشفى المدينة في تلعفر من المسلحين»، أمس.")
     assert (event.type, event.sub_type) == ("Battles", "Government regains territory")
+
+
+def test_place_in_an_office_name_is_not_the_event_place():
+    events = piped("تمكنت القوات الحكومية صباح اليوم من تحرير بلدة تلعفر من المسلحين. "
+                   "وأكد مجلس محافظة نينوى أن القوات حررت البلدة بالكامل.")
+    assert len(events) == 1, [(e.type, e.location and e.location.name_en) for e in events]
+    assert events[0].location is not None and events[0].location.precision == 1
+
+
+def test_place_in_an_office_name_stands_in_when_nothing_else_places_the_event():
+    events = piped("أكد مصدر في شرطة نينوى أن انفجار سيارة مفخخة قتل خمسة أشخاص صباح اليوم.")
+    assert len(events) == 1 and events[0].location is not None

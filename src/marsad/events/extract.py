@@ -171,6 +171,7 @@ class _Draft:
     hedged_actor: bool = False  # actor1 only presumed (يرجح أن طائرات أمريكية نفذتها)
     background: bool = False  # a recap, a habit or a long-period total (يذكر أن، منذ بداية): not coded
     toll_only: bool = False  # a killing with no trigger word: its type is a guess the next sentence may fix
+    office_place: Location | None = None  # the place of an office named in its sentence (شرطة نينوى): a last resort
     additive: bool = False  # its sentence opens with كما/كذلك/فيما + the trigger: one more event, not a follow-up
 
 
@@ -188,7 +189,7 @@ def annotate_events(doc: Document) -> None:
     drafts = [d for d in _merge_within_document(drafts) if not d.background]
     for draft in drafts:
         if draft.location is None and not (draft.type == lx.DIPLOMACY and draft.sub_type == "Phone call"):
-            draft.location = _place_before(ctx, draft)
+            draft.location = _place_before(ctx, draft) or draft.office_place
     drafts = [part for draft in drafts for part in _split_by_place(ctx, draft)]
     drafts = _drop_country_only(drafts)
     _link_denials(drafts)
@@ -1495,6 +1496,10 @@ def _location(ctx: _Doc, draft: _Draft) -> Location | None:
             return None  # a call happens nowhere (docs §2.7)
         places = [p for p in places if not _after_from(ctx, p)]  # وفد من محافظة الأنبار: an origin
     places = [p for p in places if not _origin(ctx, p) and not _in_source(ctx, p)]
+    offices = [p for p in _places_in(places, sentence.start, sentence.end) if _names_a_body(ctx, p)]
+    if offices:  # an office's place yields to any other place of the sentence or of the sentences before
+        draft.office_place = offices[0].location
+        places = [p for p in places if p not in offices]
     if draft.type != lx.DIPLOMACY:
         places = [p for p in places if not _destination(ctx, p)]
 
@@ -1752,6 +1757,25 @@ def _in_source(ctx: _Doc, place: PlaceMention) -> bool:
     if any(h.payload.kind == "according" for j in range(max(0, i - 2), i) for h in ctx.cues[j]):  # type: ignore[attr-defined]
         return True
     return any(span is not None and span[0] <= i < span[1] for _, span in ctx.attributions.values())
+
+
+# An office, force or institution named after its place: the place is part of an actor's or a
+# speaker's name (شرطة نينوى، محافظ حلب، قائمقام قضاء الرمادي، مجلس محافظة الأنبار، جامعة الأنبار), not
+# where the event happened.
+_BODY_OF_PLACE = frozenset(match_form(w) for w in (
+    "شرطة", "شرطه", "مجلس", "محافظ", "قائمقام", "مقام", "جامعة", "جامعه"))
+_ADMIN_WORDS = frozenset(match_form(w) for w in ("محافظة", "محافظه", "قضاء", "ناحية", "ناحيه", "مدينة", "مدينه",
+                                                 "بلدية", "بلديه", "ولاية", "ولايه"))
+
+
+def _names_a_body(ctx: _Doc, place: PlaceMention) -> bool:
+    """The place is the complement of an office or institution noun just before it (one
+    administrative word may sit between: قائمقام قضاء الرمادي، مجلس محافظة الأنبار)."""
+    i = bisect.bisect_left(ctx.starts, place.start)
+    j = i - 1
+    if j >= 0 and ctx.words[j] in _ADMIN_WORDS:
+        j -= 1
+    return j >= 0 and _bare(ctx.words[j]) in _BODY_OF_PLACE
 
 
 _FROM = frozenset(match_form(w) for w in ("من", "قادما", "قادمين", "قادمة"))
