@@ -619,3 +619,21 @@ def test_place_in_an_office_name_is_not_the_event_place():
 def test_place_in_an_office_name_stands_in_when_nothing_else_places_the_event():
     events = piped("أكد مصدر في شرطة نينوى أن انفجار سيارة مفخخة قتل خمسة أشخاص صباح اليوم.")
     assert len(events) == 1 and events[0].location is not None
+
+
+def test_joint_dead_and_wounded_figure_counts_neither():
+    event = only("قتل وجرح 35 شخصا في قصف على سوق شعبي في بلدة كفرنبل.")
+    assert (event.killed.value, event.killed.qualifier) == (None, "unknown")
+    assert (event.injured.value, event.injured.qualifier) == (None, "unknown")
+    # the split figures that follow are the event's tolls
+    events = events_of("أفادت مصادر محلية بمقتل وإصابة 40 مسلحا في مواجهات في بلدة كفرنبل. "
+                       "وأوضحت المصادر أن 12 مسلحا قتلوا في المواجهات. "
+                       "وأضافت أن المواجهات أسفرت كذلك عن إصابة 25 من المسلحين و3 من عناصر الجيش.")
+    assert len(events) == 1
+    assert (events[0].killed.value, events[0].injured.value) == (12, 28)
+
+
+def test_figure_before_a_plural_verb_keeps_its_qualifier():
+    event = only("وقال مصدر طبي إن نحو 30 من المقاتلين قتلوا وأصيب 12 آخرون في غارات على بلدة كفرنبل.")
+    assert (event.killed.value, event.killed.qualifier) == (30, "about")
+    assert (event.injured.value, event.injured.qualifier) == (12, "exact")

@@ -47,3 +47,10 @@ def test_not_a_number():
 def test_two_same_rank_numbers_are_not_summed():
     # "خمسة وعشرة" is a list of two numbers, not 15
     assert parse_count("خمسة وعشرة").value == 5
+
+
+def test_definite_sound_plural_is_no_dual():
+    from marsad.events.numbers import dual_count
+
+    assert dual_count("المسلحين") is None  # "من المسلحين": the plural
+    assert dual_count("مسلحين") == 2  # an indefinite dual still counts two

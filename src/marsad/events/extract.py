@@ -787,14 +787,25 @@ def _tolls(ctx: _Doc, first: int, last: int) -> tuple[list[Toll], list[Toll]]:
     kills: list[tuple[Toll, int]] = []
     injuries: list[tuple[Toll, int]] = []
     used: set[int] = set()
+    joined: set[int] = set()
     for i in range(first, last):
         for hit in ctx.cues[i]:
             kind = hit.payload.kind  # type: ignore[attr-defined]
             if kind == "zero":
                 kills.append((Toll(0, "exact", text=_text(ctx, hit.start, hit.end)), hit.start))
-            if kind not in ("kill", "injure", "casualty"):
+            if kind not in ("kill", "injure", "casualty") or hit.start in joined:
                 continue
             if _negated_at(ctx, hit.start, first):
+                continue
+            partner = _joint_toll_partner(ctx, hit, last)
+            if partner is not None:
+                # "مقتل وإصابة 60"، "قتل وجرح 20": one figure for the dead and the wounded together
+                # counts neither (docs §6): both are reported, their numbers unknown
+                joined.add(partner.start)
+                both = _toll_at(ctx, partner, first, last, used) or _toll_at(ctx, hit, first, last, used)
+                text = both.text if both is not None else _text(ctx, hit.start, partner.end)
+                kills.append((Toll(None, "unknown", text=text), hit.start))
+                injuries.append((Toll(None, "unknown", text=text), hit.start))
                 continue
             toll = _toll_at(ctx, hit, first, last, used)
             if toll is None:
@@ -803,6 +814,22 @@ def _tolls(ctx: _Doc, first: int, last: int) -> tuple[list[Toll], list[Toll]]:
                 continue  # "ضحايا" with no figure: not coded (docs §6)
             (injuries if kind == "injure" else kills).append((toll, hit.start))
     return _sum_sides(ctx, kills, last), _sum_sides(ctx, injuries, last)
+
+
+def _joint_toll_partner(ctx: _Doc, hit: Hit, last: int) -> Hit | None:
+    """The toll cue of the other kind joined to `hit` by و right after it (مقتل وإصابة، قتل وجرح،
+    إصابة ومقتل), when a figure follows the pair and none precedes the first cue."""
+    kind = hit.payload.kind  # type: ignore[attr-defined]
+    if kind not in ("kill", "injure") or hit.end >= last or not ctx.words[hit.end].startswith("و"):
+        return None
+    other = "injure" if kind == "kill" else "kill"
+    partner = next((h for h in ctx.cues[hit.end] if h.payload.kind == other), None)  # type: ignore[attr-defined]
+    if partner is None:
+        return None
+    after = any(_quantity_at(ctx, j, last) is not None for j in range(partner.end, min(partner.end + 2, last)))
+    # "25 من المسلحين قتلوا وأصيب 15 آخرون": the first cue has its own figure before it
+    own = _quantity_before(ctx, hit, max(0, hit.start - QUANTITY_BEFORE_VERB), last, set())
+    return partner if after and own is None else None
 
 
 _OTHERS = frozenset(match_form(w) for w in ("آخرون", "آخرين", "آخر"))
@@ -896,8 +923,22 @@ def _quantity_before(ctx: _Doc, hit: Hit, first: int, last: int, used: set[int])
             continue
         found = _quantity_at(ctx, j, last)
         if found is not None and found[2] >= hit.start - gap:
-            return found
+            return _with_qualifier_before(ctx, found, first, last, used)
     return None
+
+
+def _with_qualifier_before(ctx: _Doc, found: tuple[Quantity, int, int], first: int, last: int,
+                           used: set[int]) -> tuple[Quantity, int, int]:
+    """Read backwards, a figure is met before its qualifier: "نحو 25"، "ما لا يقل عن 9"، "أكثر من 50"
+    start a few words earlier and read as one quantity ending where the figure does."""
+    quantity, q_first, q_last = found
+    for k in range(q_first - 1, max(first, q_first - 4) - 1, -1):
+        if ctx.words[k] in _PUNCT_BREAK or k in used:
+            break
+        wider = _quantity_at(ctx, k, last)
+        if wider is not None and wider[2] == q_last and wider[0].value == quantity.value:
+            return wider
+    return found
 
 
 def _has_toll_cue(ctx: _Doc, j: int) -> bool:

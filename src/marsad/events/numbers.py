@@ -129,6 +129,9 @@ DUAL_STEMS = frozenset({
     "معتقل", "اسير", "متظاهر", "مدنيين", "روسي", "اميركي", "امريكي", "سوري", "فلسطيني", "طيار",
 })
 
+# Those whose plural is the sound masculine -ون/-ين, so that -ين is a dual or a plural.
+SOUND_PLURAL_STEMS = frozenset({"مسلح", "مقاتل", "مصاب", "متظاهر", "معتقل", "ناشط", "مواطن"})
+
 
 @dataclass(frozen=True, slots=True)
 class Quantity:
@@ -263,6 +266,10 @@ def dual_count(word: str) -> int | None:
                 # "مدنيين" is a plural, not a dual: only accept ين when the stem is not itself
                 # the -ي nisba plural base (مدني + ين = مدنيين is plural oblique).
                 if ending == "ين" and stem.endswith("ي"):
+                    return None
+                # "25 من المسلحين": with the article, ين on a noun whose plural is sound (مسلحون،
+                # مقاتلون) is the plural; a definite dual is not how a toll counts two
+                if ending == "ين" and prefix.endswith("ال") and stem in SOUND_PLURAL_STEMS:
                     return None
                 return 2
     return None
