@@ -637,3 +637,10 @@ def test_figure_before_a_plural_verb_keeps_its_qualifier():
     event = only("وقال مصدر طبي إن نحو 30 من المقاتلين قتلوا وأصيب 12 آخرون في غارات على بلدة كفرنبل.")
     assert (event.killed.value, event.killed.qualifier) == (30, "about")
     assert (event.injured.value, event.injured.qualifier) == (12, "exact")
+
+
+def test_media_office_speaks_for_its_body():
+    event = only("وأشار المركز الإعلامي للمقاومة الشعبية إلى أن المتمردين شنوا هجوما على مواقعها قرب مأرب أمس.")
+    assert event.attributed_to == "Popular Resistance"
+    event = only("وقال المكتب الإعلامي لحزب الله إن مقاتليه صدوا هجوما في جرود عرسال أمس.")
+    assert event.attributed_to == "Hezbollah"

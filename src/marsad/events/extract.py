@@ -1136,6 +1136,9 @@ def _speaker_after(ctx: _Doc, start: int, last: int) -> tuple[str | None, tuple[
         return None
     span = read_actor(ctx.words, j, last)
     if span is None:
+        office = _media_office_of(ctx, j, last)
+        if office is not None:
+            return office
         mention = _mention_at(ctx, j)
         if mention is None:
             return None
@@ -1239,6 +1242,31 @@ def _spokesman_for(ctx: _Doc, first: int, last: int) -> str | None:
                 return span.name.name_en
             return None
     return None
+
+
+_OFFICE_HEADS = frozenset(match_form(w) for w in ("المركز", "المكتب", "الدائرة", "الدائره", "خلية", "خليه",
+                                                   "اعلام", "الاعلام", "الجناح", "القسم", "الهيئة", "الهيئه"))
+_MEDIA = frozenset(match_form(w) for w in ("الاعلامي", "الاعلاميه", "الإعلامي", "الإعلامية", "الصحفي",
+                                           "الصحافي", "الاعلام", "الحربي", "العسكري"))
+
+
+def _media_office_of(ctx: _Doc, j: int, last: int) -> tuple[str, tuple[int, int]] | None:
+    """"المركز الإعلامي للمقاومة"، "المكتب الإعلامي لرئيس الوزراء": a body's media office speaks for
+    the body named after it with لـ."""
+    if ctx.words[j] not in _OFFICE_HEADS:
+        return None
+    k = j + 1
+    while k < min(last, j + 3) and ctx.words[k] in _MEDIA:
+        k += 1
+    if k == j + 1 or k >= last or not ctx.words[k].startswith("ل") or len(ctx.words[k]) < 3:
+        return None
+    word = ctx.words[k]
+    reading = "ال" + word[2:] if word.startswith("لل") else word[1:]
+    tokens = [*ctx.words[:k], reading, *ctx.words[k + 1:last]]
+    span = read_actor(tokens, k, last)
+    if span is None or not span.name.name_en:
+        return None
+    return span.name.name_en, (j, span.end)
 
 
 def _kb_name(mention: Mention) -> str | None:
