@@ -644,3 +644,9 @@ def test_media_office_speaks_for_its_body():
     assert event.attributed_to == "Popular Resistance"
     event = only("وقال المكتب الإعلامي لحزب الله إن مقاتليه صدوا هجوما في جرود عرسال أمس.")
     assert event.attributed_to == "Hezbollah"
+
+
+def test_series_a_country_lived_through_is_background():
+    assert not events_of("وأعلنت الحكومة حملة أمنية واسعة بعد سلسلة من التفجيرات الدامية التي شهدتها البلاد.")
+    assert not events_of("وعبر الوزير عن تضامنه مع الأردن الذي شهد عدة هجمات دموية.")
+    assert events_of("وشن التحالف سلسلة غارات على مواقع المسلحين قرب بلدة الحويجة أمس.")

@@ -1878,6 +1878,8 @@ def _recap_at(ctx: _Doc, first: int, trigger: int, c_last: int, c_first: int | N
     c_first = first if c_first is None else c_first
     if _RECAP_SPAN.search(" ".join(ctx.words[c_first:c_last])):
         return True
+    if _witnessed_series(ctx, trigger, c_last):
+        return True
     # كان … قد + the trigger verb (pluperfect): a recalled event; not كانت رويترز قد أشارت إلى أن …
     for i in range(max(c_first, trigger - 16), trigger):  # وكانت أحياء …، …، قد تعرضت لقصف
         if ctx.words[i] in _WAS:
@@ -1885,6 +1887,26 @@ def _recap_at(ctx: _Doc, first: int, trigger: int, c_last: int, c_first: int | N
             if qad is not None and trigger - qad <= 3 and not _cues(ctx, qad, trigger, "speech"):
                 return True
     return False
+
+
+_WITNESSED = frozenset(match_form(w) for w in ("شهدتها", "شهدها", "تشهدها", "يشهدها", "عرفتها", "عاشتها"))
+_SERIES = frozenset(match_form(w) for w in ("عدة", "عده", "سلسلة", "سلسله", "موجة", "موجه", "جملة", "جمله"))
+
+
+def _witnessed_series(ctx: _Doc, trigger: int, c_last: int) -> bool:
+    """A plural attack noun told as what a country lived through ("سلسلة من الهجمات الدامية التي
+    شهدتها تركيا"، "شهدت عدة هجمات دموية"): a series summed up, not one event."""
+    if trigger >= min(c_last, len(ctx.words)):
+        return False  # no trigger: a toll sentence
+    word = _bare(ctx.words[trigger])
+    plural = word.endswith("ات") or word.startswith("ال") and word[2:].endswith("ات")
+    if not plural:
+        return False
+    after = ctx.words[trigger + 1:min(c_last, trigger + 5)]
+    if any(w in _RELATIVE for w in after) and any(w in _WITNESSED for w in after):
+        return True
+    before = [_bare(w) for w in ctx.words[max(0, trigger - 3):trigger]]
+    return any(w in _SERIES for w in before) and any(w.startswith(("شهد", "تشهد", "يشهد")) for w in before)
 
 
 def _is_old_background(ctx: _Doc, draft: _Draft) -> bool:
