@@ -217,15 +217,16 @@ def _id_map(store: Store, event: Event) -> dict[str, str] | None:
 
 
 class _Lazy:
-    """Merged events by id, read from merged_events on demand: link_disputes' `by_id`. The most
-    recently used CACHE of them stay parsed between denials (the same claims come back for
-    neighbouring denials); every change is written back after each denial, so they stay current."""
+    """Merged events by id, read from merged_events on demand: link_disputes' `by_id`. At most
+    CACHE of them stay parsed (the least recently used go first; the same claims come back for
+    neighbouring denials), besides the pinned denial and those changed and not yet written back."""
 
-    CACHE = 4096
+    CACHE = 256
 
     def __init__(self, store: Store) -> None:
         self.store = store
         self.loaded: OrderedDict[str, list] = OrderedDict()  # id -> [seq, event, disputes as written]
+        self.pinned: str | None = None
 
     def get(self, event_id: Any, default: Any = None) -> Event | None:
         if not isinstance(event_id, str):
@@ -233,9 +234,7 @@ class _Lazy:
         if event_id not in self.loaded:
             row = self.store.conn.execute("SELECT g.seq, m.record FROM x_group g JOIN merged_events m ON m.id = g.id "
                                           "WHERE g.id = ?", (event_id,)).fetchone()
-            if row is None:
-                return default
-            return self.adopt(row[0], event_id, row[1])
+            return default if row is None else self.adopt(row[0], event_id, row[1])
         self.loaded.move_to_end(event_id)
         return self.loaded[event_id][1]
 
@@ -247,20 +246,30 @@ class _Lazy:
         if event_id not in self.loaded:
             event = Event.from_dict(json.loads(record))
             self.loaded[event_id] = [seq, event, list(event.disputes)]
+            self._trim()
         self.loaded.move_to_end(event_id)
         return self.loaded[event_id][1]
 
+    def hold(self, seq: int, event: Event) -> None:
+        """Keep an event about to change (it may have left the cache meanwhile)."""
+        self.loaded.setdefault(event.id, [seq, event, None])
+
     def save(self) -> None:
-        """Write back the events whose disputes changed, with their merged_events rows; forget the
-        least recently used ones past CACHE."""
+        """Write back the events whose disputes changed, with their merged_events rows."""
         for entry in self.loaded.values():
             seq, event, written = entry
             if event.disputes != written:
                 _save_refs(self.store, seq, event)
                 self.store.insert_merged_event(event, None)
                 entry[2] = list(event.disputes)
+        self._trim()
+
+    def _trim(self) -> None:
         while len(self.loaded) > self.CACHE:
-            self.loaded.popitem(last=False)
+            old = next((k for k, (_, e, w) in self.loaded.items() if k != self.pinned and e.disputes == w), None)
+            if old is None:
+                return
+            del self.loaded[old]
 
 
 def _link_denials(store: Store) -> None:
@@ -268,26 +277,29 @@ def _link_denials(store: Store) -> None:
     list the links in the same order)."""
     span = store.conn.execute("SELECT max(d1 - d0) FROM x_group WHERE modality = 'reported'").fetchone()[0]
     by_id = _Lazy(store)
-    for _, event_id in _pages(store, "SELECT seq, id FROM x_group WHERE modality = 'denied' AND seq > ? "
-                                     "ORDER BY seq LIMIT ?"):
-        _link_denial(store, by_id, by_id.get(event_id), span or 0)  # type: ignore[arg-type]
+    for seq, event_id in _pages(store, "SELECT seq, id FROM x_group WHERE modality = 'denied' AND seq > ? "
+                                       "ORDER BY seq LIMIT ?"):
+        by_id.pinned = event_id
+        _link_denial(store, by_id, seq, by_id.get(event_id), span or 0)  # type: ignore[arg-type]
         by_id.save()
 
 
-def _link_denial(store: Store, by_id: _Lazy, denied: Event, span: int) -> None:
+def _link_denial(store: Store, by_id: _Lazy, seq: int, denied: Event, span: int) -> None:
     _drop_contradicted_denials(denied, by_id)  # type: ignore[arg-type]
     if any(d.get("kind") == "denial" and d.get("a") in by_id for d in denied.disputes):
         return
-    best, best_score = None, 0
-    for seq, event_id, record in _claims(store, denied, span):
-        claim = by_id.adopt(seq, event_id, record)
+    best, best_seq, best_score = None, -1, 0
+    for claim_seq, event_id, record in _claims(store, denied, span):
+        claim = by_id.adopt(claim_seq, event_id, record)
         if not _agree_for_denial(claim, denied):
             continue
         score = _denial_score(claim, denied)
         if score > best_score:
-            best, best_score = claim, score
+            best, best_seq, best_score = claim, claim_seq, score
     if best is None:
         return
+    by_id.hold(best_seq, best)
+    by_id.hold(seq, denied)
     # the link link_disputes writes
     link = {"kind": "denial", "a": best.id, "b": denied.id,
             "note": f"{denied.attributed_to or 'a source'} denies the "
@@ -297,19 +309,18 @@ def _link_denial(store: Store, by_id: _Lazy, denied: Event, span: int) -> None:
     denied.disputes.append(link)
 
 
-def _claims(store: Store, denied: Event, span: int) -> list[tuple[int, str, str]]:
-    """Reported merged events of the denial's family whose days can agree with it, in creation order:
-    the dateless ones, and those starting from first - DENIAL_DAYS - (the longest claim) on."""
+def _claims(store: Store, denied: Event, span: int) -> Iterator[tuple[int, str, str]]:
+    """Reported merged events of the denial's family whose days can agree with it, in creation order,
+    streamed: the dateless ones, and those starting from first - DENIAL_DAYS - (the longest claim) on."""
     first, last = day_span(denied)
     sql = ("SELECT g.seq, g.id, m.record FROM x_group g JOIN merged_events m ON m.id = g.id "
            "WHERE g.family = ? AND g.modality = 'reported'")
     if first is None:
-        return store.conn.execute(sql + " ORDER BY g.seq", (_family(denied),)).fetchall()
-    rows = store.conn.execute(sql + " AND g.d0 IS NULL", (_family(denied),)).fetchall()
-    rows += store.conn.execute(sql + " AND g.d0 BETWEEN ? AND ? AND g.d1 >= ?",
-                               (_family(denied), first - DENIAL_DAYS - span, last + DENIAL_DAYS,  # type: ignore[operator]
-                                first - DENIAL_DAYS)).fetchall()
-    return sorted(rows, key=lambda row: row[0])
+        return store.conn.execute(sql + " ORDER BY g.seq", (_family(denied),))
+    return store.conn.execute(
+        f"SELECT * FROM ({sql} AND g.d0 IS NULL UNION ALL {sql} AND g.d0 BETWEEN ? AND ? AND g.d1 >= ?) ORDER BY 1",
+        (_family(denied), _family(denied), first - DENIAL_DAYS - span, last + DENIAL_DAYS,  # type: ignore[operator]
+         first - DENIAL_DAYS))
 
 
 # ---------------------------------------------------------------------------- 4. stories
