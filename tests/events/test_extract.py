@@ -650,3 +650,14 @@ def test_series_a_country_lived_through_is_background():
     assert not events_of("وأعلنت الحكومة حملة أمنية واسعة بعد سلسلة من التفجيرات الدامية التي شهدتها البلاد.")
     assert not events_of("وعبر الوزير عن تضامنه مع الأردن الذي شهد عدة هجمات دموية.")
     assert events_of("وشن التحالف سلسلة غارات على مواقع المسلحين قرب بلدة الحويجة أمس.")
+
+
+def test_threw_is_not_met_death():
+    event = only("وقال ناشطون إن الطيران المروحي ألقى براميل متفجرة على بلدة كفرنبل صباح اليوم.")
+    assert event.killed is None
+    assert only("لقي خمسة أشخاص مصرعهم في قصف على بلدة كفرنبل.").killed.value == 5
+
+
+def test_distance_reference_read_as_one_name_is_no_place():
+    events = piped("ألقى الطيران براميل متفجرة صباح أمس على قرية صغيرة تبعد أكثر من 60 كلم شرق حلب.")
+    assert events and all(e.location is None or "Eastern" not in (e.location.name_en or "") for e in events)

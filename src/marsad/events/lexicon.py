@@ -364,6 +364,8 @@ _add("من جانب", _agent)
 # لقوات is ل + قوات, not لقي + ات; تلقى (received) is not the imperfect of لقي (met his death).
 INDEX.block("قوات", "تلقى", "تلقي", "يتلقى", "تلقت", "تلقوا")
 INDEX.block("فجرا", "الغارية", "غارية")
+# ألقى (threw, ألقى القبض arrested) is not لقي (met his death): the hamza is lost in matching forms
+INDEX.block("القى", "القي", "القت", "القوا", "يلقي", "القاء")
 INDEX.block("سيرجي")  # Sergey (Lavrov), not the future of أرجأ  # at dawn; a village name, not a raid
 INDEX.block("وزارة", "وزير", "وزراء", "زيارات", "قتال", "قراءة", "سيارة", "سيارات", "اعلام", "مقاتلين",
             "مقاتلي", "حربية", "صدى", "صدر", "هاتف", "لقاءات")
