@@ -661,3 +661,9 @@ def test_threw_is_not_met_death():
 def test_distance_reference_read_as_one_name_is_no_place():
     events = piped("ألقى الطيران براميل متفجرة صباح أمس على قرية صغيرة تبعد أكثر من 60 كلم شرق حلب.")
     assert events and all(e.location is None or "Eastern" not in (e.location.name_en or "") for e in events)
+
+
+def test_event_in_a_relative_clause_yields_to_the_main_clause():
+    events = events_of("أجرى الرئيس التونسي محادثات في العاصمة مع نظيره الجزائري، الذي تستضيف بلاده جولات "
+                       "المفاوضات الخاصة بالأزمة الليبية.")
+    assert [e.sub_type for e in events if e.type == "Diplomacy"] == ["Talks"], [(e.sub_type, e.trigger.text) for e in events]

@@ -413,6 +413,10 @@ def _main_trigger(ctx: _Doc, first: int, last: int) -> Hit | None:
     candidates = _trigger_candidates(ctx, first, last)
     if not candidates:
         return None
+    # "أجرى بوتين محادثات … مع نزارباييف، الذي تستضيف بلاده لقاءات آستانة الخاصة بالمفاوضات": an event
+    # named inside a relative clause describes an actor; the main clause's event before it comes first
+    main = [h for h in candidates if not any(ctx.words[j] in _RELATIVE for j in range(candidates[0].end, h.start))]
+    candidates = main or candidates
     violent = [h for h in candidates if h.payload.type != lx.STATEMENT]  # type: ignore[attr-defined]
     pool = violent or candidates
     specific = [h for h in pool if not h.payload.weak]  # type: ignore[attr-defined]
