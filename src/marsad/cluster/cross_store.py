@@ -365,48 +365,51 @@ def _write_stories(store: Store, uf: UnionFind) -> int:
 
 def _story_parts(store: Store) -> Iterator[tuple[int, list[str], list[str], tuple, str | None]]:
     """Per story root, in root order: sorted event ids, sorted documents, (first, last) date, title
-    (build_stories and merge_store_events_in_memory's fields, by ordered queries)."""
-    conn = store.conn
-    ids = _grouped(conn.execute("SELECT s.root, g.id FROM x_story s JOIN x_group g ON g.seq = s.seq "
-                                "ORDER BY s.root, g.id"))
-    docs = _grouped(conn.execute("SELECT DISTINCT s.root, d.doc FROM x_doc d JOIN x_story s ON s.seq = d.seq "
-                                 "ORDER BY s.root, d.doc"))
+    (build_stories and merge_store_events_in_memory's fields, by ordered queries merged on root).
+    Plain tuples and only the values kept: a story may hold most of the corpus."""
+    ids = _Grouped(_tuples(store, "SELECT s.root, g.id FROM x_story s JOIN x_group g ON g.seq = s.seq "
+                                  "ORDER BY s.root, g.id"))
+    docs = _Grouped(_tuples(store, "SELECT DISTINCT s.root, d.doc FROM x_doc d JOIN x_story s ON s.seq = d.seq "
+                                   "ORDER BY s.root, d.doc"))
     # _story_title's max(): the most reports, then the most killed, the first created on a tie
-    titles = _grouped(conn.execute("SELECT s.root, g.title FROM x_story s JOIN x_group g ON g.seq = s.seq "
-                                   "ORDER BY s.root, g.reports DESC, g.killed DESC, g.seq"))
-    dates = _grouped(conn.execute(
+    titles = _Grouped(_tuples(store, "SELECT s.root, g.title FROM x_story s JOIN x_group g ON g.seq = s.seq "
+                                     "ORDER BY s.root, g.reports DESC, g.killed DESC, g.seq"), first_only=True)
+    dates = _Grouped(_tuples(store,
         "SELECT s.root, min(d), max(d) FROM x_story s JOIN (SELECT seq, date_start AS d FROM x_group "
         "WHERE date_start != '' UNION ALL SELECT seq, date_end FROM x_group WHERE date_end != '') x "
-        "ON x.seq = s.seq GROUP BY s.root ORDER BY s.root"))
-    for root, members in ids:
-        yield (root, [row[1] for row in members], [row[1] for row in _take(docs, root)],
-               next(((row[1], row[2]) for row in _take(dates, root)), (None, None)),
-               next(row[1] for row in _take(titles, root)))
+        "ON x.seq = s.seq GROUP BY s.root ORDER BY s.root"), first_only=True)
+    for (root,) in _tuples(store, "SELECT DISTINCT root FROM x_story ORDER BY root"):
+        span = dates.take(root)
+        yield (root, ids.take(root), docs.take(root), span[0] if span else (None, None),
+               titles.take(root)[0])
 
 
-class _grouped:  # noqa: N801 - used like a function
-    """Rows grouped by their first column, taken in ascending order of it (a merge join)."""
+def _tuples(store: Store, sql: str) -> Any:
+    cursor = store.conn.cursor()
+    cursor.row_factory = None  # plain tuples, not sqlite3.Row
+    return cursor.execute(sql)
 
-    def __init__(self, rows: Any) -> None:
-        self.groups = itertools.groupby(rows, key=lambda row: row[0])
+
+class _Grouped:
+    """(key, value...) rows in ascending key order, taken key by key (a merge join): every value of
+    a key, or only its first; a value is the row's second column, or the rest of the row as a tuple."""
+
+    def __init__(self, rows: Any, first_only: bool = False) -> None:
+        self.groups = itertools.groupby(((row[0], row[1] if len(row) == 2 else row[1:]) for row in rows),
+                                        key=lambda row: row[0])
+        self.first_only = first_only
         self.head = next(self.groups, None)
 
-    def __iter__(self) -> Iterator[tuple[Any, list]]:
-        while self.head is not None:
-            key, rows = self.head[0], list(self.head[1])
+    def take(self, key: Any) -> list:
+        """The values of `key` ([] when it has none), skipping smaller keys."""
+        while self.head is not None and self.head[0] < key:
             self.head = next(self.groups, None)
-            yield key, rows
-
-
-def _take(grouped: _grouped, key: Any) -> list:
-    """The rows of `key`, skipping smaller keys; [] when it has none."""
-    while grouped.head is not None and grouped.head[0] < key:
-        grouped.head = next(grouped.groups, None)
-    if grouped.head is None or grouped.head[0] != key:
-        return []
-    rows = list(grouped.head[1])
-    grouped.head = next(grouped.groups, None)
-    return rows
+        if self.head is None or self.head[0] != key:
+            return []
+        group = self.head[1]
+        values = [next(group)[1]] if self.first_only else [row[1] for row in group]
+        self.head = next(self.groups, None)
+        return values
 
 
 def _link_events(store: Store) -> int:
