@@ -667,3 +667,11 @@ def test_event_in_a_relative_clause_yields_to_the_main_clause():
     events = events_of("أجرى الرئيس التونسي محادثات في العاصمة مع نظيره الجزائري، الذي تستضيف بلاده جولات "
                        "المفاوضات الخاصة بالأزمة الليبية.")
     assert [e.sub_type for e in events if e.type == "Diplomacy"] == ["Talks"], [(e.sub_type, e.trigger.text) for e in events]
+
+
+def test_source_inside_a_named_body_is_that_body():
+    event = only("أفاد مصدر عراقي مسؤول في وزارة الصحة بمقتل 9 مدنيين في تفجير سيارة مفخخة في سوق ببعقوبة.")
+    assert event.attributed_to == "Ministry of Health of Iraq"
+    event = only("وقال مصدر في المقاومة الشعبية إن 12 مسلحا حوثيا قتلوا في غارات على مواقعهم قرب صرواح.")
+    assert event.attributed_to == "Popular Resistance"
+    assert only("أفادت مصادر أمنية عراقية بمقتل 11 مسلحا في قصف جوي.").attributed_to == "Security sources"

@@ -203,6 +203,10 @@ def _anonymous_source(tokens: list[str], i: int, limit: int) -> ActorSpan | None
         else:
             break
         j += 1
+    if kind is None:
+        body = _body_of_source(tokens, j, limit, country)
+        if body is not None:
+            return ActorSpan(i, body[1], ActorName(body[0], None, "source"))
     if kind is None and country is None:
         return None
     noun_en = ("sources" if plural else "source") if noun_kind == "source" else ("officials" if plural else "official")
@@ -211,6 +215,25 @@ def _anonymous_source(tokens: list[str], i: int, limit: int) -> ActorSpan | None
     parts = [_DEMONYM.get(country, country) if country and not kind else None, kind, noun_en]
     name = " ".join(part for part in parts if part)
     return ActorSpan(i, j, ActorName(name[:1].upper() + name[1:], None, "source"))
+
+
+_RANK_WORDS = frozenset(match_form(w) for w in ("مسؤول", "مسؤولة", "رفيع", "رفيعة", "بارز", "كبير", "مطلع"))
+
+
+def _body_of_source(tokens: list[str], j: int, limit: int, country: str | None) -> tuple[str, int] | None:
+    """"مصدر في المقاومة الشعبية"، "مصدر يمني مسؤول في وزارة الصحة": a source inside a named body is
+    attributed to that body (with the source's country when the body is a bare ministry)."""
+    while j < limit and tokens[j] in _RANK_WORDS:
+        j += 1
+    if j + 1 >= limit or tokens[j] != "في":
+        return None
+    span = read_actor(tokens, j + 1, limit)
+    if span is None or not span.name.name_en or span.name.kind not in ("actor", "force"):
+        return None
+    name = span.name.name_en
+    if name.startswith("Ministry of") and " of " not in name[len("Ministry of"):] and country:
+        name = ministry_of(name, country)
+    return name, span.end
 
 
 def read_actor(tokens: list[str], i: int, limit: int) -> ActorSpan | None:
