@@ -675,3 +675,10 @@ def test_source_inside_a_named_body_is_that_body():
     event = only("وقال مصدر في المقاومة الشعبية إن 12 مسلحا حوثيا قتلوا في غارات على مواقعهم قرب صرواح.")
     assert event.attributed_to == "Popular Resistance"
     assert only("أفادت مصادر أمنية عراقية بمقتل 11 مسلحا في قصف جوي.").attributed_to == "Security sources"
+
+
+def test_the_statement_speaks_for_its_issuer():
+    events = piped("قال التحالف في بيان إن طائراته نفذت غارات على مواقع للتنظيم قرب الحسكة أمس. "
+                   "وقال البيان الذي صدر اليوم إن غارات أخرى أصابت مواقع قرب مدينة الرقة.")
+    assert events and all(e.attributed_to == "US-led coalition" for e in events), [
+        (e.location and e.location.name_en, e.attributed_to) for e in events]

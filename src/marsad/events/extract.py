@@ -1138,7 +1138,17 @@ def _speaker_after(ctx: _Doc, start: int, last: int) -> tuple[str | None, tuple[
         j += 1
     if j >= last:
         return None
+    if ctx.words[j] in _STATEMENT:
+        # "وقال البيان إن …": the statement speaks for whoever issued it, named there or just before
+        issuer = _statement_issuer(ctx, j, min(last, j + 6))
+        if issuer is not None:
+            return issuer
+        return (ctx.last_speaker, (j, j + 1)) if ctx.last_speaker else None
     span = read_actor(ctx.words, j, last)
+    if span is None and _bare(ctx.words[j]) == match_form("التحالف"):
+        # a bare "التحالف" speaking: the coalition of the article's theatre (as for actors)
+        bare = ActorSpan(j, j + 1, ActorName("Saudi-led coalition", None, "actor"))
+        return _coalition_by_country(ctx, bare).name.name_en, (j, j + 1)
     if span is None:
         office = _media_office_of(ctx, j, last)
         if office is not None:
