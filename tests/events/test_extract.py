@@ -682,3 +682,10 @@ def test_the_statement_speaks_for_its_issuer():
                    "وقال البيان الذي صدر اليوم إن غارات أخرى أصابت مواقع قرب مدينة الرقة.")
     assert events and all(e.attributed_to == "US-led coalition" for e in events), [
         (e.location and e.location.name_en, e.attributed_to) for e in events]
+
+
+def test_origin_behind_an_area_word_and_a_town_word():
+    events = piped("اندلعت أمس اشتباكات عنيفة بين المسلحين والجيش في بلدة لودر، بعد أن دفع المسلحون "
+                   "بتعزيزات من منطقة «مكيراس» بمدينة البيضاء.")
+    assert len(events) == 1 and events[0].location is not None, [(e.location and e.location.name_en) for e in events]
+    assert "Bayda" not in events[0].location.name_en

@@ -1778,20 +1778,33 @@ def _origin(ctx: _Doc, place: PlaceMention) -> bool:
         return False
     if ctx.words[i - 1] in _FROM and ctx.words[i - 1] != match_form("من"):
         return True  # قادماً/قادمة X
-    if ctx.words[i - 1] != match_form("من") and not (
-            i > 1 and ctx.words[i - 2] == match_form("من") and ctx.words[i - 1] in _BASE_WORDS):
+    at = None
+    for k in range(i - 1, max(-1, i - 8), -1):  # من X، من قاعدة X، من منطقة «مكيراس» بمدينة X
+        if ctx.words[k] == match_form("من"):
+            at = k
+            break
+        if not (ctx.words[k] in _BASE_WORDS or _bare(ctx.words[k]) in _BASE_WORDS or ctx.words[k] == '"'
+                or ctx.words[k][:1] == "ب" and ctx.words[k][1:] in _BASE_WORDS or _is_place_word(ctx, k)):
+            return False
+    if at is None:
         return False
-    at = i - 1 if ctx.words[i - 1] == match_form("من") else i - 2
     for j in range(at - 1, max(-1, at - 4), -1):
         word = _bare(ctx.words[j])
         if word in _PUNCT_BREAK:
             return False
-        if word.startswith(_MOTION_STEMS):
-            return True
+        if word.startswith(_MOTION_STEMS) or word[:1] in ("ب", "ل") and word[1:].startswith(_MOTION_STEMS):
+            return True  # دفعت بتعزيزات من X
     return False
 
 
-_BASE_WORDS = frozenset(match_form(w) for w in ("قاعدة", "مطار", "مدينة", "بلدة", "محافظة", "ميناء"))
+_BASE_WORDS = frozenset(match_form(w) for w in ("قاعدة", "مطار", "مدينة", "بلدة", "محافظة", "ميناء", "منطقة",
+                                                 "قرية", "معسكر"))
+
+
+def _is_place_word(ctx: _Doc, k: int) -> bool:
+    """Token k lies inside a place mention (resolved or not), as in "من منطقة «مكيراس» بمدينة البيضاء"."""
+    start = ctx.tokens[k].start
+    return any(p.start <= start < p.end for p in ctx.doc.places)
 # Where people or aircraft went afterwards (نقلوا إلى مستشفى في X، قبل أن تعود إلى قاعدة X) and a
 # reference point (المنطقة المقابلة لمدينة كيليس) are not where the event happened.
 _AFTERWARDS_STEMS = tuple(match_form(w) for w in (
