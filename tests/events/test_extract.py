@@ -689,3 +689,9 @@ def test_origin_behind_an_area_word_and_a_town_word():
                    "بتعزيزات من منطقة «مكيراس» بمدينة البيضاء.")
     assert len(events) == 1 and events[0].location is not None, [(e.location and e.location.name_en) for e in events]
     assert "Bayda" not in events[0].location.name_en
+
+
+def test_supporting_forces_are_not_the_side_acted_upon():
+    event = only("تمكنت القوات العراقية أمس من تحرير بلدة تلعفر بمساندة قوات الحشد الشعبي ودعم طيران التحالف الدولي.")
+    assert event.actor1 is not None and event.actor1.name_en == "Military Forces of Iraq"
+    assert event.actor2 is None or event.actor2.name_en not in ("Popular Mobilization Forces", "US-led coalition")

@@ -677,7 +677,7 @@ def _fill(ctx: _Doc, draft: _Draft, actors: list[ActorSpan], source_span: tuple[
         actor1 = after[0]  # VSO (قصفت القوات) or a genitive agent (غارات التحالف)
     if actor1 is None and before and (is_verb or before[-1].end >= t_first - 3):
         actor1 = before[-1]  # SVO: الجيش السوري استعاد
-    rest = [a for a in after if a is not actor1]
+    rest = [a for a in after if a is not actor1 and not _in_support(ctx, a, c_first)]
     actor2 = next((a for a in rest if a.name.kind != "civilians"), None)
     if actor2 is None and t_first - 1 >= c_first and ctx.words[t_first - 1] in _CAUSE_WORDS:
         # مقتل 7 عناصر من حزب الله جراء غارة: the dead named before "as a result of" are the target
@@ -697,6 +697,17 @@ def _fill(ctx: _Doc, draft: _Draft, actors: list[ActorSpan], source_span: tuple[
             draft.actor2 = civilians
     if draft.sub_type == lx.TERRITORY:
         draft.sub_type = _territory_sub_type(draft)
+
+
+# "بمساندة قوات الجيش العراقي"، "بدعم من طيران التحالف": the forces helping actor1 are its allies, never
+# the side acted upon.
+_SUPPORT = frozenset(match_form(w) for w in (
+    "بمساندة", "ودعم", "بدعم", "وبدعم", "بمشاركة", "وبمشاركة", "باسناد", "بإسناد", "بغطاء", "وبمساندة", "بتغطية",
+    "بمؤازرة", "وبمؤازرة", "باسناد", "مدعومة", "مدعوما", "مدعومين", "المدعومة", "المدعوم", "بالتعاون"))
+
+
+def _in_support(ctx: _Doc, actor: ActorSpan, c_first: int) -> bool:
+    return any(ctx.words[j] in _SUPPORT for j in range(max(c_first, actor.start - 3), actor.start))
 
 
 _HEDGES = frozenset(match_form(w) for w in ("يرجح", "يعتقد", "يشتبه", "يرجح", "ربما", "يحتمل", "يرجّح", "مرجحا"))
