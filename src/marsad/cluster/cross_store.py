@@ -20,6 +20,7 @@ grouping every event in memory (wiring.merge_store_events_in_memory), computed i
 from __future__ import annotations
 
 import hashlib
+import io
 import itertools
 import json
 import logging
@@ -353,35 +354,57 @@ def _write_stories(store: Store, uf: UnionFind) -> int:
     conn.execute("CREATE INDEX temp.x_story_root ON x_story(root)")
     count = 0
     for root, ids, docs, dates, title in _story_parts(store):
-        story = {"id": "st-" + hashlib.blake2b(ids[0].encode(), digest_size=6).hexdigest(), "events": ids,
-                 "docs": docs, "date_start": dates[0], "date_end": dates[1], "title": title}
-        store.insert_story(story)
-        conn.execute("INSERT INTO x_sid VALUES (?,?)", (root, story["id"]))
+        story_id, record = _story_record(ids, docs, dates, title)
+        store.insert_story_record(story_id, title, dates[0], dates[1], record)
+        conn.execute("INSERT INTO x_sid VALUES (?,?)", (root, story_id))
         count += 1
     conn.execute("UPDATE merged_events SET story_id = (SELECT i.story_id FROM x_group g JOIN x_story s "
                  "ON s.seq = g.seq JOIN x_sid i ON i.root = s.root WHERE g.id = merged_events.id)")
     return count
 
 
-def _story_parts(store: Store) -> Iterator[tuple[int, list[str], list[str], tuple, str | None]]:
-    """Per story root, in root order: sorted event ids, sorted documents, (first, last) date, title
-    (build_stories and merge_store_events_in_memory's fields, by ordered queries merged on root).
-    Plain tuples and only the values kept: a story may hold most of the corpus."""
+def _story_record(ids: Iterator[str], docs: Iterator[str], dates: tuple, title: str | None) -> tuple[str, str]:
+    """(story id, record): the text json.dumps gives build_stories' dict with the dates and title
+    merge_store_events_in_memory adds, written from the streamed ids and documents."""
+    first = next(ids)
+    story_id = "st-" + hashlib.blake2b(first.encode(), digest_size=6).hexdigest()
+    out = io.StringIO()
+    out.write(f'{{"id": {_json(story_id)}, "events": [')
+    _json_items(out, itertools.chain([first], ids))
+    out.write('], "docs": [')
+    _json_items(out, docs)
+    out.write(f'], "date_start": {_json(dates[0])}, "date_end": {_json(dates[1])}, "title": {_json(title)}}}')
+    return story_id, out.getvalue()
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _json_items(out: io.StringIO, values: Iterator[str]) -> None:
+    for n, value in enumerate(values):
+        out.write(", " + _json(value) if n else _json(value))
+
+
+def _story_parts(store: Store) -> Iterator[tuple[int, Iterator[str], Iterator[str], tuple, str | None]]:
+    """Per story root, in root order: its event ids and documents (sorted, streamed), (first, last)
+    date and title (build_stories' and merge_store_events_in_memory's fields), by ordered queries
+    merged on root. Ids and documents are consumed before the next root: a story may hold most of
+    the corpus."""
     ids = _Grouped(_tuples(store, "SELECT s.root, g.id FROM x_story s JOIN x_group g ON g.seq = s.seq "
                                   "ORDER BY s.root, g.id"))
     docs = _Grouped(_tuples(store, "SELECT DISTINCT s.root, d.doc FROM x_doc d JOIN x_story s ON s.seq = d.seq "
                                    "ORDER BY s.root, d.doc"))
     # _story_title's max(): the most reports, then the most killed, the first created on a tie
     titles = _Grouped(_tuples(store, "SELECT s.root, g.title FROM x_story s JOIN x_group g ON g.seq = s.seq "
-                                     "ORDER BY s.root, g.reports DESC, g.killed DESC, g.seq"), first_only=True)
+                                     "ORDER BY s.root, g.reports DESC, g.killed DESC, g.seq"))
     dates = _Grouped(_tuples(store,
         "SELECT s.root, min(d), max(d) FROM x_story s JOIN (SELECT seq, date_start AS d FROM x_group "
         "WHERE date_start != '' UNION ALL SELECT seq, date_end FROM x_group WHERE date_end != '') x "
-        "ON x.seq = s.seq GROUP BY s.root ORDER BY s.root"), first_only=True)
+        "ON x.seq = s.seq GROUP BY s.root ORDER BY s.root"))
     for (root,) in _tuples(store, "SELECT DISTINCT root FROM x_story ORDER BY root"):
-        span = dates.take(root)
-        yield (root, ids.take(root), docs.take(root), span[0] if span else (None, None),
-               titles.take(root)[0])
+        yield (root, ids.values(root), docs.values(root), next(dates.values(root), (None, None)),
+               next(titles.values(root)))
 
 
 def _tuples(store: Store, sql: str) -> Any:
@@ -391,25 +414,23 @@ def _tuples(store: Store, sql: str) -> Any:
 
 
 class _Grouped:
-    """(key, value...) rows in ascending key order, taken key by key (a merge join): every value of
-    a key, or only its first; a value is the row's second column, or the rest of the row as a tuple."""
+    """(key, value...) rows in ascending key order, taken key by key (a merge join); a value is the
+    row's second column, or the rest of the row as a tuple."""
 
-    def __init__(self, rows: Any, first_only: bool = False) -> None:
+    def __init__(self, rows: Any) -> None:
         self.groups = itertools.groupby(((row[0], row[1] if len(row) == 2 else row[1:]) for row in rows),
                                         key=lambda row: row[0])
-        self.first_only = first_only
         self.head = next(self.groups, None)
 
-    def take(self, key: Any) -> list:
-        """The values of `key` ([] when it has none), skipping smaller keys."""
+    def values(self, key: Any) -> Iterator[Any]:
+        """The values of `key` (none when it has none), skipping smaller keys; lazily, so take
+        them before asking for a larger key."""
         while self.head is not None and self.head[0] < key:
             self.head = next(self.groups, None)
         if self.head is None or self.head[0] != key:
-            return []
-        group = self.head[1]
-        values = [next(group)[1]] if self.first_only else [row[1] for row in group]
+            return
+        yield from (value for _, value in self.head[1])
         self.head = next(self.groups, None)
-        return values
 
 
 def _link_events(store: Store) -> int:

@@ -469,9 +469,14 @@ class Store:
         )
 
     def insert_story(self, story: dict[str, Any]) -> None:
+        self.insert_story_record(story["id"], story.get("title"), story.get("date_start"), story.get("date_end"),
+                                 json.dumps(story, ensure_ascii=False))
+
+    def insert_story_record(self, story_id: str, title: str | None, date_start: str | None, date_end: str | None,
+                            record: str) -> None:
+        """A story whose JSON record the caller wrote: one that spans the corpus need not be a dict."""
         self.conn.execute("INSERT OR REPLACE INTO stories(id, title, date_start, date_end, record) "
-                          "VALUES (?,?,?,?,?)", (story["id"], story.get("title"), story.get("date_start"),
-                                                 story.get("date_end"), json.dumps(story, ensure_ascii=False)))
+                          "VALUES (?,?,?,?,?)", (story_id, title, date_start, date_end, record))
 
     # ---------------------------------------------------------------- figures
 
