@@ -1,0 +1,119 @@
+"""Seeded selection of the blind events batch 1 (tests/events/gold/blind1_events.jsonl).
+
+Rules:
+* Pool: SaudiNewsNet articles (../shared/data/saudinewsnet/articles.jsonl.gz) whose id is in none of the
+  files under tests/time/annotations, tests/geo/annotations, tests/events/gold (keys "id", "doc",
+  "file"), except this batch's own files (names starting "blind1_"), so the walk stays reproducible once
+  the gold file exists;
+* and not among the 80 ids of `tests/blind_select.py --batch 4` (computed here by calling its `select`
+  with the same exclusion, blind1_* files left out, i.e. the ids it printed before this batch existed);
+* 600 <= len(text) <= 3000;
+* the text contains at least two distinct words of CUES (conflict/politics cue words, matched as whole
+  tokens, allowing the clitics و/ف/ب/ل/ال before them);
+* sort by id, shuffle with random.Random(1123), keep an article while its outlet has < 3 kept, stop at 20.
+Usage: .venv/bin/python tests/events/blind_select_events.py   (prints the ids)
+"""
+import gzip
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+ART = ROOT.parent / "shared/data/saudinewsnet/articles.jsonl.gz"
+SEED = 1123
+OWN = "blind1_"
+
+CUES = [
+    "قتل", "قتلى", "مقتل", "قصف", "غارة", "غارات", "اشتباكات", "انفجار", "تفجير", "هجوم",
+    "مظاهرة", "مظاهرات", "احتجاج", "احتجاجات", "اعتقال", "اجتماع", "محادثات", "مباحثات", "زيارة",
+    "نفى", "نفت", "معارك", "مسلحين", "مسلحون", "انتحاري", "اتصالا", "اتصالاً", "التقى", "استقبل",
+    "مفاوضات", "هدنة", "اختطاف", "جرحى", "مصرع",
+]
+_PREFIX = "(?:و|ف)?(?:ب|ل|ك)?(?:ال)?"
+_CUE_RE = {w: re.compile(r"(?<![\u0621-\u064A])" + _PREFIX + re.escape(w) + r"(?![\u0621-\u064A])") for w in CUES}
+
+
+def cue_words(text: str) -> set:
+    return {w for w, rx in _CUE_RE.items() if rx.search(text)}
+
+
+def annotated_ids() -> set:
+    ids = set()
+    for d in ("tests/time/annotations", "tests/geo/annotations", "tests/events/gold"):
+        for p in sorted((ROOT / d).glob("*.jsonl")):
+            if p.name.startswith(OWN):
+                continue
+            for line in p.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    r = json.loads(line)
+                    for k in ("id", "doc", "file"):
+                        if isinstance(r.get(k), str):
+                            ids.add(r[k])
+    return ids
+
+
+def batch4_ids() -> set:
+    """The ids `tests/blind_select.py --batch 4` prints, with this batch's own files left out of its exclusion."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    import blind_select as bs
+
+    orig = bs.used_ids
+
+    def used_ids(batch=3):
+        ids = orig(batch)
+        own = set()
+        for d in ("tests/time/annotations", "tests/geo/annotations", "tests/events/gold"):
+            for p in sorted((ROOT / d).glob(OWN + "*.jsonl")):
+                for line in p.read_text(encoding="utf-8").splitlines():
+                    if line.strip():
+                        r = json.loads(line)
+                        own |= {r[k] for k in ("id", "doc") if isinstance(r.get(k), str)}
+        other = set()  # ids of own files that also appear in another file stay excluded
+        for d in ("tests/time/annotations", "tests/geo/annotations", "tests/events/gold"):
+            for p in sorted((ROOT / d).glob("*.jsonl")):
+                if p.name.startswith(OWN):
+                    continue
+                for line in p.read_text(encoding="utf-8").splitlines():
+                    if line.strip():
+                        r = json.loads(line)
+                        other |= {r[k] for k in ("id", "doc") if isinstance(r.get(k), str)}
+        return ids - (own - other)
+
+    bs.used_ids = used_ids
+    try:
+        kept, _, _ = bs.select(n=80, per_outlet=8, batch=4)
+    finally:
+        bs.used_ids = orig
+    return {a["id"] for a in kept}
+
+
+def select(n=20, per_outlet=3):
+    excluded = annotated_ids() | batch4_ids()
+    pool = []
+    with gzip.open(ART, "rt", encoding="utf-8") as f:
+        for line in f:
+            a = json.loads(line)
+            if a["id"] in excluded or not (600 <= len(a["text"]) <= 3000):
+                continue
+            if len(cue_words(a["text"])) < 2:
+                continue
+            pool.append(a)
+    pool.sort(key=lambda a: a["id"])
+    random.Random(SEED).shuffle(pool)
+    kept, count = [], {}
+    for a in pool:
+        if count.get(a["outlet"], 0) < per_outlet:
+            count[a["outlet"]] = count.get(a["outlet"], 0) + 1
+            kept.append(a)
+            if len(kept) == n:
+                break
+    return kept, len(excluded), len(pool)
+
+
+if __name__ == "__main__":
+    kept, nex, npool = select()
+    print(f"excluded ids {nex}, pool {npool}, kept {len(kept)}")
+    for a in kept:
+        print(a["id"], a["outlet"], len(a["text"]), a.get("crawled"), " ".join(sorted(cue_words(a["text"]))))
