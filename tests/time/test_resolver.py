@@ -751,3 +751,27 @@ def test_words_containing_yesterday_and_preachers(text: str, expected: list) -> 
 )
 def test_compound_number_words(text: str, expected: list) -> None:
     assert values(text) == expected
+
+
+JULY_21 = dt.date(2015, 7, 21)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The same month of another year: the month last named, else the publication's.
+        ("ارتفعت المبيعات في يونيو مقارنة بالشهر نفسه من العام الماضي",
+         [("يونيو", "2015-06-01", "2015-06-30", "month"), ("الشهر نفسه من العام الماضي", "2014-06-01", "2014-06-30", "month")]),
+        ("سجلت الصادرات نموا عن نفس الشهر من العام الماضي", [("نفس الشهر من العام الماضي", "2014-07-01", "2014-07-31", "month")]),
+        ("وفي الشهر ذاته من عام 2013", [("الشهر ذاته من عام 2013", "2013-07-01", "2013-07-31", "month")]),
+        ("قرر الشهر الماضي", [("الشهر الماضي", "2015-06-01", "2015-06-30", "month")]),
+        # Eid days counted from 1 Shawwal / 10 Dhu al-Hijjah (Umm al-Qura), the Eid nearest publication.
+        ("وفي أول أيام العيد زار المصلون", [("أول أيام العيد", "2015-07-17", "2015-07-17", "day")]),
+        ("في رابع أيام عيد الفطر", [("رابع أيام عيد الفطر", "2015-07-20", "2015-07-20", "day")]),
+        # A Hijri day "of the current year" is this Hijri year; "of last year" stays unresolved.
+        ("من 4 شوال إلى 6 ذوالقعدة من العام الجاري",
+         [("4 شوال إلى 6 ذوالقعدة من العام الجاري", "2015-07-20", "2015-08-21", "day")]),
+    ],
+)
+def test_same_month_eid_days_month_spans(text: str, expected: list) -> None:
+    assert values(text, JULY_21) == expected

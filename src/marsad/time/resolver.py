@@ -571,7 +571,10 @@ def _on_day_month(m: Found, ctx: Context) -> Candidate | None:
         cand.start = m.start("d1")  # "من 20 شوال": the preposition is not part of a single date
     year = _explicit_year(m, ctx)
     if m["ymod"] and is_hijri:
-        return None  # a Hijri month with a Gregorian "last year": too loose to resolve
+        if _year_delta(m["ymod"]) or ctx.published is None:
+            return None  # a Hijri month with "last year": which calendar's year is too loose to tell
+        # "6 ذي القعدة من العام الجاري": this Hijri year whichever calendar "this year" counts in
+        year = hijri.gregorian_to_hijri_year(ctx.published)
     if m["ymod"] and year is None:
         cand.relative = f"day:{d1} month:{month} year:{_year_delta(m['ymod']):+d}"
         return cand
@@ -1337,6 +1340,20 @@ BARE_YEAR_PART_RE = re.compile(
     rf"(?:ال|ل)(?P<unit>عام|سنه|شهر)(?!{S}(?:ال|\d|[وف]?(?:{MONTH})(?!\w))|{OPT_S}\d){END}"
 )
 BARE_YEAR_PART_PREFIX = rf"(?P<part>مطلع|بدايه|اوايل|اواخر|نهايه|منتصف|اواسط){S}"  # required
+# "الشهر نفسه", "نفس الشهر من العام الماضي", "الشهر ذاته من عام 2014": the month last named (else the
+# publication's), in the year the phrase gives.
+SAME_MONTH_RE = re.compile(
+    rf"الشهر(?:{S}(?P<self>نفسه|ذاته))?(?:{S}(?:من|في){S}(?:ال)?(?:عام|سنه){S}"
+    rf"(?:(?P<last>الماضي|الماضيه|السابق|السابقه|المنصرم|المنصرمه)|(?P<year>\d{{4}}))"
+    rf"(?!\d))?{END}"
+)
+SAME_MONTH_PREFIX = rf"(?:(?P<same>نفس|ذات){S})?"
+# "أول أيام العيد", "رابع أيام عيد الفطر", "ثاني أيام عيد الأضحى": a day counted from 1 Shawwal or
+# 10 Dhu al-Hijjah; a bare العيد is the Eid nearest the publication.
+EID_DAY_RE = re.compile(rf"(?P<ord>اول|ثاني|ثالث|رابع|خامس){S}ايام{S}(?:عيد{S}(?P<which>الفطر|الاضحي)|العيد){END}")
+EID_DAY_TRIGGER = re.compile(rf"(?:اول|ثاني|ثالث|رابع|خامس)(?={S}ايام{S}(?:عيد|العيد))")
+_EID_ORDINALS = {"اول": 1, "ثاني": 2, "ثالث": 3, "رابع": 4, "خامس": 5}
+_EID_STARTS = {"الفطر": (10, 1), "الاضحي": (12, 10)}  # (Hijri month, day)
 # A bare "نهاية الشهر" is the month of a day or month named this close before it, else the
 # publication's; "الشهر السابق" the month before that.
 MONTH_WINDOW = 300
@@ -1359,6 +1376,39 @@ def _on_anaphoric_year(m: Found, ctx: Context) -> Candidate | None:
         cand.relative = f"{unit}:{delta:+d}"
         return cand
     cand.value = _shift_unit(ctx.published, unit, delta)
+    return cand
+
+
+def _on_same_month(m: Found, ctx: Context) -> Candidate | None:
+    if not (m["same"] or m["self"]):
+        return None  # a plain "الشهر": the relative-unit rules read it
+    year = f"={m['year']}" if m["year"] else ("-1" if m["last"] else "+0")
+    cand = Candidate(m.start(), m.end(), "anaphoric", precision="month", anaphora=f"month:same:{year}")
+    if ctx.published is None:
+        cand.relative = "month:same"
+        return cand
+    cand.value = _same_month(ctx.published.year, ctx.published.month, year)
+    return cand
+
+
+def _same_month(year: int, month: int, how: str) -> tuple[dt.date, dt.date]:
+    """`month` of `year` shifted as the phrase says ("-1": the year before; "=2014": that year)."""
+    return _month_range(int(how[1:]) if how.startswith("=") else year + int(how), month)
+
+
+def _on_eid_day(m: Found, ctx: Context) -> Candidate | None:
+    cand = Candidate(m.start(), m.end(), "eid", precision="day")
+    if ctx.published is None:
+        return None  # which year's Eid cannot be told
+    year = hijri.gregorian_to_hijri_year(ctx.published)
+    kinds = [m["which"]] if m["which"] else list(_EID_STARTS)
+    days = [first + dt.timedelta(days=_EID_ORDINALS[m["ord"]] - 1)
+            for kind in kinds for y in (year - 1, year, year + 1)
+            if (first := _hijri_date(y, *_EID_STARTS[kind])) is not None]
+    if not days:
+        return None
+    day = min(days, key=lambda d: abs((d - ctx.published).days))
+    cand.value = (day, day)
     return cand
 
 
@@ -1391,8 +1441,12 @@ def _resolve_anaphora(cands: list[Candidate], form: str, published: dt.date | No
                 cand.value = _week_range(last_week.value[0] + dt.timedelta(weeks=int(cand.anaphora[5:])))
         elif cand.anaphora and cand.anaphora.startswith("month:"):
             if last_month is not None and last_month.value and cand.start - last_month.end <= MONTH_WINDOW:
-                delta = 0 if cand.anaphora == "month:part" else int(cand.anaphora[6:])
-                cand.value = _month_range(*_add_months(last_month.value[0].year, last_month.value[0].month, delta))
+                year, month = last_month.value[0].year, last_month.value[0].month
+                if cand.anaphora.startswith("month:same:"):
+                    cand.value = _same_month(year, month, cand.anaphora[11:])
+                else:
+                    delta = 0 if cand.anaphora == "month:part" else int(cand.anaphora[6:])
+                    cand.value = _month_range(*_add_months(year, month, delta))
         elif cand.anaphora and cand.anaphora[5:] in ("+1", "-1") and ref is not None:
             cand.value = _year_range(ref + int(cand.anaphora[5:]))
         elif (cand.anaphora == "year:part" and ref is not None and published is not None and last is not None
@@ -1533,6 +1587,8 @@ HANDLERS: tuple[tuple[tuple[re.Pattern[str], ...], re.Pattern[str], re.Pattern[s
     ((QUARTER_TRIGGER,), RELATIVE_QUARTER_RE, _prefix_re(""), _on_relative_quarter),
     ((UNIT_TRIGGER,), ANAPHORIC_YEAR_RE, _prefix_re(UNIT_PREFIX), _on_anaphoric_year),
     ((UNIT_TRIGGER,), BARE_YEAR_PART_RE, _prefix_re(BARE_YEAR_PART_PREFIX), _on_bare_year_part),
+    ((UNIT_TRIGGER,), SAME_MONTH_RE, _prefix_re(SAME_MONTH_PREFIX), _on_same_month),
+    ((EID_DAY_TRIGGER,), EID_DAY_RE, _prefix_re(""), _on_eid_day),
     ((DIGITS_TRIGGER, ORDINAL_TRIGGER), DAY_OF_RELATIVE_MONTH_RE, _prefix_re(DAY_OF_MONTH_PREFIX),
      _on_day_of_relative_month),
 )
