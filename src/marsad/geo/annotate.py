@@ -33,6 +33,7 @@ from marsad.geo.lexicon import (
     NAMING_CUE_KINDS,
     ORG_WORDS,
     PEOPLE_WORDS,
+    PLACE_PREPOSITIONS,
     PORT_WORDS,
     SPEECH_VERBS,
     STRONG_CUES,
@@ -468,6 +469,22 @@ def is_acceptable(match: Match, gaz: Gazetteer, ctx: Context | None = None,
 SHORT_FOREIGN_NAME = 3
 
 
+def short_name_after_preposition(match: Match, words: list[Word], ctx: Context) -> bool:
+    """"على إب"، "في إب": a two-letter curated name (إب is also أب "father", so common_words.txt lists it)
+    is the place after a preposition standing apart (في/على/من/إلى), spelled as the gazetteer spells it
+    (hamza included), in a document that names another place of its country; never bare."""
+    if len(match.key) != 2 or match.cue is not None or match.first != match.last or match.first == 0:
+        return False
+    word = words[match.first]
+    before = words[match.first - 1]
+    if match.start != word.start or match.end != word.end or not before.is_word:
+        return False  # nothing glued before or after the name
+    if not any(key in PLACE_PREPOSITIONS for key in stem_keys(before)):
+        return False
+    return any(p.curated and word.text in p.names and ctx.country_share(p.country_code) > 0
+               for p in match.candidates)
+
+
 def definite_cue(match: Match, words: list[Word] | None) -> bool:
     """The place word before the name bears the article (الناحية، المناطق): the name is its adjective
     (العاصمة X is the capital named in apposition)."""
@@ -777,6 +794,8 @@ def annotate_places(doc: Document, gazetteer: Gazetteer | None = None) -> None:
         if not match.accepted and match.key in gaz.soft_common_keys:
             match.accepted = (is_acceptable(match, gaz, ctx, words) and not inside(match, pers_spans)
                               and not names_a_medium(match, words))
+        elif not match.accepted and short_name_after_preposition(match, words, ctx):
+            match.accepted = not inside(match, pers_spans)
     for match in list_members(matches, words) + named_again(matches, words) + tagged_again(matches, words):
         match.accepted = not inside(match, pers_spans) and not names_a_medium(match, words)
     accepted = [m for m in matches if m.accepted]
