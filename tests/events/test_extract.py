@@ -408,6 +408,15 @@ def test_a_dated_since_does_not_date_later_events_and_a_topic_shift_drops_earlie
     assert strikes and strikes[0].date.end == "2015-07-22"
 
 
+def test_a_span_begun_days_ago_dates_neither_its_sentence_nor_later_events():
+    from marsad.pipeline import process_text
+    doc = process_text("تتعرض بلدة حيان لقصف عنيف منذ أول أيام عيد الفطر. كما قتل 12 شخصا في غارات على مدينة الباب.",
+                       published="2015-07-23", outlet="Test")
+    assert doc.events and all(e.date.start != "2015-07-17" for e in doc.events)
+    doc = process_text("قتل ثلاثة مدنيين في قصف على بلدة حيان منذ أمس.", published="2015-07-23", outlet="Test")
+    assert doc.events and doc.events[0].date.start == "2015-07-22"  # "منذ أمس" still dates it
+
+
 def test_sergey_is_no_postponement():
     events = events_of("التقى وزير الخارجية عادل الجبير اليوم في موسكو وزير خارجية روسيا سيرجي لافروف.")
     assert events and all(e.modality != "cancelled" for e in events)

@@ -1449,7 +1449,7 @@ def _date(ctx: _Doc, draft: _Draft) -> EventDate:
     trigger_at = ctx.tokens[draft.trigger[0]].start
     sentence = ctx.sentences[draft.sentence]
     for first, last in (draft.clause, ctx.token_range(sentence.start, sentence.end)):
-        times = _times_in(ctx, first, last)
+        times = [t for t in _times_in(ctx, first, last) if not _opens_old_span(ctx, t)]
         framed = _speech_frames(ctx, *ctx.token_range(sentence.start, sentence.end))
         own = [t for t in times if not any(a <= t.start < b for a, b in framed)]
         if times and not own:  # "وقال البيان الذي صدر أمس إن …": the day the last sentences gave
@@ -1469,7 +1469,7 @@ def _date(ctx: _Doc, draft: _Draft) -> EventDate:
         paragraph_start = sentence.start
     # "منذ 11 يوليو" opens a campaign's span: it dates no later event
     earlier = [t for t in ctx.doc.times if paragraph_start <= t.start < sentence.start and t.value_start
-               and not _after_since(ctx, t) and not _is_place(ctx, t)]
+               and not _after_since(ctx, t) and not _opens_old_span(ctx, t) and not _is_place(ctx, t)]
     if earlier and all(_in_speech_frame(ctx, t) for t in earlier):  # البيان الذي صدر أمس إن: the report's day
         earlier = _unframed_before(ctx, draft.sentence) or earlier
     if earlier:
@@ -1506,6 +1506,22 @@ def _after_since(ctx: _Doc, time: TimeExpression) -> bool:
     i = bisect.bisect_left(ctx.starts, time.start)
     since = (i > 0 and ctx.words[i - 1] in _SINCE) or (i < len(ctx.words) and ctx.words[i] in _SINCE)
     return since and any(ch.isdigit() for ch in ctx.doc.text[time.start:time.end])
+
+
+def _opens_old_span(ctx: _Doc, time: TimeExpression) -> bool:
+    """"تتعرض لقصف منذ أول أيام العيد": a span that began days before publication says how long the
+    events go on; it dates none of them ("منذ أمس" still does)."""
+    i = bisect.bisect_left(ctx.starts, time.start)
+    if not (i > 0 and ctx.words[i - 1] in _SINCE) or ctx.anchor is None or not time.value_start:
+        return False
+    try:
+        began = dt.date.fromisoformat(time.value_start[:10])
+    except ValueError:
+        return False
+    return (ctx.anchor - began).days > SPAN_START_DAYS
+
+
+SPAN_START_DAYS = 2  # "منذ أمس"/"منذ يومين" are the recent days an event happened on
 
 
 # At a sentence's head: the article turns to another front; earlier sentences' days do not carry over.
