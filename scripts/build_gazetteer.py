@@ -76,6 +76,10 @@ ADMIN1_NAMES = {
     ("SA", "Ar Riyad"): "Riyadh", ("SA", "Jizan"): "Jazan", ("SA", "Al Madinah al Munawwarah"): "Madinah",
     ("SY", "Ar-Raqqah"): "Raqqa", ("SY", "Rif-dimashq"): "Rif Dimashq", ("SY", "Dimashq"): "Damascus",
     ("LY", "Banghazi"): "Benghazi", ("EG", "Eastern Province"): "Sharqia", ("OM", "Zufar"): "Dhofar Governorate",
+    ("EG", "Al Jizah"): "Giza", ("EG", "Muhafazat al Qahirah"): "Cairo", ("EG", "Muhafazat Shamal Sina'"): "North Sinai",
+    ("AF", "Wilayat-e Baghlan"): "Baghlan", ("AF", "Bamian"): "Bamyan", ("AF", "Ghowr"): "Ghor", ("AF", "Khowst"): "Khost",
+    ("AF", "Konar"): "Kunar", ("AF", "Lowgar"): "Logar", ("AF", "Nurestan"): "Nuristan", ("AF", "Oruzgan"): "Uruzgan",
+    ("AF", "Parvan"): "Parwan", ("AF", "Vardak"): "Wardak",
 }
 _ADMIN1_AFFIX = re.compile(r"^(?:Muhafazat|Mintaqat|Sha`biyat|Wilayat)\s+|\s+(?:Governorate|Province|Region)$")
 

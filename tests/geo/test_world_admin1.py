@@ -1,0 +1,62 @@
+"""Admin-1 units of countries Arabic news covers (Afghan provinces, Egyptian governorates), foreign
+towns and districts the press names (St. Moritz, Tora), and the spellings Arabic outlets use."""
+
+from __future__ import annotations
+
+from marsad.geo import annotate_places, geocode
+from marsad.records import Document
+
+
+def located(text: str) -> dict[str, tuple[str, str | None, str]]:
+    doc = Document(id="t", source="t", text=text, mentions=[])
+    annotate_places(doc)
+    return {p.text: (p.location.name_en, p.location.admin1, p.location.country) for p in doc.places if p.location}
+
+
+def test_afghan_provinces_after_their_place_word_and_bare() -> None:
+    places = located("قتل خمسة جنود في هجوم بولاية فارياب شمال أفغانستان، وقصفت طائرات مواقع في ولاية خوست "
+                     "وفي هلمند وننغرهار.")
+    names = {v[0] for v in places.values()}
+    assert {"Faryab Province", "Khost Province"} <= names
+    assert places["هلمند"][0] == "Helmand Province"
+    assert places["ننغرهار"][0] == "Nangarhar Province"
+
+
+def test_afghan_province_named_after_its_capital_needs_its_place_word() -> None:
+    assert located("وصل الوفد إلى قندهار أمس")["قندهار"][0] == "Kandahār"
+    province = located("اشتباكات عنيفة في ولاية قندهار جنوب أفغانستان")
+    assert any(v[0] == "Kandahar Province" for v in province.values())
+
+
+def test_towns_share_the_admin1_of_their_afghan_province() -> None:
+    town, province = geocode("مزار شريف"), geocode("ولاية بلخ")
+    assert town and province and town.admin1 == province.admin1 == "Balkh"
+    town, province = geocode("غزني"), geocode("ولاية غزني")
+    assert town and province and town.admin1 == province.admin1 == "Ghazni"
+
+
+def test_egyptian_governorates_are_not_the_sinai_peninsula() -> None:
+    places = located("انفجرت عبوة بمدينة العريش في محافظة شمال سيناء، وتواصلت الحملة في شمال سيناء وجنوب سيناء.")
+    assert places["شمال سيناء"][0] == "North Sinai Governorate"
+    assert places["جنوب سيناء"][0] == "South Sinai Governorate"
+    assert places["العريش"][2] == "Egypt"
+    assert geocode("سيناء").name_en == "Sinai Peninsula"  # type: ignore[union-attr]
+
+
+def test_egyptian_governorate_and_its_capital_share_admin1() -> None:
+    for city, gov in (("الجيزة", "محافظة الجيزة"), ("أسيوط", "محافظة أسيوط"), ("المنصورة", "الدقهلية"),
+                      ("طنطا", "محافظة الغربية")):
+        loc, prov = geocode(city, "في مصر"), geocode(gov)
+        assert loc and prov and loc.admin1 == prov.admin1, (city, loc, prov)
+    assert located("أمطار غزيرة على محافظة مطروح والوادي الجديد")["الوادي الجديد"][0] == "New Valley Governorate"
+
+
+def test_tora_district_and_its_prison() -> None:
+    places = located("توفي المتهم داخل محبسه بسجن شديد الحراسة في طره جنوب القاهرة، وكان مودعا بطرة منذ عامين.")
+    assert places["طره"][0] == "Tora (Cairo)"
+
+
+def test_st_moritz_and_lausanne_in_a_pair_of_towns() -> None:
+    places = located("أقام الفريق معسكره في سويسرا بين مدينتي سان مورتيز ولوزان.")
+    assert places["سان مورتيز"][0] == "St. Moritz"
+    assert places["لوزان"][0] == "Lausanne"
