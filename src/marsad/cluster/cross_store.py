@@ -67,7 +67,8 @@ CREATE TEMP TABLE x_story (seq INTEGER PRIMARY KEY, root INTEGER NOT NULL);
 CREATE TEMP TABLE x_sid (root INTEGER PRIMARY KEY, story_id TEXT NOT NULL);
 """
 _DROP = ";".join(f"DROP TABLE IF EXISTS temp.{t}" for t in
-                 ("x_group", "x_idmap", "x_report", "x_doc", "x_ref", "x_story", "x_sid"))
+                 ("x_group", "x_idmap", "x_report", "x_doc", "x_ref", "x_story", "x_sid", "x_sids", "x_sdocs",
+                  "x_shead", "x_sdate"))
 
 
 def windowable(store: Store) -> bool:
@@ -251,6 +252,14 @@ class _Lazy:
         self.loaded.move_to_end(event_id)
         return self.loaded[event_id][1]
 
+    def claim(self, seq: int, event_id: str) -> Event:
+        """A claim by its x_group row, read from merged_events unless loaded."""
+        if event_id in self.loaded:
+            self.loaded.move_to_end(event_id)
+            return self.loaded[event_id][1]
+        record = self.store.conn.execute("SELECT record FROM merged_events WHERE id = ?", (event_id,)).fetchone()[0]
+        return self.adopt(seq, event_id, record)
+
     def hold(self, seq: int, event: Event) -> None:
         """Keep an event about to change (it may have left the cache meanwhile)."""
         self.loaded.setdefault(event.id, [seq, event, None])
@@ -290,8 +299,8 @@ def _link_denial(store: Store, by_id: _Lazy, seq: int, denied: Event, span: int)
     if any(d.get("kind") == "denial" and d.get("a") in by_id for d in denied.disputes):
         return
     best, best_seq, best_score = None, -1, 0
-    for claim_seq, event_id, record in _claims(store, denied, span):
-        claim = by_id.adopt(claim_seq, event_id, record)
+    for claim_seq, event_id in _claims(store, denied, span):
+        claim = by_id.claim(claim_seq, event_id)
         if not _agree_for_denial(claim, denied):
             continue
         score = _denial_score(claim, denied)
@@ -310,16 +319,17 @@ def _link_denial(store: Store, by_id: _Lazy, seq: int, denied: Event, span: int)
     denied.disputes.append(link)
 
 
-def _claims(store: Store, denied: Event, span: int) -> Iterator[tuple[int, str, str]]:
-    """Reported merged events of the denial's family whose days can agree with it, in creation order,
-    streamed: the dateless ones, and those starting from first - DENIAL_DAYS - (the longest claim) on."""
+def _claims(store: Store, denied: Event, span: int) -> Iterator[tuple[int, str]]:
+    """(seq, id) of the reported merged events of the denial's family whose days can agree with it,
+    in creation order, streamed: the dateless ones, and those starting from first - DENIAL_DAYS -
+    (the longest claim) on. Records are read one by one (`_Lazy.claim`): sorting them along would
+    take the sorter's memory."""
     first, last = day_span(denied)
-    sql = ("SELECT g.seq, g.id, m.record FROM x_group g JOIN merged_events m ON m.id = g.id "
-           "WHERE g.family = ? AND g.modality = 'reported'")
+    sql = "SELECT seq, id FROM x_group WHERE family = ? AND modality = 'reported'"
     if first is None:
-        return store.conn.execute(sql + " ORDER BY g.seq", (_family(denied),))
+        return store.conn.execute(sql + " ORDER BY seq", (_family(denied),))
     return store.conn.execute(
-        f"SELECT * FROM ({sql} AND g.d0 IS NULL UNION ALL {sql} AND g.d0 BETWEEN ? AND ? AND g.d1 >= ?) ORDER BY 1",
+        f"SELECT * FROM ({sql} AND d0 IS NULL UNION ALL {sql} AND d0 BETWEEN ? AND ? AND d1 >= ?) ORDER BY 1",
         (_family(denied), _family(denied), first - DENIAL_DAYS - span, last + DENIAL_DAYS,  # type: ignore[operator]
          first - DENIAL_DAYS))
 
@@ -351,7 +361,6 @@ def _write_stories(store: Store, uf: UnionFind) -> int:
     conn = store.conn
     conn.executemany("INSERT INTO x_story(seq, root) VALUES (?,?)",
                      ((seq, uf.find(seq)) for seq in range(len(uf.parent))))
-    conn.execute("CREATE INDEX temp.x_story_root ON x_story(root)")
     count = 0
     for root, ids, docs, dates, title in _story_parts(store):
         story_id, record = _story_record(ids, docs, dates, title)
@@ -386,25 +395,36 @@ def _json_items(out: io.StringIO, values: Iterator[str]) -> None:
         out.write(", " + _json(value) if n else _json(value))
 
 
+_STORY_TABLES = """
+CREATE INDEX temp.x_story_root ON x_story(root);
+CREATE TEMP TABLE x_sids (root INTEGER NOT NULL, id TEXT NOT NULL, PRIMARY KEY (root, id)) WITHOUT ROWID;
+INSERT INTO x_sids SELECT s.root, g.id FROM x_story s JOIN x_group g ON g.seq = s.seq;
+CREATE TEMP TABLE x_sdocs (root INTEGER NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (root, doc)) WITHOUT ROWID;
+INSERT OR IGNORE INTO x_sdocs SELECT s.root, d.doc FROM x_doc d JOIN x_story s ON s.seq = d.seq;
+CREATE TEMP TABLE x_shead (root INTEGER PRIMARY KEY, title TEXT, date_start TEXT, date_end TEXT);
+INSERT INTO x_shead(root, title) SELECT root, title FROM (SELECT s.root, g.title, row_number() OVER (
+    PARTITION BY s.root ORDER BY g.reports DESC, g.killed DESC, g.seq) AS n
+    FROM x_story s JOIN x_group g ON g.seq = s.seq) WHERE n = 1;
+CREATE TEMP TABLE x_sdate AS SELECT s.root AS root, min(x.d) AS lo, max(x.d) AS hi FROM x_story s JOIN (
+    SELECT seq, date_start AS d FROM x_group WHERE date_start != ''
+    UNION ALL SELECT seq, date_end FROM x_group WHERE date_end != '') x ON x.seq = s.seq GROUP BY s.root;
+CREATE INDEX temp.x_sdate_root ON x_sdate(root)
+"""
+
+
 def _story_parts(store: Store) -> Iterator[tuple[int, Iterator[str], Iterator[str], tuple, str | None]]:
     """Per story root, in root order: its event ids and documents (sorted, streamed), (first, last)
-    date and title (build_stories' and merge_store_events_in_memory's fields), by ordered queries
-    merged on root. Ids and documents are consumed before the next root: a story may hold most of
-    the corpus."""
-    ids = _Grouped(_tuples(store, "SELECT s.root, g.id FROM x_story s JOIN x_group g ON g.seq = s.seq "
-                                  "ORDER BY s.root, g.id"))
-    docs = _Grouped(_tuples(store, "SELECT DISTINCT s.root, d.doc FROM x_doc d JOIN x_story s ON s.seq = d.seq "
-                                   "ORDER BY s.root, d.doc"))
-    # _story_title's max(): the most reports, then the most killed, the first created on a tie
-    titles = _Grouped(_tuples(store, "SELECT s.root, g.title FROM x_story s JOIN x_group g ON g.seq = s.seq "
-                                     "ORDER BY s.root, g.reports DESC, g.killed DESC, g.seq"))
-    dates = _Grouped(_tuples(store,
-        "SELECT s.root, min(d), max(d) FROM x_story s JOIN (SELECT seq, date_start AS d FROM x_group "
-        "WHERE date_start != '' UNION ALL SELECT seq, date_end FROM x_group WHERE date_end != '') x "
-        "ON x.seq = s.seq GROUP BY s.root ORDER BY s.root"))
-    for (root,) in _tuples(store, "SELECT DISTINCT root FROM x_story ORDER BY root"):
-        yield (root, ids.values(root), docs.values(root), next(dates.values(root), (None, None)),
-               next(titles.values(root)))
+    date and title (build_stories' and merge_store_events_in_memory's fields). Each part goes to a
+    table first, one sort at a time, and is read back in key order: a story may hold most of the
+    corpus. Ids and documents must be consumed before the next root."""
+    _run_script(store, _STORY_TABLES)
+    ids = _Grouped(_tuples(store, "SELECT root, id FROM x_sids ORDER BY root, id"))
+    docs = _Grouped(_tuples(store, "SELECT root, doc FROM x_sdocs ORDER BY root, doc"))
+    # the title is _story_title's max(): the most reports, then the most killed, the first created on a tie
+    heads = _tuples(store, "SELECT h.root, h.title, d.lo, d.hi FROM x_shead h LEFT JOIN x_sdate d ON d.root = h.root "
+                           "ORDER BY h.root")
+    for root, title, first, last in heads:
+        yield root, ids.values(root), docs.values(root), (first, last), title
 
 
 def _tuples(store: Store, sql: str) -> Any:
