@@ -60,3 +60,27 @@ def test_st_moritz_and_lausanne_in_a_pair_of_towns() -> None:
     places = located("أقام الفريق معسكره في سويسرا بين مدينتي سان مورتيز ولوزان.")
     assert places["سان مورتيز"][0] == "St. Moritz"
     assert places["لوزان"][0] == "Lausanne"
+
+
+def test_capital_spelled_with_a_short_vowel() -> None:
+    assert located("وصلت العقود من مكاتب في جاكرتا")["جاكرتا"][0] == "Jakarta"
+    assert located("وصل الوفد إلى اديلايد")["اديلايد"][0] == "Adelaide"
+
+
+def test_a_name_given_a_place_word_is_that_place_again_without_preposition() -> None:
+    text = ("نثرت الأسرة الرماد قبالة مدينة داروين في أستراليا. وكان الطيار قد قتل في غارة على داروين، "
+            "إذ قصف الطيارون داروين مرات كثيرة.")
+    doc = Document(id="t", source="t", text=text, mentions=[])
+    annotate_places(doc)
+    darwins = [p for p in doc.places if p.text == "داروين" and p.location and p.location.name_en == "Darwin"]
+    assert len(darwins) == 3
+
+
+def test_a_name_without_place_word_stays_guarded() -> None:
+    assert "داروين" not in located("قال العالم إن نظرية داروين ما زالت تثير الجدل")
+
+
+def test_tag_line_region_of_the_story_country() -> None:
+    places = located("يواصل مهرجان أبها للتسوق فعالياته في المركز الدولي للمعارض بأبها. سمات ابها التسوق عسير مهرجان")
+    assert places["عسير"][0] == "Asir Region"
+    assert "عسير" not in located("كان الطريق عسير على الزوار في أبها")

@@ -796,7 +796,7 @@ def annotate_places(doc: Document, gazetteer: Gazetteer | None = None) -> None:
                               and not names_a_medium(match, words))
         elif not match.accepted and short_name_after_preposition(match, words, ctx):
             match.accepted = not inside(match, pers_spans)
-    for match in list_members(matches, words) + named_again(matches, words) + tagged_again(matches, words):
+    for match in list_members(matches, words) + named_again(matches, words, gaz) + tagged_again(matches, words, gaz, ctx):
         match.accepted = not inside(match, pers_spans) and not names_a_medium(match, words)
     accepted = [m for m in matches if m.accepted]
     add_dateline_context(doc, ctx, gaz)
@@ -857,32 +857,39 @@ def list_members(matches: list[Match], words: list[Word]) -> list[Match]:
 NAMING_AGAIN_CUES = frozenset({"settlement", "province", "area", "district", "site", "people", "title"})
 
 
-def named_again(matches: list[Match], words: list[Word]) -> list[Match]:
+def named_again(matches: list[Match], words: list[Word], gaz: Gazetteer) -> list[Match]:
     """"بمدينة هورست ... في هورست"، "بدارين ... عمدة دارين": a name the document gives a place word (or a
     title) is that place wherever else it stands after a preposition (glued or not), before or after,
-    common word (first name, noun) or not."""
+    common word (first name, noun) or not. A name that is no word at all (a small foreign city: "مدينة
+    داروين ... غارة على داروين ... قصف اليابانيون داروين") is that place again with no preposition."""
     named = {m.key for m in matches if m.accepted and m.cue in NAMING_AGAIN_CUES and (
         m.cue_word is not None or (m.cue_head is not None and any(k in LIST_CUES for k in stem_keys(words[m.cue_head]))))
              and m.key not in GENERIC_PLACE_NOUNS and not definite_cue(m, words)}
-    return [m for m in matches if not m.accepted and m.key in named and m.weak_cue and not m.function_words
+    return [m for m in matches if not m.accepted and m.key in named and not m.function_words
             and m.key not in ELLIPTIC_DIRECTIONS  # "الحدود الشرقية": an adjective after its noun
-            and (not m.glued_cue_only or glued_preposition(m, words))]
+            and ((m.weak_cue and (not m.glued_cue_only or glued_preposition(m, words)))
+                 or (len(m.key) > SHORT_FOREIGN_NAME and not gaz.is_common(m.key)
+                     and m.key not in gaz.soft_common_keys and m.start == words[m.first].start))]
 
 
 TAG_LINE_WORD = name_key("سمات")
 TAG_LINE_WORDS = 40  # the tag line is among the last words of the text
 
 
-def tagged_again(matches: list[Match], words: list[Word]) -> list[Match]:
+def tagged_again(matches: list[Match], words: list[Word], gaz: Gazetteer, ctx: Context) -> list[Match]:
     """"... سمات ابها الامير فيصل امير عسير عسير": the tag line some outlets end a story with repeats the
-    places of the story; a name the text gives a place word or title is that place again among the tags."""
+    places of the story; a name the text gives a place word or title is that place again among the tags,
+    and so is a region or province (common word or not: عسير) of the country the story is about
+    ("سمات ابها التسوق عسير")."""
     start = next((i for i in range(len(words) - 1, max(-1, len(words) - TAG_LINE_WORDS), -1)
                   if words[i].key == TAG_LINE_WORD), None)
     if start is None:
         return []
     accepted = {m.key for m in matches  # with a place word or title of its own ("بالمحافظة “الخضر”" is a person)
                 if m.accepted and m.cue is not None and not definite_cue(m, words)}
-    return [m for m in matches if m.first > start and not m.accepted and m.key in accepted and not m.function_words]
+    return [m for m in matches if m.first > start and not m.accepted and not m.function_words
+            and (m.key in accepted or (m.key not in GENERIC_PLACE_NOUNS and m.start == words[m.first].start and any(
+                p.feature == "admin1" and ctx.country_share(p.country_code) > 0 for p in m.candidates)))]
 
 
 def glued_preposition(match: Match, words: list[Word]) -> bool:
