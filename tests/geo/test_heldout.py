@@ -16,6 +16,9 @@ HELDOUT = ANNOTATIONS / "heldout_places.jsonl"
 MIN_ACCURACY = 0.95
 BLIND3 = ANNOTATIONS / "blind3_places.jsonl"
 MIN_BLIND3 = 0.93
+# Blind batch 4: 197/228 = 0.864 when scored blind, 211/228 = 0.925 after its fixes.
+BLIND4 = ANNOTATIONS / "blind4_places.jsonl"
+MIN_BLIND4 = 0.91
 
 
 def test_heldout_places_are_well_formed() -> None:
@@ -36,10 +39,11 @@ def test_heldout_place_accuracy(shared_dir: Path) -> None:
 
 
 @pytest.mark.shared
-def test_blind3_place_accuracy(shared_dir: Path) -> None:
-    gold = read_jsonl(BLIND3)
+@pytest.mark.parametrize(("path", "floor"), [(BLIND3, MIN_BLIND3), (BLIND4, MIN_BLIND4)], ids=["blind3", "blind4"])
+def test_blind_batch_place_accuracy(shared_dir: Path, path: Path, floor: float) -> None:
+    gold = read_jsonl(path)
     texts = saudinewsnet_texts(shared_dir, {g["doc"] for g in gold})
     assert all(texts[g["doc"]][g["start"] : g["end"]] == g["text"] for g in gold)
     outcomes = evaluate(gold, texts, "doc")
     accuracy = sum(o.correct for o in outcomes) / len(outcomes)
-    assert accuracy >= MIN_BLIND3, f"{accuracy:.3f}"
+    assert accuracy >= floor, f"{accuracy:.3f}"
