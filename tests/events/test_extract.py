@@ -704,3 +704,21 @@ def test_supporting_forces_are_not_the_side_acted_upon():
     event = only("تمكنت القوات العراقية أمس من تحرير بلدة تلعفر بمساندة قوات الحشد الشعبي ودعم طيران التحالف الدولي.")
     assert event.actor1 is not None and event.actor1.name_en == "Military Forces of Iraq"
     assert event.actor2 is None or event.actor2.name_en not in ("Popular Mobilization Forces", "US-led coalition")
+
+
+def test_placeless_incident_in_an_essay_is_not_coded():
+    from marsad.records import PlaceMention
+
+    def annotated(text: str) -> list:
+        doc = Document(id="t", source="t", text=text, outlet="Test",
+                       published=Published(date="2015-07-25", precision="day"))
+        at = text.index("الكاتب")  # a place mention the geo stage could not resolve, far from the incident
+        doc.places = [PlaceMention(start=at, end=at + 6, text="الكاتب")]
+        annotate_events(doc)
+        return doc.events
+
+    head = "وصل الكاتب. الكتابة عن الوطن صعبة. والقلم يتردد كثيرا. "
+    # no place in the sentence, not even a place noun, none before it: nothing ACLED could code (docs §5)
+    assert annotated(head + "نقدم التعازي لشهداء الأمة، ونتمنى أن ينتهي ما نراه اليوم من قتل وبطش وعنف.") == []
+    # a place noun the gazetteer does not know keeps the incident
+    assert len(annotated(head + "قتل ثلاثة مدنيين أمس في قصف على قرية صغيرة.")) == 1

@@ -192,6 +192,8 @@ def annotate_events(doc: Document) -> None:
             draft.location = _place_before(ctx, draft) or draft.office_place
     drafts = [part for draft in drafts for part in _split_by_place(ctx, draft)]
     drafts = _drop_country_only(drafts)
+    if ctx.doc.places:  # the place stage has read the document and placed something
+        drafts = [d for d in drafts if not _placeless_incident(ctx, d)]
     _link_denials(drafts)
     doc.events = [_to_event(ctx, draft) for draft in drafts if draft.type]
 
@@ -1641,6 +1643,37 @@ def _drop_country_only(drafts: list[_Draft]) -> list[_Draft]:
         return any(o is not d and o.type == d.type and o.location is not None and not _coarse(o.location)
                    and o.location.country == d.location.country for o in drafts)  # type: ignore[union-attr]
     return [d for d in drafts if not (country_only(d) and d.modality != "denied" and placed_beside(d))]
+
+
+# Types that ACLED codes only at a place: violence, protests and riots, destruction, arrests.
+_PLACED_TYPES = lx.VIOLENT_TYPES | {lx.PROTESTS, lx.RIOTS}
+_PLACED_SUB_TYPES = frozenset({"Looting/property destruction", "Arrests", "Headquarters or base established"})
+
+
+_PLACE_NOUNS = frozenset(match_form(w) for w in (
+    "مدينة", "مدينه", "بلدة", "بلده", "قرية", "قريه", "حي", "محافظة", "محافظه", "منطقة", "منطقه", "ريف",
+    "مخيم", "ولاية", "ولايه", "قضاء", "ناحية", "ناحيه", "مديرية", "مديريه", "معسكر", "قاعدة", "مطار", "ميناء",
+    "شارع", "سوق", "جبهة", "محور", "حدود", "الحدود"))
+
+
+def _placeless_incident(ctx: _Doc, d: _Draft) -> bool:
+    """A reported incident whose sentences name no place, not even an unresolved one or a place noun
+    (مدينة، قرية، حي), and that the sentences before do not place either ("قتل وبطش وعنف" in an essay,
+    "التعازي لشهداء القارات الثلاث"): nothing ACLED could code (docs §5). A threat (hypothetical) or a
+    plan may be placeless."""
+    if d.location is not None or d.modality != "reported" or not (
+            d.type in _PLACED_TYPES or d.sub_type in _PLACED_SUB_TYPES):
+        return False
+    for index in d.sentences or [d.sentence]:
+        sentence = ctx.sentences[index]
+        if _places_in(ctx.doc.places, sentence.start, sentence.end):
+            return False
+        first, last = ctx.token_range(sentence.start, sentence.end)
+        if any(_bare(w) in _PLACE_NOUNS or _bare(w)[:1] in "بل" and _bare(w)[1:] in _PLACE_NOUNS
+               or _bare(w).startswith(("ال", "بال")) and _bare(w).split("ال", 1)[1] in _PLACE_NOUNS
+               for w in ctx.words[first:last]):
+            return False
+    return True
 
 
 def _split_by_place(ctx: _Doc, draft: _Draft) -> list[_Draft]:
