@@ -722,3 +722,18 @@ def test_placeless_incident_in_an_essay_is_not_coded():
     assert annotated(head + "نقدم التعازي لشهداء الأمة، ونتمنى أن ينتهي ما نراه اليوم من قتل وبطش وعنف.") == []
     # a place noun the gazetteer does not know keeps the incident
     assert len(annotated(head + "قتل ثلاثة مدنيين أمس في قصف على قرية صغيرة.")) == 1
+
+
+def test_domestic_courtesy_private_and_sport_contacts_are_not_diplomacy():
+    # two ministries of one government settling an administrative transfer (docs §2.7: domestic)
+    assert events_of("التقى وزير الصحة أمس وزير التعليم في مقر الوزارة لبحث نقل المدارس الصحية إلى وزارة التعليم.") == []
+    # a condolence visit, families' meeting, a club's negotiations and a coach's meeting
+    assert piped("قام مدير التعليم الدكتور خالد بن سعد العتيبي بزيارة عزاء لأسرة المعلمة الفقيدة في منزلها "
+                 "بمدينة تبوك.") == []
+    assert piped("أعلن أهالي المعتقلين في العراق أنهم سيعقدون اجتماعا مع السفير ثامر السبهان الأسبوع المقبل "
+                 "لبحث أوضاع أبنائهم.") == []
+    assert events_of("ويواصل النادي مفاوضاته مع اللاعب المحترف للتعاقد معه قبل بداية الدوري.") == []
+    assert events_of("ويرغب المدرب في التعاقد مع لاعب في خط الوسط أو الهجوم قبل بداية الموسم.") == []
+    # a foreign minister received by a head of state stays a Meeting
+    event = only("استقبل الرئيس اليمني أمس وزير الخارجية الألماني وبحث معه العلاقات بين البلدين.")
+    assert (event.type, event.sub_type) == ("Diplomacy", "Meeting")

@@ -22,7 +22,16 @@ import re
 from dataclasses import dataclass, field
 
 from marsad.events import lexicon as lx
-from marsad.events.actors import CIVILIANS, MILITIA, REBEL, ActorName, ActorSpan, ministry_of, read_actor
+from marsad.events.actors import (
+    CIVILIANS,
+    MILITIA,
+    REBEL,
+    ActorName,
+    ActorSpan,
+    country_of_adjective,
+    ministry_of,
+    read_actor,
+)
 from marsad.events.morph import Hit
 from marsad.events.numbers import Quantity, read_quantity
 from marsad.events.tolls import TOLL_RULE_NOTE, summarise_tolls
@@ -249,6 +258,10 @@ def _sentence_drafts(ctx: _Doc, index: int, first: int, last: int, earlier: list
         _fill(ctx, draft, actors, source_span)
         if draft.type in (lx.DIPLOMACY, lx.STATEMENT) and draft.actor1 is None and draft.actor2 is None:
             continue  # "عملية المفاوضات" as a topic, not a contact between named parties
+        if draft.type == lx.DIPLOMACY and not _official_contact(ctx, draft, first, last):
+            continue
+        if draft.weak and _sport_sentence(ctx, first, last):
+            continue  # "جلب لاعب في خط الوسط أو الهجوم": a football team's attack
         drafts.append(draft)
         meeting = _meeting_during_visit(ctx, trigger, c_first, c_last)
         if meeting is not None:
@@ -764,6 +777,79 @@ def _fill_diplomacy(ctx: _Doc, draft: _Draft, usable: list[ActorSpan]) -> None:
     if second is None:
         second = next((a for a in people if a is not first and a.start > (first.start if first else -1)), None)
     draft.actor1, draft.actor2 = first, second
+
+
+# Who makes a contact diplomatic (docs §2.7): heads of state and government, foreign ministers, envoys,
+# delegations, international bodies, named armed groups; or parties of two countries.
+_POLITICAL_TITLES = frozenset(match_form(w) for w in (
+    "الرئيس", "رئيس", "الملك", "ملك", "خادم", "العهد", "سفير", "السفير", "سفيرا", "سفراء", "مبعوث", "المبعوث",
+    "مبعوثا", "نظير", "نظيره", "نظيرها", "نظيريه", "وفد", "وفدا", "الوفد", "وفودا", "القنصل", "قنصل", "الامين",
+    "امين", "الخارجية", "الخارجيه", "زعيم", "زعماء", "قادة", "قائد", "حزب", "الحزب", "البرلمان", "النواب",
+    "الامم", "الجامعة", "مجلس", "الاتحاد", "المعارضة", "المعارضه", "الحكومة", "الحكومه", "دولة", "دوله"))
+# "رئيس" heads a government only with these after it (رئيس الوزراء، رئيس الجمهورية), not رئيس الهيئة/الجامعة.
+_HEAD_OF = frozenset(match_form(w) for w in ("الوزراء", "الجمهورية", "الجمهوريه", "الحكومة", "الحكومه", "الدولة",
+                                            "الدوله", "مجلس", "البرلمان", "الائتلاف", "السلطة", "السلطه", "اقليم"))
+_AMBIGUOUS_TITLES = frozenset(match_form(w) for w in ("رئيس", "امين", "الامين", "مجلس", "الجامعة", "الاتحاد",
+                                                      "قائد", "قادة", "دولة", "دوله", "خادم", "العهد"))
+_TITLE_NEXT = {match_form("امين"): ("عام", "العام"), match_form("الامين"): ("العام",),
+               match_form("مجلس"): ("الامن", "الوزراء", "التعاون", "النواب", "الشوري", "الشعب"),
+               match_form("الجامعة"): ("العربية", "العربيه"), match_form("الاتحاد"): ("الاوروبي", "الافريقي"),
+               match_form("قائد"): ("الجيش", "القوات", "الحرس", "قوات"), match_form("قادة"): ("الدول", "الجيش"),
+               match_form("دولة"): ("رئيس",), match_form("دوله"): ("رئيس",),
+               match_form("خادم"): ("الحرمين",), match_form("العهد"): ()}
+# Private people and sport: families, players, coaches, clubs (أهالي السجناء سيعقدون اجتماعاً، اجتماع
+# المشرف مع المدرب واللاعبين، مفاوضات النادي للتعاقد مع لاعب) make no diplomatic contact.
+_PRIVATE = frozenset(match_form(w) for w in (
+    "اهالي", "الاهالي", "اهل", "ذوي", "اسر", "اسرة", "اسره", "الاسر", "عائلات", "عائلة", "العائلات", "طلاب",
+    "الطلاب", "الطالبة", "الطالب", "المعلمين", "اولياء"))
+_SPORT = frozenset(match_form(w) for w in (
+    "مدرب", "المدرب", "لاعب", "اللاعب", "لاعبين", "اللاعبين", "لاعبا", "المحترف", "الدوري", "مباراة",
+    "المباراة", "مباريات", "المباريات", "التعاقد", "الانتقالات", "المنتخب", "منتخب", "النادي", "نادي", "الملعب",
+    "الموسم", "فريق", "الفريق", "الهجوم", "الدفاع", "الوسط", "بطولة", "البطولة", "الجماهير", "صفقة", "صفقات",
+    "هدف", "اهداف", "التدريبات", "معسكر", "المعسكر"))
+_SPORT_STRONG = frozenset(match_form(w) for w in (
+    "مدرب", "المدرب", "لاعب", "اللاعب", "لاعبين", "اللاعبين", "لاعبا", "المحترف", "الدوري", "مباراة", "المباراة",
+    "مباريات", "المباريات", "الانتقالات", "المنتخب", "منتخب", "الملعب"))
+# A visit of condolence or to a family's home, a patient, a school is a courtesy, not diplomacy.
+_COURTESY = frozenset(match_form(w) for w in (
+    "العزاء", "عزاء", "تعزية", "تعزيه", "المواساة", "المواساه", "مواساة", "لاسرة", "لاسره", "لمنزل", "منزل",
+    "المرضى", "المرضي", "لعيادة", "عيادة", "الفقيد", "الفقيدة", "الفقيده"))
+
+
+def _sport_sentence(ctx: _Doc, first: int, last: int) -> bool:
+    """The sentence speaks of sport: two sport words, one of them unambiguous (مدرب، لاعب، الدوري)."""
+    found = {_bare(w) for w in ctx.words[first:last] if _bare(w) in _SPORT}
+    return len(found) >= 2 and bool(found & _SPORT_STRONG)
+
+
+def _official_contact(ctx: _Doc, draft: _Draft, first: int, last: int) -> bool:
+    """A Diplomacy trigger names a contact of political actors (docs §2.7), not a domestic administrative
+    meeting of two ministries (التقى وزير العمل وزير العدل … لانتقال الهيئات), a courtesy or condolence
+    visit, families' or sportsmen's meetings and a club's negotiations for a player."""
+    c_first, c_last = draft.clause
+    words = [_bare(w) for w in ctx.words[first:last]]
+    if _sport_sentence(ctx, first, last) or any(w in _COURTESY for w in words):
+        return False
+    if any(_bare(w) in _PRIVATE for w in ctx.words[c_first:draft.trigger[0]]):
+        return False  # the subject is private people
+    for k, w in enumerate(words):
+        if country_of_adjective(w) is not None or country_of_adjective(ctx.words[first + k]) is not None:
+            return True
+        if w in _POLITICAL_TITLES:
+            if w not in _AMBIGUOUS_TITLES:
+                return True
+            following = words[k + 1] if k + 1 < len(words) else ""
+            if w in ("رئيس",) and following in _HEAD_OF or following in _TITLE_NEXT.get(w, ()):
+                return True
+            if w == match_form("العهد") and k and words[k - 1] in (match_form("ولي"), match_form("وولي")):
+                return True
+    for i in range(first, last):
+        span = read_actor(ctx.words, i, last)
+        if span is not None and span.name.name_en and span.name.kind == "actor":
+            return True
+    sentence = ctx.sentences[draft.sentence]
+    return any(p.location is not None and p.location.feature == "country"
+               for p in _places_in(ctx.doc.places, sentence.start, sentence.end))
 
 
 def _is_verb_form(word: str) -> bool:
