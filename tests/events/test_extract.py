@@ -737,3 +737,11 @@ def test_domestic_courtesy_private_and_sport_contacts_are_not_diplomacy():
     # a foreign minister received by a head of state stays a Meeting
     event = only("استقبل الرئيس اليمني أمس وزير الخارجية الألماني وبحث معه العلاقات بين البلدين.")
     assert (event.type, event.sub_type) == ("Diplomacy", "Meeting")
+
+
+def test_the_two_blasts_told_again_and_where_the_wounded_were_taken():
+    events = piped("قال مصدر أمني إن انتحاريين فجرا نفسيهما داخل ثكنة للجيش في مدينة تكريت أمس. وأضاف المصدر أن "
+                   "التفجيرين أسفرا عن مقتل 9 جنود وجرح 12 آخرين، وتم نقل الجرحى إلى العاصمة بغداد لتلقي العلاج.")
+    assert len(events) == 1, [(e.sub_type, e.trigger.text, e.location and e.location.name_en) for e in events]
+    assert events[0].killed.value == 9 and events[0].injured.value == 12
+    assert events[0].location is not None and events[0].location.name_en != "Baghdad"

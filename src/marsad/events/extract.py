@@ -584,7 +584,8 @@ _ADDITIVE = frozenset(match_form(w) for w in ("كما", "وكذلك", "كذلك"
 # type (قتل جنديان بانفجار عبوة … ولم تعلن أي جهة مسؤوليتها عن الهجوم).
 _GENERIC_ATTACK = frozenset(match_form(w) for w in (
     "هجوم", "هجمات", "هجمة", "هجومين", "اعتداء", "اعتداءات", "تفجير", "تفجيرات", "انفجار", "عملية",
-    "العملية", "الهجوم", "الهجمات", "الاعتداء", "التفجير", "التفجيرات", "الانفجار"))
+    "العملية", "الهجوم", "الهجمات", "الاعتداء", "التفجير", "التفجيرات", "الانفجار", "التفجيرين", "الانفجارين",
+    "الهجومين", "تفجيرين", "انفجارين", "الاعتداءين"))
 
 
 _BY_HAND = frozenset(match_form(w) for w in ("ايدي", "يد", "برصاص", "بنيران", "رصاص", "نيران", "بايدي", "يدي"))
@@ -1958,6 +1959,10 @@ _AFTERWARDS_STEMS = tuple(match_form(w) for w in (
 # نقل only with the people carried (نقلهم، نقلوا، نقل الجرحى): "ينقل الغاز إلى تركيا في كارس" is no trip
 _CARRIED = frozenset(match_form(w) for w in ("نقلهم", "نقلوا", "نقلها", "نقله", "نقلت", "نقلتهم", "نقلتها"))
 _TO = frozenset(match_form(w) for w in ("إلى", "الى", "الي"))
+_CARRY_NOUN = frozenset(match_form(w) for w in ("نقل", "بنقل", "اسعاف", "باسعاف", "اجلاء"))
+_CARRIED_PEOPLE = frozenset(match_form(w) for w in (
+    "الجرحى", "الجرحي", "المصابين", "الجثث", "جثث", "القتلى", "القتلي", "الضحايا", "جرحى", "جرحي", "مصابين",
+    "المصابون", "الجريح", "المصاب"))
 _BORDERING = tuple(match_form(w) for w in ("الحدودية", "الحدودي", "المحاذية", "المحاذي", "المتاخمة", "المتاخم",
                                             "المجاورة", "المجاور"))
 _DIRECTIONS = frozenset(match_form(w) for w in (
@@ -1991,6 +1996,8 @@ def _destination(ctx: _Doc, place: PlaceMention) -> bool:
                     return False
                 if word.startswith(_AFTERWARDS_STEMS) or word in _CARRIED:
                     return True
+                if word in _CARRY_NOUN and k + 1 < j and _bare(ctx.words[k + 1]) in _CARRIED_PEOPLE:
+                    return True  # "تم نقل الجرحى إلى العاصمة بغداد": where the wounded were taken
             return False
     return False
 
