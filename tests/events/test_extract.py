@@ -745,3 +745,20 @@ def test_the_two_blasts_told_again_and_where_the_wounded_were_taken():
     assert len(events) == 1, [(e.sub_type, e.trigger.text, e.location and e.location.name_en) for e in events]
     assert events[0].killed.value == 9 and events[0].injured.value == 12
     assert events[0].location is not None and events[0].location.name_en != "Baghdad"
+
+
+def test_trigger_senses_words_aims_aircraft_and_natural_deaths():
+    # هاجم said of words: criticism, policies, the press
+    assert [e.type for e in events_of("وهاجم الوزير وابل الانتقادات الموجهة إلى بلاده بشأن استضافة البطولة.")
+            if e.type == "Battles"] == []
+    assert [e.type for e in events_of("وشن النائب هجوما حادا على سياسة الحكومة في البرلمان.")
+            if e.type == "Battles"] == []
+    # a control noun after purpose لـ is an aim: "لاستعادة الموصل"
+    assert [e for e in events_of("وقدر الجيش أن العراق سيحتاج إلى ستة ألوية من الجيش لاستعادة مدينة الموصل من داعش.")
+            if e.type == "Battles"] == []
+    # aircraft that attack make an air strike, not a ground clash
+    event = only("قتل 9 جنود أمس عندما هاجمت مروحيتان حاجزا للجيش في الولاية.")
+    assert (event.type, event.sub_type) == ("Explosions/Remote violence", "Air/drone strike")
+    # a death with no violence named is no event; a death of wounds is
+    assert events_of("وتوفيت المعلمة داخل مبنى الجامعة أمس وسط ذهول زميلاتها.") == []
+    assert len(events_of("وتوفي جندي أمس متأثرا بجراحه في المستشفى.")) == 1

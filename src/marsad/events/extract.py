@@ -298,6 +298,8 @@ def _sentence_drafts(ctx: _Doc, index: int, first: int, last: int, earlier: list
             if previous is not None:
                 previous.sentences.append(index)
             return []
+        if _natural_death(ctx, first, last):
+            return []  # "توفيت والدتها داخل مبنى الجامعة": a death with no violence named
         drafts.append(_toll_only_draft(ctx, index, first, last, kills, injuries, civilians, actors))
     elif not drafts and denial is not None and _cues(ctx, first, last, "casualty"):
         drafts.append(_toll_only_draft(ctx, index, first, last, [], [], civilians, actors))
@@ -512,6 +514,21 @@ _TIME_WORDS = frozenset(match_form(w) for w in (
     "اليوم", "امس", "الليلة", "فجر", "صباح", "مساء", "ظهر", "منذ", "حاليا", "الان"))
 
 
+_ASSAULT_STEMS = tuple(match_form(w) for w in ("هاجم", "يهاجم", "تهاجم", "هجوم", "هجمات", "هجمة"))
+# What a verbal attack hits or how it is qualified: criticism, statements, policies, the press.
+_VERBAL_OBJECTS = tuple(match_form(w) for w in (
+    "انتقاد", "الانتقاد", "وابل", "تصريح", "التصريح", "سياس", "السياس", "موقف", "الموقف", "مواقف", "المواقف",
+    "قرار", "القرار", "الاعلام", "وسائل", "الصحاف", "الصحف", "خطاب", "الخطاب", "حاد", "لاذع", "كلامي", "شديد اللهج",
+    "عنيفا علي الحكوم", "الحكوم", "البرلمان", "المعارض", "منتقد", "المنتقد", "العنصري", "اتهام", "الاتهام"))
+
+
+def _verbal_attack(ctx: _Doc, hit: Hit, last: int) -> bool:
+    """هاجم/هجوم said of words: its object or qualifier within three words is criticism, a statement,
+    a policy or the press (هاجم وابل الانتقادات، شن هجوماً حاداً، هاجم سياسة الحكومة)."""
+    after = [_bare(w) for w in ctx.words[hit.end:min(last, hit.end + 3)]]
+    return any(w.startswith(_VERBAL_OBJECTS) for w in after)
+
+
 def _bare(word: str) -> str:
     return word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
 
@@ -536,6 +553,11 @@ def _trigger_reading_ok(ctx: _Doc, hit: Hit, first: int, last: int) -> bool:
         return False
     if cue.sub_type == lx.TERRITORY and not cue.verb and any(w in _PURPOSE for w in before):
         return False  # "تتقاتلان من أجل السيطرة على البلاد": an aim, not a change of control
+    if cue.sub_type == lx.TERRITORY and not cue.verb and hit.prefix.endswith("ل") and not hit.prefix.endswith("ال"):
+        return False  # "سيحتاج لثلاثة ألوية لاستعادة الموصل"، "للسيطرة على": a purpose, not a capture
+    if cue.type == lx.BATTLES and ctx.words[hit.start][len(hit.prefix):].startswith(_ASSAULT_STEMS) and (
+            _verbal_attack(ctx, hit, last)):
+        return False  # "هاجم الوزير الانتقادات"، "شن هجوماً حاداً على الحكومة": words, not arms
     if cue.sub_type == lx.TERRITORY and cue.verb and before and before[-1] in _RELATIVE:
         return False
     after = ctx.words[hit.end:min(last, hit.end + 3)]
@@ -559,6 +581,11 @@ def _draft_for(ctx: _Doc, index: int, hit: Hit, clause: tuple[int, int]) -> _Dra
     if cue.type == lx.REMOTE and sub_type == "Shelling/artillery/missile attack" and _cues(
             ctx, *clause, "means_air"):
         sub_type = "Air/drone strike"
+    type_ = cue.type or ""
+    if cue.type == lx.BATTLES and sub_type == "Armed clash" and ctx.words[hit.start][len(hit.prefix):].startswith(
+            _ASSAULT_STEMS) and _cues(ctx, max(clause[0], hit.start - 4), min(clause[1], hit.end + 2), "means_air"):
+        # "مروحيتين أمريكيتين هاجمتا حاجزاً"، "هاجمت مروحيتان": aircraft attacking strike from the air
+        type_, sub_type = lx.REMOTE, "Air/drone strike"
     word = ctx.words[hit.start][len(hit.prefix):]
     following = ctx.words[hit.end] if hit.end < len(ctx.words) else ""
     anaphoric = not cue.verb and (hit.prefix.endswith(("ال", "لل")) or following in _DEMONSTRATIVE
@@ -572,7 +599,7 @@ def _draft_for(ctx: _Doc, index: int, hit: Hit, clause: tuple[int, int]) -> _Dra
             _bare(w).startswith("ال") and _bare(w) in _GENERIC_ATTACK for w in ctx.words[clause[0]:hit.start]):
         # "إن الهجوم نفذه انتحاريان"، "الهجوم كان سيارة مفخخة": the attack just reported, now specified
         anaphoric = generic = True
-    return _Draft(cue.type or "", sub_type, (hit.start, hit.end), index, clause, trigger_word=word,
+    return _Draft(type_, sub_type, (hit.start, hit.end), index, clause, trigger_word=word,
                   sentences=[index], anaphoric=anaphoric, weak=cue.weak, present=cue.present,
                   generic=generic, named_places=named, additive=additive)
 
@@ -599,6 +626,25 @@ def _killer(ctx: _Doc, actors: list[ActorSpan], first: int, last: int) -> ActorS
             if span is not None and _named(span) is not None:
                 return span
     return None
+
+
+_PASSED_AWAY = tuple(match_form(w) for w in ("توفي", "يتوفي", "توفيت", "وفاة", "الوفاة", "المتوفى", "المتوفي",
+                                             "المتوفاة", "المتوفاه", "وفاته", "وفاتها"))
+_VIOLENT_DEATH = tuple(match_form(w) for w in (
+    "متاثر", "جراح", "اصابت", "اصابات", "برصاص", "بنيران", "رصاص", "قذيف", "انفجار", "تفجير", "طعن", "تعذيب",
+    "التعذيب", "اعتداء", "هجوم", "قصف", "غار", "جراء", "اثر", "بسبب", "نتيجة"))
+
+
+def _natural_death(ctx: _Doc, first: int, last: int) -> bool:
+    """Every death word of the sentence is توفي/وفاة and nothing says violence caused it (متأثراً
+    بجراحه، برصاص، جراء): a death, not an attack or a fight."""
+    kills = _cues(ctx, first, last, "kill")
+    if not kills or _cues(ctx, first, last, "injure"):
+        return False
+    if not all(ctx.words[h.start][len(h.prefix):].startswith(_PASSED_AWAY) for h in kills):
+        return False
+    return not any(_bare(w).startswith(_VIOLENT_DEATH) or _bare(w)[1:].startswith(_VIOLENT_DEATH)
+                   for w in ctx.words[first:last])
 
 
 def _toll_only_draft(ctx: _Doc, index: int, first: int, last: int, kills: list[Toll], injuries: list[Toll],
@@ -1748,8 +1794,13 @@ def _placeless_incident(ctx: _Doc, d: _Draft) -> bool:
     (مدينة، قرية، حي), and that the sentences before do not place either ("قتل وبطش وعنف" in an essay,
     "التعازي لشهداء القارات الثلاث"): nothing ACLED could code (docs §5). A threat (hypothetical) or a
     plan may be placeless."""
-    if d.location is not None or d.modality != "reported" or not (
-            d.type in _PLACED_TYPES or d.sub_type in _PLACED_SUB_TYPES):
+    if not (d.type in _PLACED_TYPES or d.sub_type in _PLACED_SUB_TYPES):
+        return False
+    if d.modality == "hypothetical":
+        # a threat is coded only when a named actor threatens a named target (docs §8.1); one with no
+        # named side at all ("تحقيق النصر في المعارك المقبلة") is no threat
+        return not (_named(d.actor1) or _named(d.actor2))
+    if d.location is not None or d.modality not in ("reported", "planned"):
         return False
     for index in d.sentences or [d.sentence]:
         sentence = ctx.sentences[index]

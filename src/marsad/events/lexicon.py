@@ -158,6 +158,7 @@ for phrase in ("ضربات جوية", "ضربات جويه", "قصف جوي", "�
                "ضربة جوية", "الضربات الجوية", "الضربة الجوية", "طلعات جوية", "الطلعات الجوية"):
     _add(phrase, _air)
 _add_forms(noun("طيران", "طائرات", "مقاتلات", "قاذفات", "مروحيات", "طائرة"), Cue("means_air"))
+_add_forms(noun("مروحية", "مروحيتين", "مروحيتان"), Cue("means_air"))
 _suicide = _event(REMOTE, "Suicide bomb")
 for forms in (noun("انتحاري", "انتحارية", "انتحاريين", "انتحاريون"),):
     _add_forms(forms, _suicide)
