@@ -762,3 +762,17 @@ def test_trigger_senses_words_aims_aircraft_and_natural_deaths():
     # a death with no violence named is no event; a death of wounds is
     assert events_of("وتوفيت المعلمة داخل مبنى الجامعة أمس وسط ذهول زميلاتها.") == []
     assert len(events_of("وتوفي جندي أمس متأثرا بجراحه في المستشفى.")) == 1
+
+
+def test_rhetorical_lists_descriptions_and_war_totals_are_no_events():
+    # harms strung together in a condemnation
+    assert events_of("وقال الشيخ إن ما جرى في المدينة اعتداء وعدوان وقتل وترويع وإشاعة للفوضى والتدمير والتخريب.") == []
+    # what a weapon is meant for, what support includes
+    assert events_of("وتصنع في المدينة طائرات قتالية يراد منها تدمير أهداف العدو دون المخاطرة بالطيارين.") == []
+    assert [e for e in events_of("وأشار إلى الدعم الذي يقدمه التحالف في المدينة، والذي يشمل التدريب والسلاح "
+                                 "والمعلومات والضربات الجوية.") if e.type != "Statement"] == []
+    # a war's total after years
+    assert events_of("ولا يزال الرئيس في السلطة بعد مرور أكثر من أربعة أعوام على اندلاع الحرب الأهلية في البلاد "
+                     "التي خلفت 250 ألف قتيل.") == []
+    # a real destruction stays
+    assert len(events_of("وهدمت قوات الاحتلال أمس ثلاثة منازل في قرية قرب الخليل.")) == 1

@@ -300,6 +300,9 @@ def _sentence_drafts(ctx: _Doc, index: int, first: int, last: int, earlier: list
             return []
         if _natural_death(ctx, first, last):
             return []  # "توفيت والدتها داخل مبنى الجامعة": a death with no violence named
+        if all(_in_enumeration(ctx, h, first, last) for h in _cues(ctx, first, last, "kill") + _cues(
+                ctx, first, last, "injure")):
+            return []  # "إنه اعتداء وعدوان وقتل وترويع": rhetoric listing harms, no one killed here
         drafts.append(_toll_only_draft(ctx, index, first, last, kills, injuries, civilians, actors))
     elif not drafts and denial is not None and _cues(ctx, first, last, "casualty"):
         drafts.append(_toll_only_draft(ctx, index, first, last, [], [], civilians, actors))
@@ -522,6 +525,35 @@ _VERBAL_OBJECTS = tuple(match_form(w) for w in (
     "عنيفا علي الحكوم", "الحكوم", "البرلمان", "المعارض", "منتقد", "المنتقد", "العنصري", "اتهام", "الاتهام"))
 
 
+_MEANT = tuple(match_form(w) for w in ("يراد", "يقصد", "تستخدم", "يستخدم", "قادرة", "قادر", "بامكانها", "تستطيع",
+                                      "يستطيع", "مصممة", "مصمم"))
+# Abstract nouns of harm that rhetoric strings together (اعتداء وعدوان وقتل وترويع … والتخريب).
+_ABSTRACT_HARM = frozenset(match_form(w) for w in (
+    "اعتداء", "عدوان", "قتل", "ترويع", "تخريب", "تدمير", "دمار", "فوضى", "الفوضى", "عنف", "بطش", "ارهاب", "اجرام",
+    "اجرام", "ظلم", "تهجير", "تشريد", "خراب", "سفك", "ازهاق", "حرق", "نهب", "سلب", "هدم", "تعذيب", "تمثيل", "اغراق",
+    "ترهيب", "فساد", "افساد", "تكفير", "غدر", "خيانة", "كراهية", "تطرف"))
+# Verbs that list what something includes (الدعم الذي يشمل التدريب والسلاح والضربات الجوية).
+_INCLUDES = frozenset(match_form(w) for w in ("يشمل", "تشمل", "يتضمن", "تتضمن", "يضم", "تضم", "منها", "مثل"))
+
+
+def _harm_noun(word: str) -> bool:
+    w = _bare(word)
+    w = w[2:] if w.startswith("ال") else w[1:] if w[:1] in "بل" and w[1:] in _ABSTRACT_HARM else w
+    return w in _ABSTRACT_HARM
+
+
+def _in_enumeration(ctx: _Doc, hit: Hit, first: int, last: int) -> bool:
+    """A noun trigger that is one item of a list of abstract harms (two more harm nouns around it, the
+    items joined by و) or of what something includes (يشمل التدريب والسلاح والضربات الجوية): a
+    description, not one incident."""
+    window = range(max(first, hit.start - 6), min(last, hit.end + 6))
+    harms = [j for j in window if (j < hit.start or j >= hit.end) and _harm_noun(ctx.words[j])]
+    if len(harms) >= 2 and any(ctx.words[j].startswith("و") for j in harms + [hit.start]):
+        return True
+    return ctx.words[hit.start].startswith("و") and any(
+        _bare(w) in _INCLUDES for w in ctx.words[max(first, hit.start - 8):hit.start])
+
+
 def _verbal_attack(ctx: _Doc, hit: Hit, last: int) -> bool:
     """هاجم/هجوم said of words: its object or qualifier within three words is criticism, a statement,
     a policy or the press (هاجم وابل الانتقادات، شن هجوماً حاداً، هاجم سياسة الحكومة)."""
@@ -553,6 +585,11 @@ def _trigger_reading_ok(ctx: _Doc, hit: Hit, first: int, last: int) -> bool:
         return False
     if cue.sub_type == lx.TERRITORY and not cue.verb and any(w in _PURPOSE for w in before):
         return False  # "تتقاتلان من أجل السيطرة على البلاد": an aim, not a change of control
+    if not cue.verb and cue.type in (lx.STRATEGIC, lx.REMOTE, lx.VAC) and _in_enumeration(ctx, hit, first, last):
+        return False  # "اعتداء وعدوان وقتل وترويع … والتدمير والتخريب"، "يشمل التدريب والسلاح والضربات الجوية"
+    if cue.sub_type == "Looting/property destruction" and not cue.verb and any(
+            w in _PURPOSE or w.startswith(_MEANT) for w in before):
+        return False  # "الطائرات التي يراد منها تدمير أهداف العدو": what a weapon is for
     if cue.sub_type == lx.TERRITORY and not cue.verb and hit.prefix.endswith("ل") and not hit.prefix.endswith("ال"):
         return False  # "سيحتاج لثلاثة ألوية لاستعادة الموصل"، "للسيطرة على": a purpose, not a capture
     if cue.type == lx.BATTLES and ctx.words[hit.start][len(hit.prefix):].startswith(_ASSAULT_STEMS) and (
@@ -643,8 +680,8 @@ def _natural_death(ctx: _Doc, first: int, last: int) -> bool:
         return False
     if not all(ctx.words[h.start][len(h.prefix):].startswith(_PASSED_AWAY) for h in kills):
         return False
-    return not any(_bare(w).startswith(_VIOLENT_DEATH) or _bare(w)[1:].startswith(_VIOLENT_DEATH)
-                   for w in ctx.words[first:last])
+    return not any(_bare(w).startswith(_VIOLENT_DEATH) or _bare(w)[:1] in "بل" and _bare(w)[1:].startswith(
+        _VIOLENT_DEATH) for w in ctx.words[first:last])
 
 
 def _toll_only_draft(ctx: _Doc, index: int, first: int, last: int, kills: list[Toll], injuries: list[Toll],
@@ -2099,6 +2136,7 @@ _RECAP_SPAN = _pattern(
     r"في (الاسبوعين|الاشهر|الاسابيع|السنوات|الشهور) (الاخيرين|الاخيره|الماضيه|الماضيين)",
     r"يوميا", r"بشكل يومي", r"بصوره يوميه", r"(الاف|مئات) (الغارات|الضربات|الهجمات|الطلعات)",
     r"هجوم مماثل", r"هجمات مماثله", r"بانتظام", r"باستمرار", r"بشكل متكرر",
+    r"مرور (\S+ ){0,5}(علي|منذ) (اندلاع|بدء|بدايه|انطلاق|قيام)",
     r"(استمر|استمرت|استمرا|دام|دامت) (نحو |قرابه |حوالي |زهاء |اكثر من )?(\S+ )?(اسبوع|اسبوعين|اسابيع|شهر|شهرين|اشهر|سنوات|اعوام)")
 _WAS = frozenset(match_form(w) for w in ("كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا", "فكان", "فكانت"))
 
