@@ -776,3 +776,18 @@ def test_rhetorical_lists_descriptions_and_war_totals_are_no_events():
                      "التي خلفت 250 ألف قتيل.") == []
     # a real destruction stays
     assert len(events_of("وهدمت قوات الاحتلال أمس ثلاثة منازل في قرية قرب الخليل.")) == 1
+
+
+def test_a_private_persons_complaint_is_no_statement():
+    from marsad.records import Mention
+
+    def statements(text: str) -> list:
+        doc = Document(id="t", source="t", text=text, outlet="Test", published=Published(date="2015-07-25", precision="day"))
+        at = text.index("جامعة تبوك")
+        doc.mentions = [Mention(start=at, end=at + len("جامعة تبوك"), text="جامعة تبوك", type="ORG")]
+        annotate_events(doc)
+        return [(e.sub_type, e.trigger.text) for e in doc.events if e.type == "Statement"]
+
+    # "الطالبة" is the student, not طالب (demanded); a student accusing her university is no political claim
+    assert statements("ففيما حملت جامعة تبوك الطالبة مسؤولية اختيارها، تنفي الطالبة وأسرتها ذلك.") == []
+    assert statements("من جهتها واصلت الطالبة اتهامها لجامعة تبوك بتغيير رغباتها.") == []

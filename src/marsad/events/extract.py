@@ -260,6 +260,8 @@ def _sentence_drafts(ctx: _Doc, index: int, first: int, last: int, earlier: list
             continue  # "عملية المفاوضات" as a topic, not a contact between named parties
         if draft.type == lx.DIPLOMACY and not _official_contact(ctx, draft, first, last):
             continue
+        if draft.type == lx.STATEMENT and _private_speaker(ctx, draft):
+            continue  # "واصلت الطالبة اتهامها للجامعة": a private person's complaint (docs §2.8)
         if draft.weak and _sport_sentence(ctx, first, last):
             continue  # "جلب لاعب في خط الوسط أو الهجوم": a football team's attack
         drafts.append(draft)
@@ -898,6 +900,15 @@ _SPORT_STRONG = frozenset(match_form(w) for w in (
 _COURTESY = frozenset(match_form(w) for w in (
     "العزاء", "عزاء", "تعزية", "تعزيه", "المواساة", "المواساه", "مواساة", "لاسرة", "لاسره", "لمنزل", "منزل",
     "المرضى", "المرضي", "لعيادة", "عيادة", "الفقيد", "الفقيدة", "الفقيده"))
+
+
+def _private_speaker(ctx: _Doc, draft: _Draft) -> bool:
+    """The words before a Statement's trigger in its clause name private people (a student, families) and
+    no political actor."""
+    subject = ctx.words[draft.clause[0]:draft.trigger[0]]
+    if not any(_bare(w) in _PRIVATE for w in subject):
+        return False
+    return not any(_bare(w) in _POLITICAL_TITLES and _bare(w) not in _AMBIGUOUS_TITLES for w in subject)
 
 
 def _sport_sentence(ctx: _Doc, first: int, last: int) -> bool:

@@ -367,6 +367,7 @@ INDEX.block("قوات", "تلقى", "تلقي", "يتلقى", "تلقت", "تل�
 INDEX.block("فجرا", "الغارية", "غارية")
 # ألقى (threw, ألقى القبض arrested) is not لقي (met his death): the hamza is lost in matching forms
 INDEX.block("القى", "القي", "القت", "القوا", "يلقي", "القاء")
+INDEX.block("الطالب")  # the student (الطالبة، الطلاب), not طالب (demanded) after the article
 INDEX.block("سيرجي")  # Sergey (Lavrov), not the future of أرجأ  # at dawn; a village name, not a raid
 INDEX.block("وزارة", "وزير", "وزراء", "زيارات", "قتال", "قراءة", "سيارة", "سيارات", "اعلام", "مقاتلين",
             "مقاتلي", "حربية", "صدى", "صدر", "هاتف", "لقاءات")
