@@ -791,3 +791,10 @@ def test_a_private_persons_complaint_is_no_statement():
     # "الطالبة" is the student, not طالب (demanded); a student accusing her university is no political claim
     assert statements("ففيما حملت جامعة تبوك الطالبة مسؤولية اختيارها، تنفي الطالبة وأسرتها ذلك.") == []
     assert statements("من جهتها واصلت الطالبة اتهامها لجامعة تبوك بتغيير رغباتها.") == []
+
+
+def test_an_undated_relative_clause_describes_an_actor():
+    # "التي تخوض المعارك": what the forces do, not one fight
+    assert events_of("ويعيش الناس في المدينة بأمن واثقين في قواتهم المسلحة التي تخوض المعارك على الحدود.") == []
+    # dated, it is a fight
+    assert len(events_of("وقال إن القوات التي تخوض المعارك منذ صباح اليوم في المدينة تقدمت.")) == 1

@@ -603,6 +603,12 @@ def _trigger_reading_ok(ctx: _Doc, hit: Hit, first: int, last: int) -> bool:
     if not cue.verb and any(w in _RELATIVE for w in after[:2]) and any(
             w.startswith(_SUBJECTED) for w in after):
         return False  # "القصف العنيف الذي تتعرض له المخيمات": a condition, not one event
+    raw_before = ctx.words[max(first, hit.start - 2):hit.start]
+    if not cue.verb and cue.type in lx.VIOLENT_TYPES and len(raw_before) == 2 and raw_before[0] in _RELATIVE and (
+            raw_before[1][:1] in ("ي", "ت") and not raw_before[1].startswith(("تم", "تعرض"))) and not (
+            _times_in(ctx, first, last) or any(_bare(w) in _TIME_WORDS for w in ctx.words[first:last])
+            or _cues(ctx, first, last, "kill") or _cues(ctx, first, last, "injure")):
+        return False  # "قواتهم المسلحة التي تخوض المعارك": a relative clause describing an actor, undated
     if cue.present and cue.type != lx.DIPLOMACY:
         if cue.sub_type == lx.TERRITORY or (before and before[-1] in _RELATIVE):
             return False
