@@ -52,10 +52,14 @@ pytestmark = pytest.mark.shared
 # then (speakers named in English, statements' issuers, sources inside a body, joint dead-and-wounded
 # figures, offices' places, relative clauses, origins) SNN all 0.625/0.516 killed 0.567 attribution 0.552;
 # dev 0.711/0.643; held 0.539/0.410; seeds 0.619/0.441 killed 0.778 attribution 0.765
+# then (blind1, studied after its blind score R 0.304 P 0.159: placeless incidents, Diplomacy needs a political
+# marker, trigger senses, descriptions, private complaints) blind1 0.304/0.368 killed 0.600; SNN all
+# 0.638/0.539; dev 0.724/0.679; held 0.553/0.424; seeds 0.619/0.441
 FLOORS = {
     ("saudinewsnet_events.jsonl", "all"): {"recall": 0.61, "precision": 0.51, "killed": 0.54, "attribution": 0.53},
     ("saudinewsnet_events.jsonl", "dev"): {"recall": 0.70, "precision": 0.63},
-    ("saudinewsnet_events.jsonl", "held"): {"recall": 0.53, "precision": 0.40},
+    ("saudinewsnet_events.jsonl", "held"): {"recall": 0.53, "precision": 0.41},
+    ("blind1_events.jsonl", "all"): {"recall": 0.30, "precision": 0.35, "killed": 0.55},
     ("seeds_events.jsonl", "all"): {"recall": 0.60, "precision": 0.43, "killed": 0.70, "attribution": 0.74},
 }
 
