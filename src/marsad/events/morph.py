@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from marsad.text.cache import TwoGenerationCache
 from marsad.text.normalize import match_form
 from marsad.text.tokens import proclitic_splits
 
@@ -71,12 +72,17 @@ class Hit:
     prefix: str
 
 
+READINGS_CACHE_LIMIT = 40_000
+
+
 class PhraseIndex:
     """Multi-word phrases keyed by their first word's forms; longest match wins."""
 
     def __init__(self) -> None:
         self._first: dict[str, list[tuple[tuple[str, ...], object]]] = {}
-        self._cache: dict[str, list[tuple[str, list[tuple[tuple[str, ...], object]]]]] = {}
+        # per word seen; bounded by generations (text/cache.py), as the vocabulary grows with the corpus
+        self._cache: TwoGenerationCache[str, list[tuple[str, list[tuple[tuple[str, ...], object]]]]] = \
+            TwoGenerationCache(self._compute_readings, READINGS_CACHE_LIMIT)
         self._blocked: set[str] = set()
 
     def block(self, *blocked: str) -> None:
@@ -96,12 +102,11 @@ class PhraseIndex:
 
     def _readings(self, word: str) -> list[tuple[str, list[tuple[tuple[str, ...], object]]]]:
         """(prefix, candidates) for every proclitic reading of `word` the index knows."""
-        cached = self._cache.get(word)
-        if cached is not None:
-            return cached
-        found = []
+        return self._cache(word)
+
+    def _compute_readings(self, word: str) -> list[tuple[str, list[tuple[tuple[str, ...], object]]]]:
+        found: list[tuple[str, list[tuple[tuple[str, ...], object]]]] = []
         if word in self._blocked:
-            self._cache[word] = found
             return found
         for prefix, stem in proclitic_splits(word):
             candidates = self._first.get(stem)
@@ -109,8 +114,6 @@ class PhraseIndex:
                 candidates = self._first.get("ال" + stem)
             if candidates is not None:
                 found.append((prefix, candidates))
-        if len(self._cache) < 200_000:
-            self._cache[word] = found
         return found
 
     def match(self, tokens: list[str], i: int) -> list[Hit]:
