@@ -26,11 +26,15 @@ DRAWS = ("blind3_", "blind4_", "blind1_events")
 
 def used_ids(batch: int = 3) -> set:
     """Ids in the annotation files that existed when `batch` was drawn (not its own or later ones)."""
+    return annotation_ids(DRAWS[DRAWS.index(f"blind{batch}_"):])
+
+
+def annotation_ids(skip: tuple[str, ...] = ()) -> set:
+    """Article ids in every annotation and gold file, files whose names start with `skip` left out."""
     ids = set()
-    later = DRAWS[DRAWS.index(f"blind{batch}_"):]
     for d in ("tests/time/annotations", "tests/geo/annotations", "tests/events/gold"):
         for p in sorted((ROOT / d).glob("*.jsonl")):
-            if p.name.startswith(later):
+            if skip and p.name.startswith(skip):
                 continue
             for line in p.read_text(encoding="utf-8").splitlines():
                 if line.strip():
@@ -54,8 +58,13 @@ def select(n=40, per_outlet=4, batch=3, part=1):
             if not (700 <= len(a["text"]) <= 2200) or not a.get("crawled"):
                 continue
             pool.append(a)
-    pool.sort(key=lambda a: a["id"])
-    random.Random(SEEDS[batch]).shuffle(pool)
+    return seeded_walk(pool, SEEDS[batch], n, per_outlet), len(used), len(pool)
+
+
+def seeded_walk(pool: list, seed: int, n: int, per_outlet: int) -> list:
+    """Sort by id, shuffle with `seed`, keep an article while its outlet has fewer than `per_outlet`."""
+    pool = sorted(pool, key=lambda a: a["id"])
+    random.Random(seed).shuffle(pool)
     kept, count = [], {}
     for a in pool:
         if count.get(a["outlet"], 0) < per_outlet:
@@ -63,7 +72,7 @@ def select(n=40, per_outlet=4, batch=3, part=1):
             kept.append(a)
             if len(kept) == n:
                 break
-    return kept, len(used), len(pool)
+    return kept
 
 
 if __name__ == "__main__":

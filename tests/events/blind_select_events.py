@@ -15,12 +15,14 @@ Usage: .venv/bin/python tests/events/blind_select_events.py   (prints the ids)
 """
 import gzip
 import json
-import random
 import re
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests"))
+import blind_select  # noqa: E402 - the shared exclusion and seeded walk
+
 ART = ROOT.parent / "shared/data/saudinewsnet/articles.jsonl.gz"
 SEED = 1123
 OWN = "blind1_"
@@ -40,53 +42,12 @@ def cue_words(text: str) -> set:
 
 
 def annotated_ids() -> set:
-    ids = set()
-    for d in ("tests/time/annotations", "tests/geo/annotations", "tests/events/gold"):
-        for p in sorted((ROOT / d).glob("*.jsonl")):
-            if p.name.startswith(OWN):
-                continue
-            for line in p.read_text(encoding="utf-8").splitlines():
-                if line.strip():
-                    r = json.loads(line)
-                    for k in ("id", "doc", "file"):
-                        if isinstance(r.get(k), str):
-                            ids.add(r[k])
-    return ids
+    return blind_select.annotation_ids((OWN,))
 
 
 def batch4_ids() -> set:
-    """The ids `tests/blind_select.py --batch 4` prints, with this batch's own files left out of its exclusion."""
-    sys.path.insert(0, str(ROOT / "tests"))
-    import blind_select as bs
-
-    orig = bs.used_ids
-
-    def used_ids(batch=3):
-        ids = orig(batch)
-        own = set()
-        for d in ("tests/time/annotations", "tests/geo/annotations", "tests/events/gold"):
-            for p in sorted((ROOT / d).glob(OWN + "*.jsonl")):
-                for line in p.read_text(encoding="utf-8").splitlines():
-                    if line.strip():
-                        r = json.loads(line)
-                        own |= {r[k] for k in ("id", "doc") if isinstance(r.get(k), str)}
-        other = set()  # ids of own files that also appear in another file stay excluded
-        for d in ("tests/time/annotations", "tests/geo/annotations", "tests/events/gold"):
-            for p in sorted((ROOT / d).glob("*.jsonl")):
-                if p.name.startswith(OWN):
-                    continue
-                for line in p.read_text(encoding="utf-8").splitlines():
-                    if line.strip():
-                        r = json.loads(line)
-                        other |= {r[k] for k in ("id", "doc") if isinstance(r.get(k), str)}
-        return ids - (own - other)
-
-    bs.used_ids = used_ids
-    try:
-        kept, _, _ = bs.select(n=80, per_outlet=8, batch=4)
-    finally:
-        bs.used_ids = orig
-    return {a["id"] for a in kept}
+    """The ids `tests/blind_select.py --batch 4` prints (its pool leaves this later draw's files out)."""
+    return {a["id"] for a in blind_select.select(n=80, per_outlet=8, batch=4)[0]}
 
 
 def select(n=20, per_outlet=3):
@@ -100,16 +61,7 @@ def select(n=20, per_outlet=3):
             if len(cue_words(a["text"])) < 2:
                 continue
             pool.append(a)
-    pool.sort(key=lambda a: a["id"])
-    random.Random(SEED).shuffle(pool)
-    kept, count = [], {}
-    for a in pool:
-        if count.get(a["outlet"], 0) < per_outlet:
-            count[a["outlet"]] = count.get(a["outlet"], 0) + 1
-            kept.append(a)
-            if len(kept) == n:
-                break
-    return kept, len(excluded), len(pool)
+    return blind_select.seeded_walk(pool, SEED, n, per_outlet), len(excluded), len(pool)
 
 
 if __name__ == "__main__":

@@ -37,6 +37,7 @@ from marsad.cluster.events import (
     _drop_contradicted_denials,
     _family,
     _Merged,
+    add_denial_link,
     remap_disputes,
     settle_figures,
 )
@@ -310,13 +311,7 @@ def _link_denial(store: Store, by_id: _Lazy, seq: int, denied: Event, span: int)
         return
     by_id.hold(best_seq, best)
     by_id.hold(seq, denied)
-    # the link link_disputes writes
-    link = {"kind": "denial", "a": best.id, "b": denied.id,
-            "note": f"{denied.attributed_to or 'a source'} denies the "
-                    f"{(best.sub_type or best.type).lower()} that {best.attributed_to or 'the report'} reports"
-                    + (f" ({best.killed.value} killed)" if best.killed and best.killed.value else "")}
-    best.disputes.append(link)
-    denied.disputes.append(link)
+    add_denial_link(best, denied)  # the link link_disputes writes
 
 
 def _claims(store: Store, denied: Event, span: int) -> Iterator[tuple[int, str]]:

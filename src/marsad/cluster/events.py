@@ -533,14 +533,19 @@ def link_disputes(events: list[Event]) -> list[dict]:
                 best, best_score = claim, score
         if best is None:
             continue
-        link = {"kind": "denial", "a": best.id, "b": denied.id,
-                "note": f"{denied.attributed_to or 'a source'} denies the "
-                        f"{(best.sub_type or best.type).lower()} that {best.attributed_to or 'the report'} reports"
-                        + (f" ({best.killed.value} killed)" if best.killed and best.killed.value else "")}
-        best.disputes.append(link)
-        denied.disputes.append(link)
-        links.append(link)
+        links.append(add_denial_link(best, denied))
     return links
+
+
+def add_denial_link(claim: Event, denied: Event) -> dict:
+    """Link a denial to the claim it denies, on both records; returns the link."""
+    link = {"kind": "denial", "a": claim.id, "b": denied.id,
+            "note": f"{denied.attributed_to or 'a source'} denies the "
+                    f"{(claim.sub_type or claim.type).lower()} that {claim.attributed_to or 'the report'} reports"
+                    + (f" ({claim.killed.value} killed)" if claim.killed and claim.killed.value else "")}
+    claim.disputes.append(link)
+    denied.disputes.append(link)
+    return link
 
 
 def build_stories(events: list[Event], window_days: int = STORY_DAYS) -> list[dict]:
@@ -590,4 +595,4 @@ def build_stories(events: list[Event], window_days: int = STORY_DAYS) -> list[di
     return stories
 
 
-__all__ = ["merge_events", "link_disputes", "build_stories", "same_event"]
+__all__ = ["merge_events", "link_disputes", "add_denial_link", "build_stories", "same_event"]
