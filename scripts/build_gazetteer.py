@@ -80,6 +80,7 @@ ADMIN1_NAMES = {
     ("AF", "Wilayat-e Baghlan"): "Baghlan", ("AF", "Bamian"): "Bamyan", ("AF", "Ghowr"): "Ghor", ("AF", "Khowst"): "Khost",
     ("AF", "Konar"): "Kunar", ("AF", "Lowgar"): "Logar", ("AF", "Nurestan"): "Nuristan", ("AF", "Oruzgan"): "Uruzgan",
     ("AF", "Parvan"): "Parwan", ("AF", "Vardak"): "Wardak",
+    ("SO", "Middle Shabele"): "Middle Shabelle", ("SO", "Lower Shabeelle"): "Lower Shabelle",
 }
 _ADMIN1_AFFIX = re.compile(r"^(?:Muhafazat|Mintaqat|Sha`biyat|Wilayat)\s+|\s+(?:Governorate|Province|Region)$")
 

@@ -84,3 +84,25 @@ def test_tag_line_region_of_the_story_country() -> None:
     places = located("يواصل مهرجان أبها للتسوق فعالياته في المركز الدولي للمعارض بأبها. سمات ابها التسوق عسير مهرجان")
     assert places["عسير"][0] == "Asir Region"
     assert "عسير" not in located("كان الطريق عسير على الزوار في أبها")
+
+
+def test_libyan_districts_sudanese_states_and_somali_regions() -> None:
+    places = located("اندلعت اشتباكات في شعبية سبها وفي منطقة الجفرة، ووصلت المساعدات إلى ولاية جنوب دارفور "
+                     "وشمال كردفان، وقصفت القوات مواقع في إقليم شبيلي السفلى وجوبا السفلى.")
+    names = {v[0] for v in places.values()}
+    assert {"Sabha District", "Jufra District", "South Darfur State", "Lower Shabelle", "Lower Juba"} <= names
+    assert places["شمال كردفان"][0] == "North Kordofan State"
+
+
+def test_districts_named_after_their_capital_need_their_place_word() -> None:
+    assert located("وصل الوفد إلى سبها أمس")["سبها"][0] == "Sabha"
+    assert located("وصل الوفد إلى الخرطوم أمس")["الخرطوم"][0] == "Khartoum"
+    assert "النقاط الخمس" not in located("انسحب الجيش من النقاط الخمس جنوب لبنان")
+    assert any(v[0] == "Khartoum State" for v in located("أمطار غزيرة في ولاية الخرطوم").values())
+
+
+def test_towns_share_the_admin1_of_their_state_or_region() -> None:
+    for town, unit in (("نيالا", "جنوب دارفور"), ("الفاشر", "شمال دارفور"), ("مقديشو", "إقليم بنادر"),
+                       ("بيدوا", "إقليم باي"), ("كسلا", "ولاية كسلا"), ("طبرق", "البطنان")):
+        t, u = geocode(town), geocode(unit)
+        assert t and u and u.feature == "admin1" and t.admin1 == u.admin1, (town, unit)
