@@ -106,3 +106,17 @@ def test_towns_share_the_admin1_of_their_state_or_region() -> None:
                        ("بيدوا", "إقليم باي"), ("كسلا", "ولاية كسلا"), ("طبرق", "البطنان")):
         t, u = geocode(town), geocode(unit)
         assert t and u and u.feature == "admin1" and t.admin1 == u.admin1, (town, unit)
+
+
+def test_iranian_provinces() -> None:
+    places = located("ضرب زلزال محافظة كرمانشاه غرب إيران، وشعر به سكان لرستان وخوزستان، واعتقل ناشطون في "
+                     "سيستان وبلوشستان وفي محافظة جيلان.")
+    names = {v[0] for v in places.values()}
+    assert {"Kermanshah Province", "Lorestan Province", "Khuzestan Province", "Sistan and Baluchestan Province",
+            "Gilan Province"} <= names
+    assert located("وصل الوفد إلى كرمانشاه أمس")["كرمانشاه"][0] == "Kermanshah"
+    assert located("سقط صاروخ في أذربيجان الغربية")["أذربيجان الغربية"][0] == "West Azerbaijan Province"
+    for town, unit in (("الأهواز", "خوزستان"), ("زاهدان", "سيستان وبلوشستان"), ("بندر عباس", "هرمزغان"),
+                       ("شيراز", "محافظة فارس"), ("تبريز", "أذربيجان الشرقية")):
+        t, u = geocode(town), geocode(unit)
+        assert t and u and u.feature == "admin1" and t.admin1 == u.admin1, (town, unit)
