@@ -120,3 +120,14 @@ def test_iranian_provinces() -> None:
                        ("شيراز", "محافظة فارس"), ("تبريز", "أذربيجان الشرقية")):
         t, u = geocode(town), geocode(unit)
         assert t and u and u.feature == "admin1" and t.admin1 == u.admin1, (town, unit)
+
+
+def test_turkish_provinces_only_with_their_place_word_where_named_after_their_capital() -> None:
+    places = located("ضرب زلزال ولاية كهرمان مرعش، وامتدت الأضرار إلى هاتاي وولاية غازي عنتاب.")
+    names = {v[0] for v in places.values()}
+    assert {"Kahramanmaraş Province", "Hatay Province", "Gaziantep Province"} <= names
+    assert located("وصل الوفد إلى غازي عنتاب أمس")["غازي عنتاب"][0] == "Gaziantep"
+    assert located("وصل الوفد إلى أنقرة أمس")["أنقرة"][0] == "Ankara"
+    for town, unit in (("أنطاكية", "هاتاي"), ("إزميت", "كوجالي"), ("سروج", "ولاية شانلي أورفة")):
+        t, u = geocode(town), geocode(unit)
+        assert t and u and u.feature == "admin1" and t.admin1 == u.admin1, (town, unit)
