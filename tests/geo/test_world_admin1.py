@@ -131,3 +131,13 @@ def test_turkish_provinces_only_with_their_place_word_where_named_after_their_ca
     for town, unit in (("أنطاكية", "هاتاي"), ("إزميت", "كوجالي"), ("سروج", "ولاية شانلي أورفة")):
         t, u = geocode(town), geocode(unit)
         assert t and u and u.feature == "admin1" and t.admin1 == u.admin1, (town, unit)
+
+
+def test_australian_states_and_the_northern_territory_after_a_place_word() -> None:
+    places = located("نثرت رماد رفاتها قبالة مدينة داروين عاصمة الإقليم الشمالي بأستراليا")
+    assert places["الإقليم الشمالي"][0] == "Northern Territory"
+    assert "الإقليم الشمالي" not in located("أكد مدير المبيعات بالإقليم الشمالي بالخطوط السعودية أن الرحلات زادت")
+    places = located("غمرت الفيضانات ولاية نيو ساوث ويلز وتسمانيا وولاية فيكتوريا وأستراليا الغربية")
+    assert {"New South Wales", "Tasmania", "Victoria (Australia)", "Western Australia"} <= {v[0] for v in places.values()}
+    town, state = geocode("سيدني"), geocode("نيو ساوث ويلز")
+    assert town and state and town.admin1 == state.admin1 == "New South Wales"
