@@ -82,6 +82,12 @@ ADMIN1_NAMES = {
     ("AF", "Parvan"): "Parwan", ("AF", "Vardak"): "Wardak",
     ("SO", "Middle Shabele"): "Middle Shabelle", ("SO", "Lower Shabeelle"): "Lower Shabelle",
 }
+# GeoNames writes most Chinese provinces "Anhui Sheng", the autonomous regions "Xinjiang Uygur Zizhiqu".
+ADMIN1_NAMES.update({("CN", f"{n} Sheng"): n for n in (
+    "Anhui", "Zhejiang", "Jiangxi", "Jiangsu", "Jilin", "Qinghai", "Heilongjiang", "Henan", "Gansu", "Guizhou",
+    "Shanxi", "Shandong")})
+ADMIN1_NAMES.update({("CN", "Xinjiang Uygur Zizhiqu"): "Xinjiang", ("CN", "Tibet Autonomous Region"): "Tibet",
+                     ("CN", "Guangxi Zhuangzu Zizhiqu"): "Guangxi", ("CN", "Ningxia Huizu Zizhiqu"): "Ningxia"})
 _ADMIN1_AFFIX = re.compile(r"^(?:Muhafazat|Mintaqat|Sha`biyat|Wilayat)\s+|\s+(?:Governorate|Province|Region)$")
 
 FEATURE_RANK = {"country": 0, "admin1": 1, "admin2": 2, "admin3": 3, "region": 4, "city": 5, "town": 6,

@@ -141,3 +141,10 @@ def test_australian_states_and_the_northern_territory_after_a_place_word() -> No
     assert {"New South Wales", "Tasmania", "Victoria (Australia)", "Western Australia"} <= {v[0] for v in places.values()}
     town, state = geocode("سيدني"), geocode("نيو ساوث ويلز")
     assert town and state and town.admin1 == state.admin1 == "New South Wales"
+
+
+def test_hefei_spelling_and_chinese_towns_share_their_province_admin1() -> None:
+    assert located("انطلقت فعاليات كأس العالم للروبوتات بمدينة خيفي بالصين")["خيفي"][0] == "Hefei"
+    for town, province in (("خيفي", "آنهوي"), ("أورومتشي", "شينجيانغ"), ("لاسا", "التبت")):
+        t, p = geocode(town), geocode(province)
+        assert t and p and p.feature == "admin1" and t.admin1 == p.admin1, (town, province)
