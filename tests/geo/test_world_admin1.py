@@ -148,3 +148,10 @@ def test_hefei_spelling_and_chinese_towns_share_their_province_admin1() -> None:
     for town, province in (("خيفي", "آنهوي"), ("أورومتشي", "شينجيانغ"), ("لاسا", "التبت")):
         t, p = geocode(town), geocode(province)
         assert t and p and p.feature == "admin1" and t.admin1 == p.admin1, (town, province)
+
+
+def test_haql_only_after_a_place_word_never_the_bare_word_field() -> None:
+    assert located("انطلقت الفعاليات على سواحل محافظة «حقل» بجملة من البرامج")["حقل"][0] == "Haql"
+    assert any(v[0] == "Haql" for v in located("وصل الوفد إلى مدينة حقل أمس").values())
+    assert "حقل" not in located("اكتشفت الشركة حقل غاز جديد في منطقة حقل الشيبة")
+    assert "حقل" not in located("يعمل في حقل التعليم منذ سنوات في تبوك")

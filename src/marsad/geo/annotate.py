@@ -229,7 +229,8 @@ def longest_name_at(words: list[Word], i: int, gaz: Gazetteer) -> Match | None:
                 if key in gaz.by_key and (best is None or j > best[0]):
                     best = (j, prefix_len, key)
         if stem in gaz.by_key and (stem not in NOT_PLACE_WORDS
-                                   or (stem in ELLIPTIC_DIRECTIONS and gaz.is_common(stem))):
+                                   or (stem in ELLIPTIC_DIRECTIONS and gaz.is_common(stem))
+                                   or (not prefix_len and gaz.is_common(stem) and after_place_word(words, i))):
             singles.append((prefix_len, stem))
             if best is None:
                 best = (i, prefix_len, stem)
@@ -242,6 +243,20 @@ def longest_name_at(words: list[Word], i: int, gaz: Gazetteer) -> Match | None:
                               if k != key and p and set(name_key(word.text[:p])) <= _CLITICS
                               and "ال" not in name_key(word.text[:p])]
     return match
+
+
+# A place word that is also a name, after a place word and standing alone: "محافظة «حقل»" is Haql; "منطقة حقل
+# الشيبة"، "منطقة حقل نفطي" are fields (the next word is in construct with it).
+NAME_AFTER_CUE_KINDS = frozenset({"settlement", "province", "area", "district"})
+
+
+def after_place_word(words: list[Word], i: int) -> bool:
+    if i + 1 < len(words) and joined(words, i + 1):
+        return False
+    k = i - 1
+    while k >= 0 and words[k].text in QUOTES:
+        k -= 1
+    return k >= 0 and words[k].is_word and any(CUE_KIND.get(key) in NAME_AFTER_CUE_KINDS for key in stem_keys(words[k]))
 
 
 _CLITICS = frozenset("وفبلك")
