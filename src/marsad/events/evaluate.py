@@ -408,8 +408,8 @@ def format_report(name: str, report: Report) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    # Blind sets (blind*_events.jsonl) are scored only when named, until their blind score is
-    # recorded (tests/heldout_README.md): nobody working on fixes should see their cases first.
+    # Blind sets (blind*_events.jsonl) are scored only when named: a new one must stay unseen until its
+    # blind score is recorded (tests/heldout_README.md); tests/events/test_gold_scores.py scores them all.
     parser.add_argument("gold", nargs="*", type=Path,
                         default=sorted(p for p in GOLD_DIR.glob("*_events.jsonl") if not p.name.startswith("blind")),
                         help="gold JSONL files")
