@@ -51,7 +51,7 @@ from marsad.records import (
 from marsad.text.cache import TwoGenerationCache
 from marsad.text.normalize import match_form
 from marsad.text.sentences import split_sentences
-from marsad.text.tokens import Token, tokenize
+from marsad.text.tokens import Token, proclitic_splits, tokenize
 
 # How far (in words) cues may sit from what they qualify.
 QUANTITY_AFTER = 6
@@ -523,8 +523,7 @@ _ASSAULT_STEMS = tuple(match_form(w) for w in ("هاجم", "يهاجم", "تها
 # What a verbal attack hits or how it is qualified: criticism, statements, policies, the press.
 _VERBAL_OBJECTS = tuple(match_form(w) for w in (
     "انتقاد", "الانتقاد", "وابل", "تصريح", "التصريح", "سياس", "السياس", "موقف", "الموقف", "مواقف", "المواقف",
-    "قرار", "القرار", "الاعلام", "وسائل", "الصحاف", "الصحف", "خطاب", "الخطاب", "حاد", "لاذع", "كلامي", "شديد اللهج",
-    "عنيفا علي الحكوم", "الحكوم", "البرلمان", "المعارض", "منتقد", "المنتقد", "العنصري", "اتهام", "الاتهام"))
+    "قرار", "القرار", "الاعلام", "وسائل", "الصحاف", "الصحف", "خطاب", "الخطاب", "حاد", "لاذع", "كلامي", "الحكوم", "البرلمان", "المعارض", "منتقد", "المنتقد", "العنصري", "اتهام", "الاتهام"))
 
 
 _MEANT = tuple(match_form(w) for w in ("يراد", "يقصد", "تستخدم", "يستخدم", "قادرة", "قادر", "بامكانها", "تستطيع",
@@ -532,16 +531,19 @@ _MEANT = tuple(match_form(w) for w in ("يراد", "يقصد", "تستخدم", "
 # Abstract nouns of harm that rhetoric strings together (اعتداء وعدوان وقتل وترويع … والتخريب).
 _ABSTRACT_HARM = frozenset(match_form(w) for w in (
     "اعتداء", "عدوان", "قتل", "ترويع", "تخريب", "تدمير", "دمار", "فوضى", "الفوضى", "عنف", "بطش", "ارهاب", "اجرام",
-    "اجرام", "ظلم", "تهجير", "تشريد", "خراب", "سفك", "ازهاق", "حرق", "نهب", "سلب", "هدم", "تعذيب", "تمثيل", "اغراق",
+    "ظلم", "تهجير", "تشريد", "خراب", "سفك", "ازهاق", "حرق", "نهب", "سلب", "هدم", "تعذيب", "تمثيل", "اغراق",
     "ترهيب", "فساد", "افساد", "تكفير", "غدر", "خيانة", "كراهية", "تطرف"))
 # Verbs that list what something includes (الدعم الذي يشمل التدريب والسلاح والضربات الجوية).
 _INCLUDES = frozenset(match_form(w) for w in ("يشمل", "تشمل", "يتضمن", "تتضمن", "يضم", "تضم", "منها", "مثل"))
 
 
+def _has_stem(word: str, lexicon: frozenset[str]) -> bool:
+    """The word, or its stem under some reading of its proclitics (و، ف، ب، ل، ال …), is in `lexicon`."""
+    return any(stem in lexicon for _, stem in proclitic_splits(word))
+
+
 def _harm_noun(word: str) -> bool:
-    w = _bare(word)
-    w = w[2:] if w.startswith("ال") else w[1:] if w[:1] in "بل" and w[1:] in _ABSTRACT_HARM else w
-    return w in _ABSTRACT_HARM
+    return _has_stem(word, _ABSTRACT_HARM)
 
 
 def _in_enumeration(ctx: _Doc, hit: Hit, first: int, last: int) -> bool:
@@ -809,8 +811,8 @@ def _fill(ctx: _Doc, draft: _Draft, actors: list[ActorSpan], source_span: tuple[
 # "بمساندة قوات الجيش العراقي"، "بدعم من طيران التحالف": the forces helping actor1 are its allies, never
 # the side acted upon.
 _SUPPORT = frozenset(match_form(w) for w in (
-    "بمساندة", "ودعم", "بدعم", "وبدعم", "بمشاركة", "وبمشاركة", "باسناد", "بإسناد", "بغطاء", "وبمساندة", "بتغطية",
-    "بمؤازرة", "وبمؤازرة", "باسناد", "مدعومة", "مدعوما", "مدعومين", "المدعومة", "المدعوم", "بالتعاون"))
+    "بمساندة", "ودعم", "بدعم", "وبدعم", "بمشاركة", "وبمشاركة", "باسناد", "بغطاء", "وبمساندة", "بتغطية",
+    "بمؤازرة", "وبمؤازرة", "مدعومة", "مدعوما", "مدعومين", "المدعومة", "المدعوم", "بالتعاون"))
 
 
 def _in_support(ctx: _Doc, actor: ActorSpan, c_first: int) -> bool:
@@ -894,14 +896,13 @@ _TITLE_NEXT = {match_form("امين"): ("عام", "العام"), match_form("ا�
 _PRIVATE = frozenset(match_form(w) for w in (
     "اهالي", "الاهالي", "اهل", "ذوي", "اسر", "اسرة", "اسره", "الاسر", "عائلات", "عائلة", "العائلات", "طلاب",
     "الطلاب", "الطالبة", "الطالب", "المعلمين", "اولياء"))
-_SPORT = frozenset(match_form(w) for w in (
-    "مدرب", "المدرب", "لاعب", "اللاعب", "لاعبين", "اللاعبين", "لاعبا", "المحترف", "الدوري", "مباراة",
-    "المباراة", "مباريات", "المباريات", "التعاقد", "الانتقالات", "المنتخب", "منتخب", "النادي", "نادي", "الملعب",
-    "الموسم", "فريق", "الفريق", "الهجوم", "الدفاع", "الوسط", "بطولة", "البطولة", "الجماهير", "صفقة", "صفقات",
-    "هدف", "اهداف", "التدريبات", "معسكر", "المعسكر"))
+# Words only sport uses; _SPORT adds words that are sport beside one of them (الهجوم، الدفاع، الفريق).
 _SPORT_STRONG = frozenset(match_form(w) for w in (
     "مدرب", "المدرب", "لاعب", "اللاعب", "لاعبين", "اللاعبين", "لاعبا", "المحترف", "الدوري", "مباراة", "المباراة",
     "مباريات", "المباريات", "الانتقالات", "المنتخب", "منتخب", "الملعب"))
+_SPORT = _SPORT_STRONG | frozenset(match_form(w) for w in (
+    "التعاقد", "النادي", "نادي", "الموسم", "فريق", "الفريق", "الهجوم", "الدفاع", "الوسط", "بطولة", "البطولة",
+    "الجماهير", "صفقة", "صفقات", "هدف", "اهداف", "التدريبات", "معسكر", "المعسكر"))
 # A visit of condolence or to a family's home, a patient, a school is a courtesy, not diplomacy.
 _COURTESY = frozenset(match_form(w) for w in (
     "العزاء", "عزاء", "تعزية", "تعزيه", "المواساة", "المواساه", "مواساة", "لاسرة", "لاسره", "لمنزل", "منزل",
@@ -940,7 +941,7 @@ def _official_contact(ctx: _Doc, draft: _Draft, first: int, last: int) -> bool:
             if w not in _AMBIGUOUS_TITLES:
                 return True
             following = words[k + 1] if k + 1 < len(words) else ""
-            if w in ("رئيس",) and following in _HEAD_OF or following in _TITLE_NEXT.get(w, ()):
+            if w == match_form("رئيس") and following in _HEAD_OF or following in _TITLE_NEXT.get(w, ()):
                 return True
             if w == match_form("العهد") and k and words[k - 1] in (match_form("ولي"), match_form("وولي")):
                 return True
@@ -1293,24 +1294,27 @@ def _statement_issuer(ctx: _Doc, first: int, last: int) -> tuple[str, tuple[int,
             k += 1
         if k >= last:
             continue
-        word = ctx.words[k]
-        readings = [word]
-        if k == j + 1 and word.startswith("لل") and len(word) > 3:
-            readings = ["ال" + word[2:]]  # للمكتب = ل + المكتب
-        elif k == j + 1 and word.startswith("ل") and len(word) > 2:
-            readings = [word[1:]]
-        elif k == j + 1:
-            continue  # "بيان مشترك": no issuer named
-        for reading in readings:
-            tokens = [*ctx.words[:k], reading, *ctx.words[k + 1:last]]
-            span = read_actor(tokens, k, last)
-            if span is not None and span.name.name_en:
-                return span.name.name_en, (span.start, span.end)
-            if span is not None:
-                person = _named_person_after(ctx, k, last)
-                if person is not None and _person_name(ctx, person):
-                    return _person_name(ctx, person) or "", (span.start, span.end)
+        if k == j + 1:  # "بيان لوزارة": the issuer follows with لـ
+            if not ctx.words[k].startswith("ل") or len(ctx.words[k]) < 3:
+                continue  # "بيان مشترك": no issuer named
+            span = _actor_after_lam(ctx, k, last)
+        else:  # "بيان صادر عن الجيش"
+            span = read_actor(ctx.words, k, last)
+        if span is not None and span.name.name_en:
+            return span.name.name_en, (span.start, span.end)
+        if span is not None:
+            person = _named_person_after(ctx, k, last)
+            name = _person_name(ctx, person) if person is not None else None
+            if name:
+                return name, (span.start, span.end)
     return None
+
+
+def _actor_after_lam(ctx: _Doc, k: int, last: int) -> ActorSpan | None:
+    """The actor named by token k read without its لـ (لوزارة = ل + وزارة, للمكتب = ل + المكتب)."""
+    word = ctx.words[k]
+    reading = "ال" + word[2:] if word.startswith("لل") else word[1:]
+    return read_actor([*ctx.words[:k], reading, *ctx.words[k + 1:last]], k, last)
 
 
 def _subjectless(ctx: _Doc, start: int, last: int) -> bool:
@@ -1474,10 +1478,7 @@ def _media_office_of(ctx: _Doc, j: int, last: int) -> tuple[str, tuple[int, int]
         k += 1
     if k == j + 1 or k >= last or not ctx.words[k].startswith("ل") or len(ctx.words[k]) < 3:
         return None
-    word = ctx.words[k]
-    reading = "ال" + word[2:] if word.startswith("لل") else word[1:]
-    tokens = [*ctx.words[:k], reading, *ctx.words[k + 1:last]]
-    span = read_actor(tokens, k, last)
+    span = _actor_after_lam(ctx, k, last)
     if span is None or not span.name.name_en:
         return None
     return span.name.name_en, (j, span.end)
@@ -1861,9 +1862,7 @@ def _placeless_incident(ctx: _Doc, d: _Draft) -> bool:
         if _places_in(ctx.doc.places, sentence.start, sentence.end):
             return False
         first, last = ctx.token_range(sentence.start, sentence.end)
-        if any(_bare(w) in _PLACE_NOUNS or _bare(w)[:1] in "بل" and _bare(w)[1:] in _PLACE_NOUNS
-               or _bare(w).startswith(("ال", "بال")) and _bare(w).split("ال", 1)[1] in _PLACE_NOUNS
-               for w in ctx.words[first:last]):
+        if any(_has_stem(w, _PLACE_NOUNS) for w in ctx.words[first:last]):
             return False
     return True
 
