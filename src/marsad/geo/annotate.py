@@ -391,6 +391,10 @@ def names_a_medium(match: Match, words: list[Word]) -> bool:
     return False
 
 
+# The institution words with the clitics that may precede a construct (no article: "جامعة الأنبار").
+ORG_WORDS_WITH_CLITICS = frozenset(p + org for org in ORG_WORDS for p in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"))
+
+
 def names_an_institution(match: Match, words: list[Word]) -> bool:
     """"جامعة الأنبار"، "بمستشفى الرس"، "لنادي «أبها»": a university, hospital, club... named after the place
     (in construct: the institution word has no article and the name no preposition of its own)."""
@@ -403,7 +407,7 @@ def names_an_institution(match: Match, words: list[Word]) -> bool:
     if k < 0 or not words[k].is_word:
         return False
     key = words[k].key
-    return any(key == p + org for org in ORG_WORDS for p in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"))
+    return key in ORG_WORDS_WITH_CLITICS
 
 
 def continues_list(previous: Match, match: Match, words: list[Word]) -> bool:
