@@ -221,16 +221,8 @@ class Store:
         """Schema 3: rebuild the full-text rows under their documents' rowids, a page at a time."""
         with self.transaction():
             self.conn.execute("DELETE FROM documents_fts")
-            last = -1
-            while True:
-                rows = self.conn.execute("SELECT rowid, id, title, text FROM documents WHERE rowid > ? "
-                                         "ORDER BY rowid LIMIT 500", (last,)).fetchall()
-                if not rows:
-                    return
-                self.conn.executemany(
-                    "INSERT INTO documents_fts(rowid, doc_id, title, body) VALUES (?,?,?,?)",
-                    [(row[0], row[1], match_form(row[2] or ""), match_form(row[3])) for row in rows])
-                last = rows[-1][0]
+            for rows in self._pages("documents", "rowid, id, title, text", key="rowid", after=-1):
+                self.conn.executemany(_FTS_INSERT, [_fts_row(*row) for row in rows])
 
     def _has_column(self, table: str, column: str) -> bool:
         return any(row[1] == column for row in self.conn.execute(f"PRAGMA table_info({table})"))
@@ -239,16 +231,22 @@ class Store:
         """Schema 3: the summary row of every stored event, a page at a time."""
         for table in ("events", "merged_events"):
             with self.transaction():
-                last = ""
-                while True:
-                    rows = self.conn.execute(f"SELECT id, record FROM {table} WHERE id > ? ORDER BY id LIMIT 500",
-                                             (last,)).fetchall()
-                    if not rows:
-                        break
+                for rows in self._pages(table, "id, record"):
                     self.conn.executemany(
                         f"UPDATE {table} SET summary = ? WHERE id = ?",
                         [(event_summary(Event.from_dict(json.loads(row[1]))), row[0]) for row in rows])
-                    last = rows[-1][0]
+
+    def _pages(self, table: str, columns: str, key: str = "id", after: Any = "",
+               batch: int = 500) -> Iterator[list[sqlite3.Row]]:
+        """Rows of `table` in `key` order, a page at a time (keyset paging: memory stays flat and rows
+        updated behind the cursor are not read again)."""
+        while True:
+            rows = self.conn.execute(f"SELECT {columns} FROM {table} WHERE {key} > ? ORDER BY {key} LIMIT ?",
+                                     (after, batch)).fetchall()
+            if not rows:
+                return
+            yield rows
+            after = rows[-1][key]
 
     def close(self) -> None:
         self.conn.close()
@@ -317,8 +315,7 @@ class Store:
              doc.published.date, doc.published.precision, doc.text, doc.duplicate_of,
              json.dumps(doc.to_dict(), ensure_ascii=False), minhash, _now()),
         )
-        self.conn.execute("INSERT OR REPLACE INTO documents_fts(rowid, doc_id, title, body) VALUES (?,?,?,?)",
-                          (cursor.lastrowid, doc.id, match_form(doc.title or ""), match_form(doc.text)))
+        self.conn.execute(_FTS_INSERT, _fts_row(cursor.lastrowid, doc.id, doc.title, doc.text))
         self.conn.executemany(
             "INSERT OR IGNORE INTO mentions(doc_id, start, end, text, type, entity_id) VALUES (?,?,?,?,?,?)",
             [(doc.id, m.start, m.end, m.text, m.type, m.entity_id) for m in doc.mentions],
@@ -369,29 +366,17 @@ class Store:
 
     def iter_documents(self, batch: int = 200) -> Iterator[Document]:
         """All documents in id order, read in pages so memory stays flat."""
-        last = ""
-        while True:
-            rows = self.conn.execute("SELECT id, record FROM documents WHERE id > ? ORDER BY id LIMIT ?",
-                                     (last, batch)).fetchall()
-            if not rows:
-                return
+        for rows in self._pages("documents", "id, record", batch=batch):
             for row in rows:
                 yield Document.from_dict(json.loads(row["record"]))
-            last = rows[-1]["id"]
 
     def iter_records(self, table: str, batch: int = 500) -> Iterator[dict[str, Any]]:
         """The JSON `record` column of entities / events / merged_events / stories, paged by id."""
         if table not in ("entities", "events", "merged_events", "stories"):
             raise ValueError(f"unknown table {table}")
-        last = ""
-        while True:
-            rows = self.conn.execute(f"SELECT id, record FROM {table} WHERE id > ? ORDER BY id LIMIT ?",
-                                     (last, batch)).fetchall()
-            if not rows:
-                return
+        for rows in self._pages(table, "id, record", batch=batch):
             for row in rows:
                 yield json.loads(row["record"])
-            last = rows[-1]["id"]
 
     def mentions_of(self, entity_id: str) -> list[sqlite3.Row]:
         return self.conn.execute("SELECT doc_id, start, end, text FROM mentions WHERE entity_id = ? "
@@ -500,6 +485,15 @@ class Store:
                 "SELECT outlet, count(*) FROM documents GROUP BY outlet ORDER BY count(*) DESC LIMIT 20")},
             "skipped": [{"source": r["source"], "reason": r["reason"]} for r in self.skipped()],
         }
+
+
+# INSERT OR REPLACE: a rowid left behind by an interrupted older writer never blocks a new row.
+_FTS_INSERT = "INSERT OR REPLACE INTO documents_fts(rowid, doc_id, title, body) VALUES (?,?,?,?)"
+
+
+def _fts_row(rowid: int, doc_id: str, title: str | None, text: str) -> tuple[int, str, str, str]:
+    """A document's full-text row: the matching form of its title and body, under its rowid."""
+    return rowid, doc_id, match_form(title or ""), match_form(text)
 
 
 def event_summary(event: Event) -> str:
