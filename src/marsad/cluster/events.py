@@ -235,25 +235,33 @@ def merge_events(events: Iterable[Event]) -> list[Event]:
     document merge only when they come from different sources (the article quotes two of them for one
     event); otherwise the extractor already judged them distinct. Disputes are re-pointed at merged ids.
     """
-    merged: list[_Merged] = []
+    groups: dict[int, _Merged] = {}
     blocks: dict[tuple, list[int]] = defaultdict(list)
     for event in events:
-        event = copy.deepcopy(event)
-        _tag_tolls(event)
-        target = _find_target(event, merged, blocks)
-        if target is None:
-            merged.append(_Merged(event))
-            target = len(merged) - 1
-            _register(event, target, blocks)
-        else:
-            _absorb(merged[target].event, event)
-        merged[target].members.append((event.doc, event.attributed_to, event.id))
-    id_map = {member_id: m.event.id for m in merged for _, _, member_id in m.members}
-    out = [m.event for m in merged]
+        merge_one(copy.deepcopy(event), groups, blocks, len(groups))
+    id_map = {member_id: m.event.id for m in groups.values() for _, _, member_id in m.members}
+    out = [m.event for m in groups.values()]
     for event in out:
         remap_disputes(event, id_map)
         settle_figures(event)
     return out
+
+
+def merge_one(event: Event, groups: dict[int, _Merged], blocks: dict[tuple, list[int]],
+              new_index: int) -> tuple[int, bool]:
+    """One step of `merge_events` (shared with cluster/windowed.py): the event (a copy the caller
+    gives away) joins its best group or starts one at `new_index`; returns (group index, created)."""
+    _tag_tolls(event)
+    target = _find_target(event, groups, blocks)
+    created = target is None
+    if target is None:
+        target = new_index
+        groups[target] = _Merged(event)
+        _register(event, target, blocks)
+    else:
+        _absorb(groups[target].event, event)
+    groups[target].members.append((event.doc, event.attributed_to, event.id))
+    return target, created
 
 
 def toll_kind(event: Event, toll: Toll) -> str:
@@ -297,7 +305,7 @@ def _score(target: Event, event: Event) -> tuple:
             -(km if km is not None else MAX_KM))
 
 
-def _find_target(event: Event, merged: list[_Merged], blocks: dict[tuple, list[int]]) -> int | None:
+def _find_target(event: Event, merged: dict[int, _Merged], blocks: dict[tuple, list[int]]) -> int | None:
     day = _day_bucket(event)
     cells = _neighbour_cells(_cell(event)) + ([("none",)] if event.location else [])
     candidates = {index for cell in cells for offset in range(-MERGE_DAYS, MERGE_DAYS + 1)

@@ -26,15 +26,13 @@ from collections.abc import Iterable, Iterator
 from marsad.cluster.events import (
     MERGE_DAYS,
     STORY_DAYS,
-    _absorb,
     _actor_key,
     _block_keys,
     _cell,
     _day,
     _day_bucket,
-    _find_target,
     _Merged,
-    _tag_tolls,
+    merge_one,
 )
 from marsad.records import Event
 
@@ -87,19 +85,11 @@ class WindowedMerger:
         """Merge one event (store order); returns the groups it closed as (seq, day, group)."""
         day = _day_bucket(event)
         closed = self._close_before(day - MERGE_DAYS) if day else []
-        # the body of merge_events' loop
         event = copy.deepcopy(event) if self.copy_events else event
-        _tag_tolls(event)
-        target = _find_target(event, self.groups, self.blocks)  # type: ignore[arg-type]
-        if target is None:
-            target, self.count = self.count, self.count + 1
-            self.groups[target] = _Merged(event)
-            key = _block_keys(event, day, _cell(event))
-            self.blocks[key].append(target)
-            self.open.append((target, day, key))
-        else:
-            _absorb(self.groups[target].event, event)
-        self.groups[target].members.append((event.doc, event.attributed_to, event.id))
+        target, created = merge_one(event, self.groups, self.blocks, self.count)
+        if created:
+            self.count += 1
+            self.open.append((target, day, _block_keys(event, day, _cell(event))))
         self.placed = target
         return closed
 
