@@ -1,4 +1,4 @@
-"""Seeded selection of the blind events batch 1 (tests/events/gold/blind1_events.jsonl).
+"""Seeded selection of the blind events batches (tests/events/gold/blind1_events.jsonl, blind2_events.jsonl).
 
 Rules:
 * Pool: SaudiNewsNet articles (../shared/data/saudinewsnet/articles.jsonl.gz) whose id is in none of the
@@ -11,7 +11,10 @@ Rules:
 * the text contains at least two distinct words of CUES (conflict/politics cue words, matched as whole
   tokens, allowing the clitics و/ف/ب/ل/ال before them);
 * sort by id, shuffle with random.Random(1123), keep an article while its outlet has < 3 kept, stop at 20.
-Usage: .venv/bin/python tests/events/blind_select_events.py   (prints the ids)
+Batch 2 (--batch 2, session 5): the same rules with seed 2305, the 80 ids of `tests/blind_select.py
+--batch 5` excluded instead of batch 4's, at least three distinct cue words (batch 1's twelve articles with
+no event were mostly two-cue ones), 25 articles.
+Usage: .venv/bin/python tests/events/blind_select_events.py [--batch 2]   (prints the ids)
 """
 import gzip
 import json
@@ -24,8 +27,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 import blind_select  # noqa: E402 - the shared exclusion and seeded walk
 
 ART = ROOT.parent / "shared/data/saudinewsnet/articles.jsonl.gz"
-SEED = 1123
-OWN = "blind1_"
+# batch -> (seed, draw name in blind_select.DRAWS, places/dates batch drawn just before it, min cues, n)
+BATCHES = {1: (1123, "blind1_events", 4, 2, 20), 2: (2305, "blind2_events", 5, 3, 25)}
 
 CUES = [
     "قتل", "قتلى", "مقتل", "قصف", "غارة", "غارات", "اشتباكات", "انفجار", "تفجير", "هجوم",
@@ -41,31 +44,33 @@ def cue_words(text: str) -> set:
     return {w for w, rx in _CUE_RE.items() if rx.search(text)}
 
 
-def annotated_ids() -> set:
-    return blind_select.annotation_ids((OWN,))
+def annotated_ids(draw: str) -> set:
+    """Ids in the annotation files that existed when `draw` was made (its own and later draws left out)."""
+    return blind_select.annotation_ids(blind_select.DRAWS[blind_select.DRAWS.index(draw):])
 
 
-def batch4_ids() -> set:
-    """The ids `tests/blind_select.py --batch 4` prints (its pool leaves this later draw's files out)."""
-    return {a["id"] for a in blind_select.select(n=80, per_outlet=8, batch=4)[0]}
+def places_batch_ids(batch: int) -> set:
+    """The ids `tests/blind_select.py --batch N` prints (drawn just before, annotated alongside)."""
+    return {a["id"] for a in blind_select.select(n=80, per_outlet=8, batch=batch)[0]}
 
 
-def select(n=20, per_outlet=3):
-    excluded = annotated_ids() | batch4_ids()
+def select(batch=1, per_outlet=3):
+    seed, draw, places_batch, min_cues, n = BATCHES[batch]
+    excluded = annotated_ids(draw) | places_batch_ids(places_batch)
     pool = []
     with gzip.open(ART, "rt", encoding="utf-8") as f:
         for line in f:
             a = json.loads(line)
             if a["id"] in excluded or not (600 <= len(a["text"]) <= 3000):
                 continue
-            if len(cue_words(a["text"])) < 2:
+            if len(cue_words(a["text"])) < min_cues:
                 continue
             pool.append(a)
-    return blind_select.seeded_walk(pool, SEED, n, per_outlet), len(excluded), len(pool)
+    return blind_select.seeded_walk(pool, seed, n, per_outlet), len(excluded), len(pool)
 
 
 if __name__ == "__main__":
-    kept, nex, npool = select()
+    kept, nex, npool = select(int(sys.argv[sys.argv.index("--batch") + 1]) if "--batch" in sys.argv else 1)
     print(f"excluded ids {nex}, pool {npool}, kept {len(kept)}")
     for a in kept:
         print(a["id"], a["outlet"], len(a["text"]), a.get("crawled"), " ".join(sorted(cue_words(a["text"]))))
