@@ -798,3 +798,20 @@ def test_an_undated_relative_clause_describes_an_actor():
     assert events_of("ويعيش الناس في المدينة بأمن واثقين في قواتهم المسلحة التي تخوض المعارك على الحدود.") == []
     # dated, it is a fight
     assert len(events_of("وقال إن القوات التي تخوض المعارك منذ صباح اليوم في المدينة تقدمت.")) == 1
+
+
+def test_a_container_or_reference_place_after_the_place_does_not_place_the_event():
+    # a reference point after a compass word: the province named first is the place
+    (event,) = [e for e in piped("قتل خمسة جنود أمس في غارة جوية على موقع للجيش في ولاية لوغار جنوب كابول.")
+                if e.type == "Explosions/Remote violence"]
+    assert event.location is not None and event.location.admin1 == "Logar"
+    # a container after the place: the place inside it
+    (event,) = [e for e in piped("استهدفت غارات جوية أمس معسكراً بمنطقة باب المندب بمدينة تعز.")
+                if e.type == "Explosions/Remote violence"]
+    assert event.location is not None and event.location.name_en != "Taiz"
+
+
+def test_a_place_in_the_frame_that_reports_the_event_is_the_sources():
+    (event,) = [e for e in piped("وقالت مصادر محلية في مدينة الحديدة إن غارات جوية استهدفت أمس معسكراً قرب مدينة ذمار.")
+                if e.type == "Explosions/Remote violence"]
+    assert event.location is not None and event.location.admin1 == "Dhamar"

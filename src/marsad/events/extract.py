@@ -1802,6 +1802,7 @@ def _location(ctx: _Doc, draft: _Draft) -> Location | None:
         places = [p for p in places if p not in offices]
     if draft.type != lx.DIPLOMACY:
         places = [p for p in places if not _destination(ctx, p)]
+    places = [p for p in places if not _qualifies_place(ctx, p, places)]
 
     def best_of(found: list[PlaceMention]) -> Location | None:
         if not found:
@@ -1810,7 +1811,12 @@ def _location(ctx: _Doc, draft: _Draft) -> Location | None:
                                          p.start < trigger_at, abs(p.start - trigger_at))).location
     report_at = min(_next_report_at(ctx, draft, sentence.end), _other_event_at(ctx, draft, sentence.end))
     c_start, c_end = ctx.char_span(*draft.clause)
-    clause = best_of(_places_in(places, c_start, min(c_end, report_at)))
+    in_clause = _places_in(places, c_start, min(c_end, report_at))
+    # a place in the frame that reports the event (قالت مصادر محلية في مديرية X إن غارات … على Y) is the
+    # source's: the reported clause's own places come first
+    frames = [(a, b) for a, b in _speech_frames(ctx, *ctx.token_range(sentence.start, sentence.end)) if b <= trigger_at]
+    content = [p for p in in_clause if not any(a <= p.start < b for a, b in frames)]
+    clause = best_of(content or in_clause)
     if clause is not None and not _coarse(clause):
         return clause
     wider = best_of(_places_in(places, sentence.start, report_at))
@@ -2104,6 +2110,52 @@ def _destination(ctx: _Doc, place: PlaceMention) -> bool:
                     return True  # "تم نقل الجرحى إلى العاصمة بغداد": where the wounded were taken
             return False
     return False
+
+
+_LINK_PLACE_WORDS = frozenset(match_form(w) for w in (
+    "مدينة", "مدينه", "بلدة", "بلده", "محافظة", "محافظه", "منطقة", "منطقه", "ولاية", "ولايه", "قضاء", "ناحية",
+    "ناحيه", "مديرية", "مديريه", "اقليم", "العاصمة", "العاصمه", "ريف", "قرب", "بالقرب", "من", "نحو", "حوالي", "على", "بعد",
+    "وسط", "شرقي", "غربي", "شمالي", "جنوبي", "الشرقي", "الغربي", "الشمالي", "الجنوبي"))
+_IN = frozenset(match_form(w) for w in ("في", "فى"))
+
+
+def _qualifies_place(ctx: _Doc, place: PlaceMention, places: list[PlaceMention]) -> bool:
+    """The place only situates the place named just before it: its container ("بمنطقة باب المندب بمدينة
+    تعز"، "في قرية X بمحافظة Y") or a reference point ("في ولاية لوغار جنوب كابول"، "X على بعد 20 كلم
+    شمال Y"). The event is at the first place (docs §5: the most specific place named for the event), so
+    the second is no candidate while the first is: only place words, في/ب, compass words and distances
+    stand between them, both in one country."""
+    i = bisect.bisect_left(ctx.starts, place.start)
+    compass = _bare(ctx.words[i]) in _DIRECTIONS if i < len(ctx.words) else False
+    j = i - 1
+    steps = 0
+    while j >= 0 and steps < 6:
+        word = ctx.words[j]
+        start = ctx.tokens[j].start
+        before = next((p for p in places if p is not place and p.start <= start < p.end), None)
+        if before is not None:
+            break
+        bare = word[1:] if word[:1] == "ب" and len(word) > 3 else word
+        if _bare(word) in _DIRECTIONS or bare in _DIRECTIONS:
+            compass = True
+        elif not (word in _IN or bare in _LINK_PLACE_WORDS or word in _LINK_PLACE_WORDS
+                  or word in _DISTANCE_UNITS or word.isdigit() or word == "/"):
+            return False
+        j -= 1
+        steps += 1
+    else:
+        return False
+    if before is None or steps == 0 and not compass:
+        return False  # two names side by side are one list or one name, not a place and its container
+    first, second = before.location, place.location
+    if first is None or second is None or first.feature == "country" or not first.country \
+            or first.country != second.country:
+        return False
+    if compass or place.relation in ("near", "distance"):
+        return True  # a reference point
+    # a container: a town, province or country that holds the place before it
+    return not _coarse(first) and (second.feature in ("country", "admin1", "admin2", "city")
+                                   and (second.feature == "country" or second.admin1 == first.admin1))
 
 
 def _in_source(ctx: _Doc, place: PlaceMention) -> bool:
