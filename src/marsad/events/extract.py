@@ -2094,7 +2094,9 @@ def _destination(ctx: _Doc, place: PlaceMention) -> bool:
     if i > 1 and _bare(ctx.words[i - 1]) in _DIRECTIONS and any(
             w in _DISTANCE_UNITS for w in ctx.words[max(0, i - 4):i - 1]):
         return True  # "تبعد 60 كلم شرق حلب": a reference point, not the place
-    if i > 0 and _bare(ctx.words[i]) in _DIRECTIONS and any(w in _DISTANCE_UNITS for w in ctx.words[max(0, i - 3):i]):
+    # i is len(words) when the place begins inside the text's last token (بالرقة at the very end)
+    if 0 < i < len(ctx.words) and _bare(ctx.words[i]) in _DIRECTIONS and any(
+            w in _DISTANCE_UNITS for w in ctx.words[max(0, i - 3):i]):
         return True  # the same when the gazetteer reads "شرق حلب" as one name (Eastern Aleppo)
     for j in range(i - 1, max(-1, i - 5), -1):
         if ctx.words[j] in _PUNCT_BREAK:
