@@ -812,6 +812,12 @@ def test_a_container_or_reference_place_after_the_place_does_not_place_the_event
 
 
 def test_a_place_in_the_frame_that_reports_the_event_is_the_sources():
-    (event,) = [e for e in piped("وقالت مصادر محلية في مدينة الحديدة إن غارات جوية استهدفت أمس معسكراً قرب مدينة ذمار.")
-                if e.type == "Explosions/Remote violence"]
-    assert event.location is not None and event.location.admin1 == "Dhamar"
+    (event,) = [e for e in piped("وقالت مصادر محلية في مديرية المخا لوكالة الأنباء إن غارات جوية استهدفت معسكراً "
+                                 "بمنطقة باب المندب.") if e.type == "Explosions/Remote violence"]
+    assert event.location is not None and event.location.name_en == "Bab-el-Mandeb"
+
+
+def test_a_place_in_a_commanders_title_does_not_place_the_event():
+    (event,) = [e for e in piped("وفي مدينة لودر نصب مسلحون أمس كميناً لقائد محور البيضاء ما أدى إلى مقتل اثنين من مرافقيه.")
+                if e.type == "Battles"]
+    assert event.location is not None and event.location.name_en == "Lawdar"

@@ -2173,6 +2173,9 @@ def _in_source(ctx: _Doc, place: PlaceMention) -> bool:
 # where the event happened.
 _BODY_OF_PLACE = frozenset(match_form(w) for w in (
     "شرطة", "شرطه", "مجلس", "محافظ", "قائمقام", "مقام", "جامعة", "جامعه"))
+_TITLE_OF_PLACE = frozenset(match_form(w) for w in ("قائد", "حاكم", "والي", "امير", "قائمقام"))
+_FRONT_WORDS = frozenset(match_form(w) for w in ("محور", "جبهة", "جبهه", "قطاع", "منطقة", "منطقه", "مديرية",
+                                                  "مديريه", "لواء", "اقليم"))
 _ADMIN_WORDS = frozenset(match_form(w) for w in ("محافظة", "محافظه", "قضاء", "ناحية", "ناحيه", "مدينة", "مدينه",
                                                  "بلدية", "بلديه", "ولاية", "ولايه"))
 
@@ -2184,7 +2187,12 @@ def _names_a_body(ctx: _Doc, place: PlaceMention) -> bool:
     j = i - 1
     if j >= 0 and ctx.words[j] in _ADMIN_WORDS:
         j -= 1
-    return j >= 0 and _bare(ctx.words[j]) in _BODY_OF_PLACE
+    if j >= 0 and _bare(ctx.words[j]) in _BODY_OF_PLACE:
+        return True
+    # a commander's or governor's title (لقائد محور البيضاء، حاكم منطقة X، أمير ولاية X): the man, not the place
+    if j >= 0 and _bare(ctx.words[j]) in _FRONT_WORDS:
+        j -= 1
+    return j >= 0 and _has_stem(ctx.words[j], _TITLE_OF_PLACE)
 
 
 _FROM = frozenset(match_form(w) for w in ("من", "قادما", "قادمين", "قادمة"))
