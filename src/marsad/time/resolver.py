@@ -321,6 +321,7 @@ _FUNCTION_WORDS = frozenset(
         "أن", "إن", "الذي", "التي", "بينما", "وفق", "لكن", "ثم", "أو", "كما", "فقط", "تقريبا", "نحو",
         "قد", "لم", "لن", "ما", "هو", "هي", "وهو", "وهي", "بل", "ضمن", "عبر", "أما", "خلال", "منذ",
         "لدى", "بسبب", "مقارنة", "بنسبة", "حين", "إذ", "عقب", "إثر", "بعدما", "قبلما", "بين",
+        "لا", "ليس", "كي", "لكي", "لأن", "لذلك", "لذا",
     )
 )
 _NOUNS_WITH_WAW = frozenset(
@@ -974,8 +975,9 @@ def _followed_by_counted_noun(form: str, end: int, number: int = 0, published: d
     if not following:
         return False
     word = following.group(1)
-    bare = word[1:] if word[0] in "وف" and len(word) > 3 else word
-    if word.startswith(("ال", "وال", "فال")) or word in _FUNCTION_WORDS or bare in _FUNCTION_WORDS:
+    bare = word[1:] if word[0] in "وف" and len(word) >= 3 else word  # "ولا": و + لا
+    # a definite word, also behind a glued preposition ("في 2014 للتأكد", "بالتعاون")
+    if bare.startswith(("ال", "لل", "بال", "كال")) or word in _FUNCTION_WORDS or bare in _FUNCTION_WORDS:
         return False
     # After a number of 100 or more the counted noun is genitive ("2000 شخص"); an accusative
     # ending in alif ("منذ 1984 تمرداً") is a new phrase, so the number is a year -- unless the
