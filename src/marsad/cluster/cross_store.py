@@ -11,7 +11,7 @@ grouping every event in memory (wiring.merge_store_events_in_memory), computed i
    (event id -> merged id, a table: a dispute may name an event of any date), reports to `x_report`,
    the documents and disputes that join stories to `x_doc` and `x_ref`.
 2. settle the groups left over by 1.
-3. denials: `link_disputes` one denial at a time, its candidate claims found by family and day range.
+3. denials: `link_disputes` one denial at a time, its candidate claims found by family, day range and tie keys.
 4. stories: union-find over an int array (windowed.UnionFind); the actor rule by windowed.ActorChains
    in one pass over `x_group`'s compact columns, documents and disputes joined in SQL.
 5. stories' records from ordered queries, then `story_id` and `events.merged_id` by SQL.
@@ -38,6 +38,7 @@ from marsad.cluster.events import (
     _family,
     _Merged,
     add_denial_link,
+    denial_tie_keys,
     remap_disputes,
     settle_figures,
 )
@@ -64,11 +65,12 @@ CREATE TEMP TABLE x_report (doc TEXT NOT NULL, start INTEGER NOT NULL, merged_id
     PRIMARY KEY (doc, start)) WITHOUT ROWID;
 CREATE TEMP TABLE x_doc (doc TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (doc, seq)) WITHOUT ROWID;
 CREATE TEMP TABLE x_ref (seq INTEGER NOT NULL, ref TEXT NOT NULL);
+CREATE TEMP TABLE x_tie (key TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (key, seq)) WITHOUT ROWID;
 CREATE TEMP TABLE x_story (seq INTEGER PRIMARY KEY, root INTEGER NOT NULL);
 CREATE TEMP TABLE x_sid (root INTEGER PRIMARY KEY, story_id TEXT NOT NULL);
 """
 _DROP = ";".join(f"DROP TABLE IF EXISTS temp.{t}" for t in
-                 ("x_group", "x_idmap", "x_report", "x_doc", "x_ref", "x_story", "x_sid", "x_sids", "x_sdocs",
+                 ("x_group", "x_idmap", "x_report", "x_doc", "x_ref", "x_tie", "x_story", "x_sid", "x_sids", "x_sdocs",
                   "x_shead", "x_sdate"))
 
 
@@ -157,6 +159,8 @@ def _settle(store: Store, seq: int, event: Event, id_map: dict[str, str]) -> Non
         (_family(event), event.modality, first, last, json.dumps(actor_keys(event)), reports,
          killed, title, start, end, seq))
     store.conn.executemany("INSERT OR IGNORE INTO x_doc VALUES (?,?)", [(r.doc, seq) for r in event.reports])
+    if event.modality == "reported":  # a claim a denial may deny: its tie keys (step 3)
+        store.conn.executemany("INSERT OR IGNORE INTO x_tie VALUES (?,?)", [(k, seq) for k in denial_tie_keys(event)])
     _save_refs(store, seq, event)
     store.insert_merged_event(event, None)
 
@@ -315,18 +319,24 @@ def _link_denial(store: Store, by_id: _Lazy, seq: int, denied: Event, span: int)
 
 
 def _claims(store: Store, denied: Event, span: int) -> Iterator[tuple[int, str]]:
-    """(seq, id) of the reported merged events of the denial's family whose days can agree with it,
-    in creation order, streamed: the dateless ones, and those starting from first - DENIAL_DAYS -
-    (the longest claim) on. Records are read one by one (`_Lazy.claim`): sorting them along would
-    take the sorter's memory."""
+    """(seq, id) of the reported merged events of the denial's family that share a tie key with it
+    (`denial_tie_keys`: the others can never win) and whose days can agree with it, in creation
+    order, streamed: the dateless ones, and those starting from first - DENIAL_DAYS - (the longest
+    claim) on. Records are read one by one (`_Lazy.claim`): sorting them along would take the
+    sorter's memory. Without the keys every denial read every claim of its weeks, which over a
+    corpus of a few weeks is every claim: quadratic."""
+    keys = sorted(denial_tie_keys(denied, neighbours=True))
+    if not keys:
+        return iter(())
     first, last = day_span(denied)
-    sql = "SELECT seq, id FROM x_group WHERE family = ? AND modality = 'reported'"
+    sql = (f"SELECT seq, id FROM x_group WHERE family = ? AND modality = 'reported' AND seq IN "
+           f"(SELECT seq FROM x_tie WHERE key IN ({','.join('?' * len(keys))}))")
     if first is None:
-        return store.conn.execute(sql + " ORDER BY seq", (_family(denied),))
+        return store.conn.execute(sql + " ORDER BY seq", (_family(denied), *keys))
     return store.conn.execute(
         f"SELECT * FROM ({sql} AND d0 IS NULL UNION ALL {sql} AND d0 BETWEEN ? AND ? AND d1 >= ?) ORDER BY 1",
-        (_family(denied), _family(denied), first - DENIAL_DAYS - span, last + DENIAL_DAYS,  # type: ignore[operator]
-         first - DENIAL_DAYS))
+        (_family(denied), *keys, _family(denied), *keys, first - DENIAL_DAYS - span,  # type: ignore[operator]
+         last + DENIAL_DAYS, first - DENIAL_DAYS))
 
 
 # ---------------------------------------------------------------------------- 4. stories

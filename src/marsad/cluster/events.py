@@ -497,6 +497,34 @@ def _denial_score(claim: Event, denied: Event) -> int:
     return score if score >= 3 else 0
 
 
+def denial_tie_keys(event: Event, neighbours: bool = False) -> set[str]:
+    """Keys that a reported record and a denial share whenever `_denial_score` can be non-zero.
+
+    A score of 3 needs an actor, toll or place tie (a shared document and sub-type make 2), so a
+    claim that shares none of these keys with a denial is never its best candidate: the keys find
+    the few candidates without reading every claim of the denial's days. A superset: sharing a key
+    proves nothing, `_denial_score` decides. With `neighbours`, the latitude cells on either side
+    (a place within MAX_KM lies in the same or an adjacent cell of CELL_DEG)."""
+    keys = {f"k:{value}" for value in _kill_values(event)}
+    for role, actor in (("1", event.actor1), ("2", event.actor2)):
+        if not _named(actor):
+            continue
+        keys.add(f"a{role}:ar:{actor.name_ar or ''}")  # type: ignore[union-attr]  # _same_actor's last resort
+        if actor.entity_id:  # type: ignore[union-attr]
+            keys.add(f"a{role}:id:{actor.entity_id}")  # type: ignore[union-attr]
+        if actor.name_en:  # type: ignore[union-attr]
+            keys.add(f"a{role}:en:{actor.name_en}")  # type: ignore[union-attr]
+        if _civilians(actor):  # type: ignore[arg-type]
+            keys.add(f"a{role}:civilians")
+    loc = event.location
+    if loc is not None and not _coarse(event):
+        keys.add(f"p:{loc.name_ar or ''}")
+        if loc.lat is not None and loc.lon is not None:
+            cell = math.floor(loc.lat / CELL_DEG)
+            keys |= {f"lat:{c}" for c in ((cell - 1, cell, cell + 1) if neighbours else (cell,))}
+    return keys
+
+
 def _agree_for_denial(claim: Event, denied: Event) -> bool:
     return (_family(claim) == _family(denied) and _dates_agree(claim, denied, DENIAL_DAYS)
             and _places_agree(claim, denied) and _actors_agree(claim, denied, swap=False))
