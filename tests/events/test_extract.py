@@ -821,3 +821,19 @@ def test_a_place_in_a_commanders_title_does_not_place_the_event():
     (event,) = [e for e in piped("وفي مدينة لودر نصب مسلحون أمس كميناً لقائد محور البيضاء ما أدى إلى مقتل اثنين من مرافقيه.")
                 if e.type == "Battles"]
     assert event.location is not None and event.location.name_en == "Lawdar"
+
+
+def test_aircraft_that_kill_or_destroy_strike_from_the_air():
+    events = piped("وفي محافظة مأرب نجحت طائرات التحالف أمس في القضاء على عشرين مسلحاً كانوا في طريقهم إلى الجبهة.")
+    assert [(e.type, e.sub_type) for e in events] == [("Explosions/Remote violence", "Air/drone strike")]
+    # destruction by aircraft is the strike, not looting
+    event = only("ودمرت طائرات الجيش أمس مخازن أسلحة للمسلحين في المدينة.")
+    assert (event.type, event.sub_type) == ("Explosions/Remote violence", "Air/drone strike")
+    # a plane with no side named, in a mishap, strikes nobody
+    assert not [e for e in events_of("وتحطمت طائرة ركاب أمس في المدينة ما أدى إلى مقتل عشرين شخصاً.")
+                if e.type == "Explosions/Remote violence"]
+
+
+def test_a_weapon_noun_naming_a_unit_or_a_stock_is_no_strike():
+    events = events_of("وقال المصدر إن قيادة الصواريخ عقدت أمس اجتماعاً في المدينة لتنظيم مخازن القذائف.")
+    assert not [e for e in events if e.type == "Explosions/Remote violence"]

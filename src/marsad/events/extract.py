@@ -251,7 +251,7 @@ def _sentence_drafts(ctx: _Doc, index: int, first: int, last: int, earlier: list
     actors = _actor_spans(ctx, first, last)
     drafts: list[_Draft] = []
     for c_first, c_last in _clauses(ctx, first, last):
-        trigger = _main_trigger(ctx, c_first, c_last)
+        trigger = _main_trigger(ctx, c_first, c_last) or _aircraft_action(ctx, c_first, c_last)
         if trigger is None:
             continue
         draft = _draft_for(ctx, index, trigger, (c_first, c_last))
@@ -447,6 +447,31 @@ def _main_trigger(ctx: _Doc, first: int, last: int) -> Hit | None:
     return min(pool, key=lambda hit: (hit.payload.rank, hit.start))  # type: ignore[attr-defined]
 
 
+_AIR_MISHAP = tuple(match_form(w) for w in ("تحطم", "سقوط", "سقطت", "اسقاط", "اسقط", "حادث", "هبوط", "عطل"))
+
+
+def _aircraft_action(ctx: _Doc, first: int, last: int) -> Hit | None:
+    """A clause with no strike word whose aircraft, named first, kill (نجحت طائرات التحالف في القضاء على
+    تعزيزات، قضت مروحيات الجيش على عشرة مسلحين): an air strike (docs §2.2), read at the aircraft word.
+    Not a crash or a downing (تحطم طائرة، إسقاط مروحية) and not a negated killing."""
+    c_start, c_end = ctx.char_span(first, last)
+    if not _places_in(ctx.doc.places, c_start, c_end):
+        return None  # a strike told with no place of its own is a comment on the war, not a report
+    actors = _actor_spans(ctx, first, last)
+    for air in _cues(ctx, first, last, "means_air"):
+        if not any(air.start <= a.start <= air.end + 1 and a.name.kind != "civilians" for a in actors):
+            continue  # whose aircraft (طائرات التحالف، مروحيات الجيش): not a plane of passengers, not مقاتلات (women)
+        window = range(air.end, min(last, air.end + 8))  # the aircraft kill: "قتلى الطائرات" is a statistic
+        if any(stem.startswith(_AIR_MISHAP) for j in range(max(first, air.start - 4), min(last, air.end + 4))
+               for _, stem in proclitic_splits(ctx.words[j])):
+            continue
+        kills = [h for j in window for h in ctx.cues[j] if h.payload.kind in ("kill", "injure")  # type: ignore[attr-defined]
+                 and h.start == j]
+        if kills and not any(_negated_at(ctx, h.start, first) for h in kills):
+            return Hit(air.start, air.end, lx.AIR_STRIKE, air.prefix)
+    return None
+
+
 def _trigger_candidates(ctx: _Doc, first: int, last: int) -> list[Hit]:
     """The clause's event cues that read as events here."""
     candidates: list[Hit] = []
@@ -569,6 +594,13 @@ def _bare(word: str) -> str:
     return word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
 
 
+# Nouns that a weapon noun completes as the name of a unit, a stock or a launcher, not of a firing.
+_WEAPON_HOLDERS = frozenset(match_form(w) for w in (
+    "قيادة", "قياده", "لواء", "كتيبة", "كتيبه", "منظومة", "منظومه", "منظومات", "مخازن", "مخزن", "مستودع",
+    "مستودعات", "منصة", "منصه", "منصات", "ورشة", "ورشه", "مصنع", "مصانع", "شحنة", "شحنه", "شحنات", "تهريب",
+    "صفقة", "صفقه", "مخزون", "ترسانة", "ترسانه", "صناعة", "صناعه", "تصنيع", "مخابئ", "مخبا", "ذخيرة", "ذخيره"))
+
+
 def _trigger_reading_ok(ctx: _Doc, hit: Hit, first: int, last: int) -> bool:
     """Whether a lexicon hit reads as an event here (docs/events.md §2, §8.2):
 
@@ -601,6 +633,9 @@ def _trigger_reading_ok(ctx: _Doc, hit: Hit, first: int, last: int) -> bool:
         return False  # "هاجم الوزير الانتقادات"، "شن هجوماً حاداً على الحكومة": words, not arms
     if cue.sub_type == lx.TERRITORY and cue.verb and before and before[-1] in _RELATIVE:
         return False
+    if not cue.verb and cue.type == lx.REMOTE and before and (
+            before[-1] in _WEAPON_HOLDERS or before[-1][:1] in ("ب", "ل") and before[-1][1:] in _WEAPON_HOLDERS):
+        return False  # "مقر قيادة الصواريخ"، "مخازن القذائف"، "منصات الصواريخ": a unit or a stock, not a strike
     after = ctx.words[hit.end:min(last, hit.end + 3)]
     if not cue.verb and any(w in _RELATIVE for w in after[:2]) and any(
             w.startswith(_SUBJECTED) for w in after):
@@ -632,6 +667,10 @@ def _draft_for(ctx: _Doc, index: int, hit: Hit, clause: tuple[int, int]) -> _Dra
     if cue.type == lx.BATTLES and sub_type == "Armed clash" and ctx.words[hit.start][len(hit.prefix):].startswith(
             _ASSAULT_STEMS) and _cues(ctx, max(clause[0], hit.start - 4), min(clause[1], hit.end + 2), "means_air"):
         # "مروحيتين أمريكيتين هاجمتا حاجزاً"، "هاجمت مروحيتان": aircraft attacking strike from the air
+        type_, sub_type = lx.REMOTE, "Air/drone strike"
+    if sub_type == "Looting/property destruction" and _cues(ctx, max(clause[0], hit.start - 4),
+                                                            min(clause[1], hit.end + 3), "means_air"):
+        # "دمرت طائرات التحالف مخازن"، "سلاح الجو دمّر عربات": a strike from the air, not looting (docs §2.2)
         type_, sub_type = lx.REMOTE, "Air/drone strike"
     word = ctx.words[hit.start][len(hit.prefix):]
     following = ctx.words[hit.end] if hit.end < len(ctx.words) else ""

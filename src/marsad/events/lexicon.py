@@ -159,6 +159,8 @@ for phrase in ("ضربات جوية", "ضربات جويه", "قصف جوي", "�
     _add(phrase, _air)
 _add_forms(noun("طيران", "طائرات", "مقاتلات", "قاذفات", "مروحيات", "طائرة"), Cue("means_air"))
 _add_forms(noun("مروحية", "مروحيتين", "مروحيتان"), Cue("means_air"))
+_add("سلاح الجو", Cue("means_air"))
+AIR_STRIKE = _air  # aircraft that kill or destroy strike from the air, with no strike word (extract)
 _suicide = _event(REMOTE, "Suicide bomb")
 for forms in (noun("انتحاري", "انتحارية", "انتحاريين", "انتحاريون"),):
     _add_forms(forms, _suicide)
