@@ -108,3 +108,13 @@ def test_fast_normalisation_equals_reference_on_random_strings() -> None:
         chars = [(out, i) for i, ch in enumerate(text) for out in _reference_fold(ch)]
         assert matched.form == "".join(c for c, _ in chars), ascii(text)
         assert matched.to_clean == [i for _, i in chars] + [len(text)], ascii(text)
+
+
+def test_presentation_forms_that_are_their_own_nfkc_fold_without_recursing() -> None:
+    # ornate parentheses around a Quran verse (U+FD3E/U+FD3F) and the other non-decomposing
+    # characters of the presentation-form blocks recursed until Python's stack ran out
+    own = [chr(c) for c in [*range(0xFB50, 0xFE00), *range(0xFE70, 0xFF00)]
+           if unicodedata.normalize("NFKC", chr(c)) == chr(c)]
+    assert len(own) > 50
+    assert all(_n.fold_char(ch) in (ch.lower(), "") for ch in own)
+    assert match_form("﴿ وَقُلِ اعْمَلُوا ﴾") == "﴿ وقل اعملوا ﴾"

@@ -109,7 +109,9 @@ def _fold_char(ch: str) -> str:
     if folded is not None:
         return folded
     if _is_presentation_form(ch):
-        return "".join(fold_char(c) for c in unicodedata.normalize("NFKC", ch))
+        composed = unicodedata.normalize("NFKC", ch)
+        if composed != ch:  # ornate parentheses ﴾﴿ (around Quran verses) are their own NFKC
+            return "".join(fold_char(c) for c in composed)
     return ch.lower()
 
 
