@@ -29,3 +29,27 @@ def values(text: str, published: dt.date | None = TUE) -> list[tuple[str, str | 
 )
 def test_bare_year_before_a_function_word(text: str, expected: list) -> None:
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dual noun naming two consecutive days or months: one span; the first takes the shared
+        # modifier, also with a space after و
+        ("تقام المباريات في يومي الخميس و الجمعة المقبلين في الملعب",
+         [("يومي الخميس و الجمعة المقبلين", "2015-08-06", "2015-08-07", "day")]),
+        ("أغلقت الطرق يومي السبت والأحد الماضيين", [("يومي السبت والأحد الماضيين", "2015-08-01", "2015-08-02", "day")]),
+        ("يزور الوفد البلاد في شهري أكتوبر ونوفمبر المقبلين",
+         [("شهري أكتوبر ونوفمبر المقبلين", "2015-10-01", "2015-11-30", "month")]),
+        # two days apart, or without the dual noun: two days
+        ("عقد المجلس جلستين يومي الاثنين والأربعاء الماضيين",
+         [("يومي الاثنين", "2015-08-03", "2015-08-03", "day"), ("الأربعاء الماضيين", "2015-07-29", "2015-07-29", "day")]),
+        ("الخميس و الجمعة المقبلين", [("الخميس", "2015-08-06", "2015-08-06", "day"),
+                                      ("الجمعة المقبلين", "2015-08-07", "2015-08-07", "day")]),
+        # a comparison between the two months: two months
+        ("وبالمقارنة بين شهري يونيو ويوليو الماضيين ارتفعت الأسعار",
+         [("شهري يونيو", "2015-06-01", "2015-06-30", "month"), ("يوليو الماضيين", "2015-07-01", "2015-07-31", "month")]),
+    ],
+)
+def test_dual_noun_of_consecutive_days_or_months_is_one_span(text: str, expected: list) -> None:
+    assert values(text) == expected

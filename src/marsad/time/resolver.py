@@ -226,7 +226,7 @@ WEEKDAY_RE = re.compile(
 )
 # The first of two coordinated days takes the dual modifier after the second.
 COORDINATED_WEEKDAY_RE = re.compile(
-    rf"{OPT_S}[,،]?{OPT_S}و(?:يوم{S})?{WEEKDAY}{S}(?P<mod>(?:الماضي|المنصرم|الفايت|المقبل|القادم)ين){END}"
+    rf"{OPT_S}[,،]?{OPT_S}و{OPT_S}(?:يوم{S})?{WEEKDAY}{S}(?P<mod>(?:الماضي|المنصرم|الفايت|المقبل|القادم)ين){END}"
 )
 RELATIVE_UNIT_RE = re.compile(
     rf"(?:ه(?P<dem>ذا|ذه){S}(?P<unit1>الاسبوع|الشهر|العام|السنه)"
@@ -1711,10 +1711,28 @@ def _join(prev: Candidate, cand: Candidate, form: str, published: dt.date | None
         return _join_range(prev, cand)
     if prev.kind == "weekday" and cand.kind == "weekday" and gap.strip() == "/":
         return _join_range(prev, cand)
+    if (prev.kind == cand.kind and prev.kind in ("weekday", "month") and _DUAL_GLUE_RE.fullmatch(gap)
+            and _DUAL_NOUN_RE.search(form, max(0, prev.start - 8), prev.end) and _consecutive(prev, cand)
+            and not _COMPARING_BEFORE_RE.search(form, max(0, prev.start - 25), prev.start + 6)):
+        prev.value, prev.end = (prev.value[0], cand.value[1]), cand.end
+        return True
     if (prev.kind == "month" and cand.kind == "month" and re.fullmatch(r"\s*[,،]?\s*و\s*", gap)
             and _BETWEEN_BEFORE_RE.search(form, max(0, prev.start - 12), prev.start)):
         return _join_months(prev, cand)
     return False
+
+
+# "يومي الجمعة والسبت المقبلين", "شهري ديسمبر ويناير المقبلين": a dual noun naming two
+# consecutive days or months is one span (the annotators' reading); not two apart ("يومي الأحد
+# والأربعاء"), and not without the dual noun ("الخميس والجمعة المقبلين": two days).
+_DUAL_GLUE_RE = re.compile(r"\s*[,،]?\s*و\s*(?:يوم\s+|شهر\s+)?")
+_COMPARING_BEFORE_RE = re.compile(r"(?:مقارن|الفرق|الفارق|قارن)\w*\s+(?:بين\s+)?(?:يومي|شهري)")
+_DUAL_NOUN_RE = re.compile(r"(?:(?<!\S)|(?<=[وفبل]))(?:يومي|شهري)\s+\S+(?:\s*\(?[^()]*\))?\s*$")
+
+
+def _consecutive(prev: Candidate, cand: Candidate) -> bool:
+    return (prev.value is not None and cand.value is not None
+            and cand.value[0] - prev.value[1] == dt.timedelta(days=1))
 
 
 # "بين شهري ديسمبر ويناير المقبلين": months opened by بين are the span between them, one item (as
