@@ -53,3 +53,20 @@ def test_bare_year_before_a_function_word(text: str, expected: list) -> None:
 )
 def test_dual_noun_of_consecutive_days_or_months_is_one_span(text: str, expected: list) -> None:
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a day of "the same month": the month named last, in its calendar, with the weekday joined
+        ("تلعب الفرقة يوم الخميس الخامس من شهر ذي القعدة، ثم يوم الخميس 12 من الشهر ذاته في المدينة",
+         [("يوم الخميس الخامس من شهر ذي القعدة", "2015-08-20", "2015-08-20", "day"),
+          ("يوم الخميس 12 من الشهر ذاته", "2015-08-27", "2015-08-27", "day")]),
+        ("افتتح المعرض في 3 مارس وأغلق في العشرين من نفس الشهر",
+         [("3 مارس", "2015-03-03", "2015-03-03", "day"), ("العشرين من نفس الشهر", "2015-03-20", "2015-03-20", "day")]),
+        # no month named before it: the publication's month
+        ("يصل الوفد في 20 من الشهر نفسه", [("20 من الشهر نفسه", "2015-08-20", "2015-08-20", "day")]),
+    ],
+)
+def test_day_of_the_same_month(text: str, expected: list) -> None:
+    assert values(text) == expected

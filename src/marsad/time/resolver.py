@@ -263,8 +263,10 @@ _MONTH_COUNTS = {"الثلاثه": 3, "الاربعه": 4, "الخمسه": 5, "�
                  "العشره": 10}
 # "الـ14 من الشهر الجاري", "الثاني من الشهر المقبل", "العاشر من هذا الشهر"
 # "يوم 15 الجاري", "في 20 الماضي": a day number with the month's modifier alone.
+# "12 من الشهر ذاته", "العشرين من نفس الشهر": a day of the month named last (`_resolve_anaphora`).
 DAY_OF_RELATIVE_MONTH_RE = re.compile(
-    rf"(?P<d1>{DAY}){S}(?:من{S}(?:(?P<dem>هذا){S}الشهر|الشهر{S}(?P<mod>{MOD_WORDS}))"
+    rf"(?P<d1>{DAY}){S}(?:من{S}(?:(?P<dem>هذا){S}الشهر|الشهر{S}(?P<mod>{MOD_WORDS})"
+    rf"|(?P<same>الشهر{S}(?:نفسه|ذاته)|(?:نفس|ذات){S}الشهر))"
     rf"|(?P<mod2>الجاري|الحالي|المقبل|القادم|الماضي|المنصرم)){END}"
 )
 # "الأسبوع الأول من أغسطس", "الربع الثاني من الشهر": the ordinal belongs to another unit.
@@ -1315,8 +1317,10 @@ def _on_day_of_relative_month(m: Found, ctx: Context) -> Candidate | None:
     if _ordinal_of_other_unit(m, ctx):
         return None
     day = _day_number(m["d1"])
-    delta = 0 if m["dem"] else _year_delta(m["mod"] or m["mod2"])
-    cand = Candidate(m.start("d1"), m.end(), "day_month", month_shift=(delta, day))
+    delta = 0 if m["dem"] or m["same"] else _year_delta(m["mod"] or m["mod2"])
+    cand = Candidate(m.start("d1"), m.end(), "day_month", month_shift=None if m["same"] else (delta, day))
+    if m["same"]:
+        cand.anaphora = f"day:{day}"  # the month named last, else the publication's
     if ctx.published is None:
         cand.relative = f"day:{day} month:{delta:+d}"
         return cand
@@ -1441,6 +1445,9 @@ def _resolve_anaphora(cands: list[Candidate], form: str, published: dt.date | No
         if cand.anaphora and cand.anaphora.startswith("week:"):
             if last_week is not None and last_week.value and cand.start - last_week.end <= MONTH_WINDOW:
                 cand.value = _week_range(last_week.value[0] + dt.timedelta(weeks=int(cand.anaphora[5:])))
+        elif cand.anaphora and cand.anaphora.startswith("day:"):
+            if last_month is not None and last_month.value and cand.start - last_month.end <= MONTH_WINDOW:
+                cand.value = _day_of_month_named(last_month, int(cand.anaphora[4:])) or cand.value
         elif cand.anaphora and cand.anaphora.startswith("month:"):
             if last_month is not None and last_month.value and cand.start - last_month.end <= MONTH_WINDOW:
                 year, month = last_month.value[0].year, last_month.value[0].month
@@ -1475,6 +1482,17 @@ def _resolve_anaphora(cands: list[Candidate], form: str, published: dt.date | No
         if cand.precision == "week" and cand.value is not None and not cand.anaphora:
             last_week = cand
         previous = cand
+
+
+def _day_of_month_named(named: Candidate, day: int) -> tuple[dt.date, dt.date] | None:
+    """Day `day` of the month of `named` (a day or month), in its calendar: "الخامس من شهر ذي القعدة
+    ... 12 من الشهر ذاته" is 12 Dhu al-Qa'dah."""
+    first = named.value[0]
+    if named.fields and named.fields.get("hijri"):
+        date = _hijri_date(hijri.gregorian_to_hijri_year(first), named.fields["month"], day)
+    else:
+        date = _safe_date(first.year, first.month, day)
+    return (date, date) if date is not None else None
 
 
 def _continues_narrative(cand: Candidate, anchor: Candidate, form: str, published: dt.date) -> bool:
@@ -1696,7 +1714,7 @@ def _join(prev: Candidate, cand: Candidate, form: str, published: dt.date | None
             weekday = prev.weekday
             prev.end, prev.kind, prev.value, prev.precision = cand.end, cand.kind, cand.value, cand.precision
             prev.relative, prev.tense, prev.fields = cand.relative, cand.tense, cand.fields
-            prev.written = cand.written
+            prev.written, prev.anaphora, prev.month_shift = cand.written, cand.anaphora, cand.month_shift
             _fit_weekday(prev, weekday, published)
             return True
         if prev.kind in _ABSOLUTE_KINDS and cand.kind == "weekday" and prev.weekday is None:
