@@ -418,6 +418,35 @@ def add_g_variants(entries: dict[str, dict[str, Any]], common: set[str]) -> None
             taken.add(key)
 
 
+STATE_TITLES = ("جمهورية", "مملكة", "سلطنة", "إمارة", "دولة")
+
+
+def add_state_title_names(entries: dict[str, dict[str, Any]]) -> None:
+    """A country whose official name starts with جمهورية/مملكة/سلطنة/إمارة/دولة (with or without the article)
+    is also "<title> <common name>", with and without the name's article: the press writes "جمهورية تشيك"،
+    "جمهورية مصر"، "مملكة البحرين" besides the official "جمهورية التشيك"، "جمهورية مصر العربية". Only keys no
+    other place has."""
+    taken = {name_key(n) for e in entries.values() for n in e["names"]}
+    title_keys = {name_key(t): t for t in STATE_TITLES}
+    for e in sorted(entries.values(), key=lambda e: e["id"]):
+        if e["f"] != "country":
+            continue
+        heads = []
+        for name in e["names"]:
+            first = name.split()[0]
+            key = name_key(first[2:] if first.startswith("ال") else first)
+            if len(name.split()) > 1 and key in title_keys and title_keys[key] not in heads:
+                heads.append(title_keys[key])
+        plain = [n for n in e["names"] if name_key(n.split()[0].removeprefix("ال")) not in title_keys]
+        for head in heads:
+            for name in plain:
+                for variant in (f"{head} {name}", f"{head} {name[2:]}" if name.startswith("ال") else ""):
+                    key = name_key(variant)
+                    if variant and len(name_key(variant)) > len(name_key(head)) + 2 and key not in taken:
+                        e["names"].append(variant)
+                        taken.add(key)
+
+
 def read_corpus_common(corpus_file: Path) -> list[str]:
     return sorted({row["key"] for row in read_tsv(corpus_file)}) if corpus_file.exists() else []
 
@@ -497,6 +526,7 @@ def build(shared: Path) -> tuple[dict[str, Any], Path, dict[str, str]]:
             raise SystemExit(f"duplicate curated id {e['id']}")
         entries[e["id"]] = e
     apply_aliases(entries, PLACES / "aliases.tsv")
+    add_state_title_names(entries)
     assign_admin1(entries, read_admin1_codes(PLACES / "admin1_codes.tsv"))
     merge_duplicates(entries)
     admin1_from_neighbours(entries)
