@@ -837,3 +837,9 @@ def test_aircraft_that_kill_or_destroy_strike_from_the_air():
 def test_a_weapon_noun_naming_a_unit_or_a_stock_is_no_strike():
     events = events_of("وقال المصدر إن قيادة الصواريخ عقدت أمس اجتماعاً في المدينة لتنظيم مخازن القذائف.")
     assert not [e for e in events if e.type == "Explosions/Remote violence"]
+
+
+def test_a_place_to_be_reinforced_does_not_place_the_event():
+    (event,) = [e for e in piped("وتواصلت الانفجارات أمس في مدينة ذمار حيث قصفت الطائرات مخازن أسلحة كان المسلحون "
+                                 "يعدونها لتعزيز تعز وعدن.") if e.type == "Explosions/Remote violence"]
+    assert event.location is not None and event.location.admin1 == "Dhamar"

@@ -1841,7 +1841,7 @@ def _location(ctx: _Doc, draft: _Draft) -> Location | None:
         places = [p for p in places if p not in offices]
     if draft.type != lx.DIPLOMACY:
         places = [p for p in places if not _destination(ctx, p)]
-    places = [p for p in places if not _qualifies_place(ctx, p, places)]
+    places = [p for p in places if not _qualifies_place(ctx, p, places) and not _reinforced(ctx, p)]
 
     def best_of(found: list[PlaceMention]) -> Location | None:
         if not found:
@@ -2104,7 +2104,8 @@ def _is_place_word(ctx: _Doc, k: int) -> bool:
 # Where people or aircraft went afterwards (نقلوا إلى مستشفى في X، قبل أن تعود إلى قاعدة X) and a
 # reference point (المنطقة المقابلة لمدينة كيليس) are not where the event happened.
 _AFTERWARDS_STEMS = tuple(match_form(w) for w in (
-    "عاد", "تعود", "يعود", "عائد", "اسعف", "يسعف", "فر", "يفر", "نزح", "ينزح", "هرب", "يهرب", "لجا", "يلجا"))
+    "عاد", "تعود", "يعود", "عائد", "اسعف", "يسعف", "فر", "يفر", "نزح", "ينزح", "هرب", "يهرب", "لجا", "يلجا",
+    "طريق"))  # "تعزيزات كانت في طريقها إلى X": where they were headed
 # نقل only with the people carried (نقلهم، نقلوا، نقل الجرحى): "ينقل الغاز إلى تركيا في كارس" is no trip
 _CARRIED = frozenset(match_form(w) for w in ("نقلهم", "نقلوا", "نقلها", "نقله", "نقلت", "نقلتهم", "نقلتها"))
 _TO = frozenset(match_form(w) for w in ("إلى", "الى", "الي"))
@@ -2197,6 +2198,25 @@ def _qualifies_place(ctx: _Doc, place: PlaceMention, places: list[PlaceMention])
     # a container: a town, province or country that holds the place before it
     return not _coarse(first) and (second.feature in ("country", "admin1", "admin2", "city")
                                    and (second.feature == "country" or second.admin1 == first.admin1))
+
+
+_REINFORCE = frozenset(match_form(w) for w in ("تعزيز", "دعم", "مساندة", "مسانده", "نجدة", "نجده", "اسناد",
+                                                "امداد", "تموين", "مؤازرة", "مؤازره"))
+
+
+def _reinforced(ctx: _Doc, place: PlaceMention) -> bool:
+    """The place is the one that forces were to reinforce ("أسلحة لتعزيز لحج وعدن"، "قوات لمساندة
+    مدينة X"): where they were headed, not where the event happened."""
+    i = bisect.bisect_right(ctx.starts, place.start) - 1
+    j = i - 1
+    if j >= 0 and (ctx.words[j] in _LINK_PLACE_WORDS or ctx.words[j] == "و"):
+        j -= 1
+    if j >= 0 and _coordinated(ctx, place):  # "لحج وعدن": the item of a list takes its head's reading
+        head = next((p for p in ctx.doc.places if p.end <= place.start and ctx.tokens[j].start <= p.end
+                     and p.start < ctx.tokens[j].end), None)
+        return head is not None and _reinforced(ctx, head)
+    word = ctx.words[j] if j >= 0 else ""
+    return word[:1] == "ل" and word[1:] in _REINFORCE
 
 
 def _in_source(ctx: _Doc, place: PlaceMention) -> bool:
