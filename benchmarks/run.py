@@ -310,6 +310,16 @@ def _run_marsad(input_path: Path, db: Path, jobs: int, stages: list[str] | None 
     return measure([sys.executable, "-c", code])
 
 
+def failed_inputs(db: Path) -> int:
+    """Inputs a run skipped because a stage raised (not for their content: those reasons carry no
+    exception name). Anything but 0 is a bug to look at (scripts/sweep.py says where)."""
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT count(*) FROM inputs WHERE status = 'skipped' AND "
+                            "(reason GLOB '[A-Z]*Error:*' OR reason GLOB '[A-Z]*Exception:*')").fetchone()[0]
+
+
 def part_jobs(input_path: Path, info: dict, tmp: Path) -> dict:
     from marsad.batch.compare import store_fingerprint
 
@@ -321,11 +331,12 @@ def part_jobs(input_path: Path, info: dict, tmp: Path) -> dict:
         run["articles_s"] = rate(info["articles"], run["seconds"])
         run["articles_s_per_core"] = rate(info["articles"], run["seconds"] * jobs)
         run["words_s"] = rate(info["words"], run["seconds"])
+        run["failed_inputs"] = failed_inputs(tmp / f"j{jobs}.db") if run["rc"] == 0 else None
         result[f"j{jobs}"] = run
         prints[jobs] = store_fingerprint(tmp / f"j{jobs}.db") if run["rc"] == 0 else None
         print(f"marsad run -j {jobs}: {run['seconds']} s, {run['articles_s']} articles/s, "
-              f"{run['words_s']:,.0f} words/s, peak RSS {run['max_process_rss_mb']} MB (tree {run['tree_rss_mb']} MB)",
-              flush=True)
+              f"{run['words_s']:,.0f} words/s, peak RSS {run['max_process_rss_mb']} MB (tree {run['tree_rss_mb']} MB), "
+              f"{run['failed_inputs']} inputs failed", flush=True)
     result["speedup_j2"] = round(result["j1"]["seconds"] / result["j2"]["seconds"], 2)
     result["identical_j1_j2"] = prints[1] is not None and prints[1] == prints[2]
     result["fingerprint"] = prints[1]
@@ -379,11 +390,12 @@ def part_memory(sizes: list[int], tmp: Path, stages: list[str] | None) -> dict:
         info = write_input(path, size)
         run = _run_marsad(path, tmp / "memory.db", 1, stages)
         run.pop("output_tail")
+        run["failed_inputs"] = failed_inputs(tmp / "memory.db") if run["rc"] == 0 else None
         path.unlink()
         run["articles_s"] = rate(info["articles"], run["seconds"])
         result["sizes"][str(size)] = {**info, **run}
-        print(f"memory: {size} articles, peak RSS {run['max_process_rss_mb']} MB, {run['articles_s']} articles/s",
-              flush=True)
+        print(f"memory: {size} articles, peak RSS {run['max_process_rss_mb']} MB, {run['articles_s']} articles/s, "
+              f"{run['failed_inputs']} inputs failed", flush=True)
     peaks = [result["sizes"][str(s)]["max_process_rss_mb"] for s in sizes]
     result["growth_mb"] = peaks[-1] - peaks[0]
     return result
@@ -441,7 +453,8 @@ def markdown(results: dict) -> str:
         for jobs in (1, 2):
             r = j[f"j{jobs}"]
             row(f"end to end `marsad run -j {jobs}`", j["articles"], r,
-                f"{r['articles_s_per_core']} articles/s per core; tree RSS {r['tree_rss_mb']} MB",
+                f"{r['articles_s_per_core']} articles/s per core; tree RSS {r['tree_rss_mb']} MB; "
+                f"inputs failed: {r.get('failed_inputs')}",
                 r["max_process_rss_mb"])
         lines.append(f"| -j 2 vs -j 1 | | {j['speedup_j2']}x | | | identical outputs: {j['identical_j1_j2']} |")
     if "spark" in parts and "local1" in parts["spark"]:
@@ -457,7 +470,8 @@ def markdown(results: dict) -> str:
             stages = parts["memory"].get("stages", "all")
             name = "memory: `marsad run -j 1`" if stages == "all" else \
                 f"memory: pipeline -j 1, stages {','.join(stages) or 'none (clean, store)'}"
-            row(name, size, r, f"tree RSS {r['tree_rss_mb']} MB", r["max_process_rss_mb"])
+            row(name, size, r, f"tree RSS {r['tree_rss_mb']} MB; inputs failed: {r.get('failed_inputs')}",
+                r["max_process_rss_mb"])
     return "\n".join(lines)
 
 
