@@ -70,3 +70,20 @@ def test_dual_noun_of_consecutive_days_or_months_is_one_span(text: str, expected
 )
 def test_day_of_the_same_month(text: str, expected: list) -> None:
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an uprising named by its year is that year, the noun in the span
+        ("تغير المشهد السياسي بعد انتفاضة 2011 التي أطاحت بالحكومة",
+         [("انتفاضة 2011", "2011-01-01", "2011-12-31", "year")]),
+        ("بنيت المدرسة قبل ثورة 1952 بسنوات", [("ثورة 1952", "1952-01-01", "1952-12-31", "year")]),
+        # ... but not a count, nor a tournament named by its year
+        ("شارك في الاحتجاجات 3000 شخص", []),
+        ("شارك في احتجاجات 2000 شخص", []),
+        ("تأهل المنتخب إلى كأس العالم 2018", []),
+    ],
+)
+def test_year_of_an_uprising(text: str, expected: list) -> None:
+    assert values(text) == expected

@@ -186,6 +186,9 @@ _TENTH_FIRST_DAY = {"الاوايل": 1, "الاولي": 1, "الاول": 1, "ا
 # A budget is named by its (fiscal) year: "ميزانية 2015", "موازنة 1436". The noun stays out of the span.
 BUDGET_WORDS = r"ميزانيه|الميزانيه|موازنه|الموازنه"
 _BUDGET_CUES = frozenset({"ميزانيه", "الميزانيه", "موازنه", "الموازنه"})
+# "انتفاضة 2011", "ثورة 1952", "انقلاب 2013": an uprising named by its year is that year (the noun
+# stays in the span); tournaments and plans named by a year (كأس العالم 2018، رؤية 2030) are not dates.
+UPRISING_WORDS = r"(?:ال)?(?:انتفاضه|ثوره|انقلاب|احتجاجات|مظاهرات|تظاهرات)"
 YEAR_RE = re.compile(
     rf"(?P<y1>{YEAR_NUM})(?:{OPT_S}(?:-|/|و?الي|و?حتي|و){OPT_S}(?P<y2>{YEAR_NUM}))?"
     rf"(?P<suffix>{HIJRI_SUFFIX}|{GREG_SUFFIX})?(?!\w|[/.-]\d)"
@@ -193,7 +196,7 @@ YEAR_RE = re.compile(
 YEAR_PREFIX = (
     rf"(?:(?P<part>{PART_OF_UNIT}|{SEASONS}){S})?(?:(?P<cue>العام|عام|عامي|سنه|السنه|سنتي|موسم|منذ|في|حتي|قبل|بعد"
     rf"|اعوام|الاعوام|سنوات|السنوات|لغايه|غايه"
-    rf"|خلال|بين|من|{BUDGET_WORDS}|(?:العام|السنه){S}(?P<ymod>{MOD_WORDS})"
+    rf"|خلال|بين|من|{BUDGET_WORDS}|(?P<uprising>{UPRISING_WORDS})|(?:العام|السنه){S}(?P<ymod>{MOD_WORDS})"
     rf"|(?:العام|عام|السنه|سنه){S}(?P<calendar>الهجري|الهجريه|الميلادي|الميلاديه))"
     rf"(?:{S}|(?<=عام|سنه)))?"  # "عام1400هـ": the year word may be glued to the number
 )
@@ -864,7 +867,7 @@ def _on_year_span(m: Found, ctx: Context) -> Candidate | None:
         if position is None:
             return None
         cue = "في"  # a list member, a year in parentheses, a dated line: checked like after في
-    if cue in _WEAK_YEAR_CUES and not suffix and not m["y2"] and (
+    if (cue in _WEAK_YEAR_CUES or m["uprising"]) and not suffix and not m["y2"] and (
             cue == "بين" or _followed_by_counted_noun(ctx.form, m.end(), y1, ctx.published)):
         return None  # "في 2000 حالة", "بين 2027 شخصا" (a year needs two ends after بين)
     if suffix == "م" and not cue and _MEASURE_BEFORE_RE.search(ctx.form, max(0, m.core.start() - 25), m.core.start()):
