@@ -33,3 +33,33 @@ def test_state_named_in_the_document_picks_its_town() -> None:
     assert placed(doc)["هامبتون"] == "Hampton, Connecticut"
     doc = annotate("تعمل الشركة في فيرجينيا منذ سنوات، وقد نقلت مخزنها إلى هامبتون في الولاية نفسها.")
     assert placed(doc)["هامبتون"] == "Hampton"
+
+
+def test_town_abroad_in_a_document_about_its_country() -> None:
+    # Split (a GeoNames city under a million) after a stadium word, Zurich with a glued ب: places when the
+    # document is about their country or names it (or its nationality) nearby
+    doc = annotate("غرم الاتحاد منتخب كرواتيا بعد مباراته على ملعب سبليت أمام منتخب النرويج، "
+                   "وقال مدرب كرواتيا إن الفريق سيعود إلى العاصمة.")
+    assert placed(doc)["سبليت"] == "Split"
+    doc = annotate("غادر المسؤول الأراضي السويسرية بعد اجتماع عقد الشهر الماضي بزيوريخ مع الوفد.")
+    assert placed(doc)["زيوريخ"] == "Zürich"
+    # bare, the name of a town abroad stays a club or a company
+    assert "سبليت" not in placed(annotate("تعاقد فريق سبليت مع مدافع جديد من كرواتيا."))
+
+
+def test_nationality_after_the_name_picks_the_country() -> None:
+    doc = annotate("أقام الفريق معسكره الصيفي في ميرلو الهولندية وخاض مباراتين وديتين.")
+    assert placed(doc)["ميرلو"] == "Meerlo"
+
+
+def test_country_name_before_the_word_capital_is_the_city() -> None:
+    doc = annotate("خططت الخلية لهجمات في سوسة وتونس العاصمة، بحسب بيان وزارة الداخلية في تونس.")
+    tunis = [p.location.name_en for p in doc.places if p.text == "تونس" and p.location]
+    assert tunis == ["Tunis", "Tunisia"]  # the capital before العاصمة, the country at the end
+
+
+def test_bare_name_right_after_a_list_of_regions_is_the_region() -> None:
+    doc = annotate("تتوقع الأرصاد أمطارا على مناطق عسير، والباحة، وجازان تمتد حتى نجران خلال اليومين المقبلين.")
+    assert placed(doc)["نجران"] == "Najran Region"
+    # the city where no list of regions comes before it
+    assert placed(annotate("وصل الوزير إلى نجران أمس في زيارة رسمية."))["نجران"] == "Najrān"

@@ -31,6 +31,7 @@ from marsad.geo.lexicon import (
     NAME_TAIL_WORDS,
     NAMED_AFTER_CUES,
     NAMING_CUE_KINDS,
+    NEAR_ONLY_DEMONYMS,
     ORG_WORDS,
     PEOPLE_WORDS,
     PLACE_PREPOSITIONS,
@@ -38,6 +39,7 @@ from marsad.geo.lexicon import (
     SPEECH_VERBS,
     STRONG_CUES,
     TITLE_WORDS,
+    VENUE_WORDS,
     WEAK_CUES,
 )
 from marsad.records import Document, Location, Mention, PlaceMention
@@ -407,7 +409,10 @@ def names_an_institution(match: Match, words: list[Word]) -> bool:
     if k < 0 or not words[k].is_word:
         return False
     key = words[k].key
-    return key in ORG_WORDS_WITH_CLITICS
+    if key not in ORG_WORDS_WITH_CLITICS:
+        return False
+    # "ملعب سبليت": a stadium named by its city stands in that city (not "ملعب الملك فهد": no populated place)
+    return not (key.lstrip("وفبل") in VENUE_WORDS and all(p.feature in POPULATED for p in match.candidates))
 
 
 def continues_list(previous: Match, match: Match, words: list[Word]) -> bool:
@@ -583,7 +588,7 @@ def build_context(matches: list[Match], words: list[Word]) -> Context:
         if w.is_word:
             code = DEMONYMS.get(w.key)
             if code:
-                ctx.add(w.start, code, None, 0.5)
+                ctx.add(w.start, code, None, 0.0 if code in NEAR_ONLY_DEMONYMS else 0.5)
     return ctx
 
 
@@ -815,26 +820,89 @@ def annotate_places(doc: Document, gazetteer: Gazetteer | None = None) -> None:
                               and not names_a_medium(match, words))
         elif not match.accepted and short_name_after_preposition(match, words, ctx):
             match.accepted = not inside(match, pers_spans)
+        elif not match.accepted and foreign_town_in_context(match, words, gaz, ctx):
+            match.accepted = not inside(match, pers_spans) and not names_a_medium(match, words)
     for match in list_members(matches, words) + named_again(matches, words, gaz) + tagged_again(matches, words, gaz, ctx):
         match.accepted = not inside(match, pers_spans) and not names_a_medium(match, words)
     accepted = [m for m in matches if m.accepted]
     add_dateline_context(doc, ctx, gaz)
     places: list[PlaceMention] = []
+    previous_region: Match | None = None
     for match in accepted:
         choose_reading(match, words, gaz, ctx)
         if match.cue is None and names_constituency(match, words):
             match.cue = "province"  # "السيناتور عن نيويورك": the state, not the city
         expand_by_cue(match, gaz)
-        if is_dateline(match, words, text) or names_a_port(match, words):
+        if match.cue is None and previous_region is not None and follows_list_of_regions(previous_region, match, text):
+            match.cue = "area"  # "مناطق (مكة المكرمة، وجازان، وعسير) تمتد حتى نجران": the region, as the list's
+            expand_by_cue(match, gaz)
+        if is_dateline(match, words, text) or names_a_port(match, words) or before_capital_word(match, words):
             prefer_capital(match)
+        restrict_by_demonym(match, words)
         match.place = choose(match, ctx)
         set_relation(match, words, text)
         places.append(to_place_mention(match, gaz, text))
+        if match.cue == "area" and match.cue_head is not None and match.place.feature == "admin1":
+            previous_region = match
     institutions = [(m.start, m.end) for m in matches if not m.accepted and names_an_institution(m, words)]
     places += unplaced(doc, words, accepted, gaz, places, institutions)
     places.sort(key=lambda p: (p.start, p.end))
     doc.places = places
     link_mentions(doc, accepted)
+
+
+def foreign_town_in_context(match: Match, words: list[Word], gaz: Gazetteer, ctx: Context) -> bool:
+    """"كرواتيا ... على ملعب سبليت"، "الأراضي السويسرية ... بزيوريخ": a town abroad that a glued preposition
+    or a venue word does not make a place (is_acceptable) is one in a document about its country (a share of
+    SOFT_CONTEXT_SHARE) or with its country or nationality named near it. Bare, it stays a club, a company or
+    a person ("فريق فولفسبورغ"، "إكسون موبيل"، "روبرت داوني")."""
+    if match.function_words or match.from_ner or gaz.is_common(match.key) or match.key in gaz.soft_common_keys:
+        return False
+    if match.key in GENERIC_PLACE_NOUNS or len(match.key) <= SHORT_FOREIGN_NAME:
+        return False
+    if not all(is_minor(p) and p.country_code not in HOME_REGION for p in match.candidates):
+        return False
+    if not (match.weak_cue or after_venue_word(match, words)):
+        return False  # "فريق فولفسبورغ"، "إكسون موبيل": a club, a company, a person
+    near_countries = ctx.near(match.start)[0]
+    return any(ctx.country_share(p.country_code) >= SOFT_CONTEXT_SHARE or p.country_code in near_countries
+               for p in match.candidates)
+
+
+def after_venue_word(match: Match, words: list[Word]) -> bool:
+    """"على ملعب سبليت": the name right after a stadium word."""
+    k = match.first - 1
+    return k >= 0 and words[k].is_word and words[k].key.lstrip("وفبل") in VENUE_WORDS and match.start == words[match.first].start
+
+
+_CAPITAL_WORD = name_key("العاصمة")
+
+
+def before_capital_word(match: Match, words: list[Word]) -> bool:
+    """"تونس العاصمة"، "وتونس العاصمة": a country's name with العاصمة after it is the capital city."""
+    j = match.last + 1
+    return j < len(words) and words[j].is_word and not words[j].after_newline and words[j].key == _CAPITAL_WORD
+
+
+def restrict_by_demonym(match: Match, words: list[Word]) -> None:
+    """"ميرلو الهولندية"، "ليون الفرنسية": a nationality adjective right after the name keeps the places of
+    that country, where it has one."""
+    j = match.last + 1
+    if j >= len(words) or not words[j].is_word or words[j].after_newline or len(match.candidates) < 2:
+        return
+    code = DEMONYMS.get(words[j].key)
+    same = [p for p in match.candidates if p.country_code == code] if code else []
+    if same and len(same) < len(match.candidates):
+        match.candidates = same
+
+
+REGION_LIST_GAP = 40  # characters between the last region of a list and a name that goes on with it
+
+
+def follows_list_of_regions(previous: Match, match: Match, text: str) -> bool:
+    """The last item of a list of regions (مناطق X، وY) and a bare name right after it, in the same clause."""
+    between = text[previous.end:match.start]
+    return 0 < match.start - previous.end <= REGION_LIST_GAP and not any(c in between for c in ".!?؟\n،,")
 
 
 LIST_RUN_MIN = 3  # names in a run "X وY وZ" for the run to count as a list of places

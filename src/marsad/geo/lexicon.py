@@ -76,6 +76,8 @@ MEDIA_WORDS = _keys("قناة", "قنوات", "فضائية", "صحيفة", "ص�
 # "أمانة منطقة الرياض" as the region.
 ORG_WORDS = _keys("جامعة", "مستشفى", "مستشفي", "نادي", "نادى", "شركة", "بنك", "مصرف", "كلية", "معهد", "غرفة",
                   "منتخب", "متحف", "ملعب", "استاد", "فندق", "مطعم", "مدرسة")
+# Venues among ORG_WORDS: "ملعب سبليت" (Split's stadium) names the city the venue is in, unlike "ملعب الملك فهد".
+VENUE_WORDS = _keys("ملعب", "استاد")
 # Words after a city name that make it a club: "مانشستر يونايتد"، "مانشستر سيتي".
 CLUB_SUFFIXES = _keys("يونايتد", "يونايتيد", "سيتي")
 
@@ -118,7 +120,26 @@ DEMONYMS = {name_key(word): code for code, words in {
     "DZ": ("الجزائري", "الجزائرية"),
     "MA": ("المغربي", "المغربية"),
     "SD": ("السوداني", "السودانية"),
+    # Countries outside the region (NEAR_ONLY_DEMONYMS): "ميرلو الهولندية"، "الأراضي السويسرية ... بزيوريخ".
+    "NL": ("الهولندي", "الهولندية"),
+    "CH": ("السويسري", "السويسرية"),
+    "HR": ("الكرواتي", "الكرواتية"),
+    "FR": ("الفرنسي", "الفرنسية"),
+    "DE": ("الألماني", "الألمانية"),
+    "IT": ("الإيطالي", "الإيطالية"),
+    "ES": ("الإسباني", "الإسبانية"),
+    "GB": ("البريطاني", "البريطانية"),
+    "BE": ("البلجيكي", "البلجيكية"),
+    "AT": ("النمساوي", "النمساوية"),
+    "PT": ("البرتغالي", "البرتغالية"),
+    "GR": ("اليوناني", "اليونانية"),
+    "CA": ("الكندي", "الكندية"),
+    "AU": ("الأسترالي", "الأسترالية"),
 }.items() for word in words}
+# Nationalities that only tell where a name near them lies (restrict_by_demonym, Context.near), with no
+# weight in the document's country shares: a Spanish player in a story about Manchester does not make the
+# story less British.
+NEAR_ONLY_DEMONYMS = frozenset({"NL", "CH", "HR", "FR", "DE", "IT", "ES", "GB", "BE", "AT", "PT", "GR", "CA", "AU"})
 
 DISTANCE_UNITS = ("كم", "كلم", "كيلومتر", "كيلومترا", "كيلومترات", "كيلو متر", "كيلو مترا", "ميل", "أميال", "متر",
                   "مترا", "أمتار")
