@@ -87,3 +87,22 @@ def test_day_of_the_same_month(text: str, expected: list) -> None:
 )
 def test_year_of_an_uprising(text: str, expected: list) -> None:
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "بعدها بسنتين", "قبل ذلك بثلاث سنوات": counted from the date written just before, in its unit
+        ("هطلت الأمطار في 3 مايو 2001، ثم هطلت بعدها بسنتين في الشمال",
+         [("3 مايو 2001", "2001-05-03", "2001-05-03", "day"), ("بعدها بسنتين", "2003-01-01", "2003-12-31", "year")]),
+        ("أسس المصنع عام 1980 وتوسع بعد ذلك بثلاث سنوات",
+         [("عام 1980", "1980-01-01", "1980-12-31", "year"), ("بعد ذلك بثلاث سنوات", "1983-01-01", "1983-12-31", "year")]),
+        ("وصل الفريق في 10 يوليو الماضي وغادر بعدها بيومين",
+         [("10 يوليو الماضي", "2015-07-10", "2015-07-10", "day"), ("بعدها بيومين", "2015-07-12", "2015-07-12", "day")]),
+        # nothing written before it in the sentence, or a vague count: nothing
+        ("وقعت الحادثة. وتكررت بعدها بسنتين", []),
+        ("افتتح في 3 مايو 2001 وأغلق بعدها بأيام", [("3 مايو 2001", "2001-05-03", "2001-05-03", "day")]),
+    ],
+)
+def test_counted_from_the_date_before(text: str, expected: list) -> None:
+    assert values(text) == expected

@@ -245,6 +245,12 @@ AGO_RE = re.compile(
     rf"(?!{OPT_S}(?:علي|عن)(?!\w))(?!{OPT_S}من(?!\w)(?!{S}الان(?!\w)))"
     rf"(?!{OPT_S}[«\"'(]?{OPT_S}\d)"  # "منذ عام «2013»": since the year written next
 )
+# "بعدها بسنتين", "قبل ذلك بثلاثة أشهر": counted from the date written just before it (`_resolve_anaphora`).
+AFTER_THAT_RE = re.compile(
+    rf"(?P<dir>بعد|قبل)(?:ه|ها|{S}ذلك){S}ب{OPT_S}(?:(?P<num>\d{{1,2}}|{NUMBER}(?:{S}و{NUMBER})?){S})?(?P<unit>{UNIT}){END}"
+)
+AFTER_THAT_TRIGGER = re.compile(r"(?:بعد|قبل)(?=ه|ها|\s+ذلك)")
+AFTER_THAT_WINDOW = 120  # characters from the date it counts from, in the same sentence
 # "الربع الأول من عام 2015", "النصف الثاني من العام الماضي", "الربع الثالث لهذا العام"
 # "الربعين الأول والثاني من العام الحالي" (first two quarters), "الأشهر الثلاثة الأولى لهذا العام"
 # (first N months); with no year: the publication's. A bare "الربع الأول" is this year's quarter, or
@@ -1226,6 +1232,40 @@ def _on_ago(m: Found, ctx: Context) -> Candidate | None:
     return cand
 
 
+def _on_after_that(m: Found, ctx: Context) -> Candidate | None:
+    unit_info = _UNIT_INDEX.get(m["unit"])
+    if unit_info is None:
+        return None
+    unit, implied = unit_info
+    if m["num"]:
+        count = int(m["num"]) if m["num"].isdigit() else _number_words(m["num"])
+        if count is None or (implied not in (None, 0) and not (implied == 1 and count >= 11)):
+            return None
+    else:
+        count = implied
+    if not count:
+        return None  # "بعدها بأيام": too vague to place
+    delta = count if m["dir"] == "بعد" else -count
+    return Candidate(m.start(), m.end(), "anaphoric", precision=unit, anaphora=f"after:{unit}:{delta:+d}")
+
+
+def _after_that(cand: Candidate, previous: Candidate | None, form: str) -> tuple[dt.date, dt.date] | None:
+    """"في 14 أغسطس 1992، بينما سجلت بعدها بسنتين": the unit of the date just written, shifted."""
+    if (previous is None or previous.value is None or cand.start - previous.end > AFTER_THAT_WINDOW
+            or _SENTENCE_END_RE.search(form, previous.end, cand.start)):
+        return None
+    _, unit, delta = cand.anaphora.split(":")
+    first = previous.value[0]
+    if unit == "year":
+        return _year_range(first.year + int(delta))
+    if unit == "month":
+        return _month_range(*_add_months(first.year, first.month, int(delta)))
+    if unit == "week":
+        return _week_range(first + dt.timedelta(weeks=int(delta)))
+    day = first + dt.timedelta(days=int(delta))
+    return (day, day)
+
+
 def _number_words(words: str) -> int | None:
     """"خمسة", "خمسة وتسعين" (95): a unit, a ten, or a unit and a ten."""
     parts = re.split(r"\s+و", words)
@@ -1445,7 +1485,9 @@ def _resolve_anaphora(cands: list[Candidate], form: str, published: dt.date | No
     previous: Candidate | None = None
     for cand in cands:
         ref = last.value[0].year if last is not None and last.value is not None else None
-        if cand.anaphora and cand.anaphora.startswith("week:"):
+        if cand.anaphora and cand.anaphora.startswith("after:"):
+            cand.value = _after_that(cand, previous, form)
+        elif cand.anaphora and cand.anaphora.startswith("week:"):
             if last_week is not None and last_week.value and cand.start - last_week.end <= MONTH_WINDOW:
                 cand.value = _week_range(last_week.value[0] + dt.timedelta(weeks=int(cand.anaphora[5:])))
         elif cand.anaphora and cand.anaphora.startswith("day:"):
@@ -1612,6 +1654,7 @@ HANDLERS: tuple[tuple[tuple[re.Pattern[str], ...], re.Pattern[str], re.Pattern[s
     ((UNIT_TRIGGER,), BARE_YEAR_PART_RE, _prefix_re(BARE_YEAR_PART_PREFIX), _on_bare_year_part),
     ((UNIT_TRIGGER,), SAME_MONTH_RE, _prefix_re(SAME_MONTH_PREFIX), _on_same_month),
     ((EID_DAY_TRIGGER,), EID_DAY_RE, _prefix_re(""), _on_eid_day),
+    ((AFTER_THAT_TRIGGER,), AFTER_THAT_RE, _prefix_re(""), _on_after_that),
     ((DIGITS_TRIGGER, ORDINAL_TRIGGER), DAY_OF_RELATIVE_MONTH_RE, _prefix_re(DAY_OF_MONTH_PREFIX),
      _on_day_of_relative_month),
 )
@@ -1928,6 +1971,7 @@ def resolve(text: str, published: dt.date | None) -> list[TimeExpression]:
     calendars = [c.calendar for c in single if c.calendar]  # before a range joins two dates
     selected = _drop_orphan_list_members(_merge(single, folded.form, published), folded.form)
     _resolve_anaphora(selected, folded.form, published)
+    selected = [c for c in selected if c.value is not None or not (c.anaphora or "").startswith("after:")]
     if published is not None:
         _months_of_the_calendar_used(selected, calendars, published)
         _quoted_today(selected, folded.form, published)
