@@ -106,3 +106,16 @@ def test_year_of_an_uprising(text: str, expected: list) -> None:
 )
 def test_counted_from_the_date_before(text: str, expected: list) -> None:
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # months opened by بين, each with its year: the span from the first's own year (one range,
+        # docs/decisions.md), not the months before the last
+        ("عمل مهندسا بين أكتوبر 2006 وفبراير 2011 في الشركة",
+         [("أكتوبر 2006 وفبراير 2011", "2006-10-01", "2011-02-28", "month")]),
+    ],
+)
+def test_months_between_keep_their_own_years(text: str, expected: list) -> None:
+    assert values(text) == expected

@@ -1813,6 +1813,12 @@ def _join_months(prev: Candidate, cand: Candidate) -> bool:
     if not prev.fields or not cand.fields or prev.fields["hijri"] != cand.fields["hijri"] or cand.value is None:
         return False
     first_month, last = prev.fields["month"], cand.value[0]
+    if prev.fields["year"] and cand.fields["year"]:
+        # "بين سبتمبر 2007 ومارس 2012": each end keeps its own year
+        if prev.value is None or prev.value[0] >= cand.value[0]:
+            return False
+        prev.value, prev.end = (prev.value[0], cand.value[1]), cand.end
+        return True
     if prev.fields["year"] and not cand.fields["year"] and prev.value is not None:
         # "بين حزيران (يونيو) 2014 وكانون الثاني (يناير)": the first's year leads, the last follows it
         wrap = first_month > cand.fields["month"]
