@@ -63,3 +63,20 @@ def test_bare_name_right_after_a_list_of_regions_is_the_region() -> None:
     assert placed(doc)["نجران"] == "Najran Region"
     # the city where no list of regions comes before it
     assert placed(annotate("وصل الوزير إلى نجران أمس في زيارة رسمية."))["نجران"] == "Najrān"
+
+
+def test_region_named_with_its_place_word_is_the_region_again_after_a_preposition() -> None:
+    # عسير is also an adjective (common_words.txt); "بمنطقة عسير" names it, so "في عسير" later is the region
+    doc = annotate("افتتح الأمير مشروعا بمنطقة عسير أمس، وقال إن السياحة في عسير تنمو كل عام.")
+    assert [p.location.name_en for p in doc.places if p.text == "عسير"] == ["Asir Region"]
+    assert "عسير" not in placed(annotate("قال إن الطريق كان عسيرا وإن الأمر عسير على الجميع."))
+
+
+def test_list_of_towns_with_unknown_items_and_a_common_word_first() -> None:
+    # الدائر ("ongoing") and فيفا (also FIFA) are common words; in a run of Jazan towns, with names the
+    # gazetteer lacks between them, they are the towns
+    doc = annotate("هطلت أمطار غزيرة شملت الدائر والقفل وفيفا وأبو عريش وصامطة.")
+    names = placed(doc)
+    assert names["الدائر"] == "Ad Dayer" and names["فيفا"] == "Fayfā’"
+    # a common word before a list of places of another province stays a word
+    assert "الدائر" not in placed(annotate("بحث الوزير الصراع الدائر وحلب وإدلب وحماة."))

@@ -913,7 +913,15 @@ def list_joined(previous: Match, match: Match, words: list[Word]) -> bool:
     gap = match.first - previous.last
     starts_with_and = words[match.first].text.startswith("و") and match.start > words[match.first].start
     comma_between = gap == 2 and words[previous.last + 1].text in (",", "،")
-    return (gap == 1 and starts_with_and) or comma_between or (gap == 2 and words[match.first - 1].key == "و")
+    if (gap == 1 and starts_with_and) or comma_between or (gap == 2 and words[match.first - 1].key == "و"):
+        return True
+    # "الدائر والعبدابي وهروب وفيفا": items the gazetteer lacks (one word each, glued و) between two names
+    between = words[previous.last + 1:match.first]
+    return starts_with_and and 2 <= gap <= LIST_UNKNOWN_ITEMS + 1 and all(
+        w.is_word and w.text.startswith("و") and len(w.key) > 3 and not w.after_newline for w in between)
+
+
+LIST_UNKNOWN_ITEMS = 3
 
 
 def list_members(matches: list[Match], words: list[Word]) -> list[Match]:
@@ -936,6 +944,13 @@ def list_members(matches: list[Match], words: list[Word]) -> list[Match]:
         countries = {p.country_code for m in run if m.accepted for p in m.candidates}
         out += [m for m in conjuncts if not m.accepted and not m.function_words
                 and m.key not in GENERIC_PLACE_NOUNS and any(p.country_code in countries for p in m.candidates)]
+        # the first name too where it lies in the province of two accepted items ("شملت الدائر وفيفا وأبو
+        # عريش وصامطة": towns of Jazan); a word the list only follows shares no province with it
+        first = run[0]
+        provinces = Counter(a1 for m in accepted if (a1 := shared_value(m.candidates, "admin1")))
+        if not first.accepted and not first.function_words and first.key not in GENERIC_PLACE_NOUNS and any(
+                provinces[p.admin1] >= 2 for p in first.candidates if p.admin1):
+            out.append(first)
     return out
 
 
@@ -952,6 +967,9 @@ def named_again(matches: list[Match], words: list[Word], gaz: Gazetteer) -> list
     named = {m.key for m in matches if m.accepted and m.cue in NAMING_AGAIN_CUES and (
         m.cue_word is not None or (m.cue_head is not None and any(k in LIST_CUES for k in stem_keys(words[m.cue_head]))))
              and m.key not in GENERIC_PLACE_NOUNS and not definite_cue(m, words)}
+    # "بمنطقة عسير" matched whole (the gazetteer lists "منطقة عسير"): عسير is named too
+    named |= {m.key[len(unit):] for m in matches if m.accepted for units in CUE_UNIT_WORDS.values() for unit in units
+              if m.key.startswith(unit) and len(m.key) > len(unit) + 2 and any(p.is_area for p in m.candidates)}
     return [m for m in matches if not m.accepted and m.key in named and not m.function_words
             and m.key not in ELLIPTIC_DIRECTIONS  # "الحدود الشرقية": an adjective after its noun
             and ((m.weak_cue and (not m.glued_cue_only or glued_preposition(m, words)))
