@@ -80,3 +80,10 @@ def test_list_of_towns_with_unknown_items_and_a_common_word_first() -> None:
     assert names["الدائر"] == "Ad Dayer" and names["فيفا"] == "Fayfā’"
     # a common word before a list of places of another province stays a word
     assert "الدائر" not in placed(annotate("بحث الوزير الصراع الدائر وحلب وإدلب وحماة."))
+
+
+def test_a_governorate_that_is_one_city_sits_on_the_city() -> None:
+    doc = annotate("أعلنت وزارة الصحة تسجيل إصابات جديدة بمحافظة القاهرة أمس.")
+    location = doc.places[0].location
+    assert location is not None and location.name_en == "Cairo Governorate"
+    assert abs(location.lat - 30.06) < 0.05 and abs(location.lon - 31.25) < 0.05
