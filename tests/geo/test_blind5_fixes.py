@@ -87,3 +87,9 @@ def test_a_governorate_that_is_one_city_sits_on_the_city() -> None:
     location = doc.places[0].location
     assert location is not None and location.name_en == "Cairo Governorate"
     assert abs(location.lat - 30.06) < 0.05 and abs(location.lon - 31.25) < 0.05
+
+
+def test_saudi_geonames_places_without_an_arabic_name_in_geonames() -> None:
+    # GeoNames (cities500) has Thuwal and Suwayr with no Arabic name; data/places/geonames_ar.tsv names them
+    doc = annotate("افتتحت الجامعة مركزا جديدا في ثول، ووصل وفد من صوير إلى الحفل.")
+    assert placed(doc) == {"ثول": "Thuwal", "صوير": "Suwayr"}
