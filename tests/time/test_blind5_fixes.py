@@ -119,3 +119,22 @@ def test_counted_from_the_date_before(text: str, expected: list) -> None:
 )
 def test_months_between_keep_their_own_years(text: str, expected: list) -> None:
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two dates joined by و are two items; a year only on the second passes to the first
+        ("زار الوفد المصنع في 5 مايو و7 يونيو 2010", [("5 مايو", "2010-05-05", "2010-05-05", "day"),
+                                                     ("7 يونيو 2010", "2010-06-07", "2010-06-07", "day")]),
+        ("عقدت الجلستان في 5 ديسمبر و7 يناير 2016", [("5 ديسمبر", "2015-12-05", "2015-12-05", "day"),
+                                                    ("7 يناير 2016", "2016-01-07", "2016-01-07", "day")]),
+        ("في 2009 و2012 فاز الفريق", [("2009", "2009-01-01", "2009-12-31", "year"),
+                                      ("2012", "2012-01-01", "2012-12-31", "year")]),
+        # a day pair in one month is one day range (seeds), opened by بين one range (docs/decisions.md)
+        ("تقام يومي 10 و11 نوفمبر المقبل", [("يومي 10 و11 نوفمبر المقبل", "2015-11-10", "2015-11-11", "day")]),
+        ("استمرت الدراسة بين 2009 و2012", [("2009 و2012", "2009-01-01", "2012-12-31", "year")]),
+    ],
+)
+def test_dates_joined_by_waw(text: str, expected: list) -> None:
+    assert values(text) == expected

@@ -1771,7 +1771,11 @@ def _join(prev: Candidate, cand: Candidate, form: str, published: dt.date | None
         opened = re.search(r"(?:من|بين)\s*$", form[max(0, prev.start - 5) : prev.start]) or \
             form[prev.start : prev.start + 3] in ("من ", "بين")
         if gap.strip() == "و" and not opened:
-            return False  # "5 مايو و7 يونيو": two dates, not a range
+            # "5 مايو و7 يونيو": two dates, not a range; "5 مايو و7 يونيو 2010": the first takes the year
+            if (prev.fields and cand.fields and not prev.fields.get("year") and cand.fields.get("year")
+                    and not prev.fields.get("mod") and prev.fields.get("hijri") == cand.fields.get("hijri")):
+                _borrow_year(prev, cand)
+            return False
         return _join_range(prev, cand)
     if prev.kind == "weekday" and cand.kind == "weekday" and gap.strip() == "/":
         return _join_range(prev, cand)
