@@ -843,3 +843,17 @@ def test_a_place_to_be_reinforced_does_not_place_the_event():
     (event,) = [e for e in piped("وتواصلت الانفجارات أمس في مدينة ذمار حيث قصفت الطائرات مخازن أسلحة كان المسلحون "
                                  "يعدونها لتعزيز تعز وعدن.") if e.type == "Explosions/Remote violence"]
     assert event.location is not None and event.location.admin1 == "Dhamar"
+
+
+def test_statement_triggers_approved_and_denied_and_their_speakers():
+    # أقر approving a decision is an announcement; أقر بأن (admitted) is not
+    (event,) = piped("وأقر مجلس الأمن الدولي أمس الاتفاق الذي يقضي برفع العقوبات في الشهر المقبل.")
+    assert (event.type, event.sub_type, event.modality) == ("Statement", "Announcement", "reported")
+    assert event.date.start == "2015-07-24"  # the day it was approved, not the month the deal takes effect
+    assert piped("وأقر الوزير بأن هناك المزيد من العمل المطلوب.") == []
+    # نفى that one's country did something, with no event told: a Denial, itself reported
+    (event,) = piped("ونفى وزير الخارجية أن تكون بلاده على اتصال بالجماعات المسلحة.")
+    assert (event.type, event.sub_type, event.modality) == ("Statement", "Denial", "reported")
+    # a spokesman is the statement's speaker, though he is the source of the sentence too
+    (event,) = piped("وطالب المتحدث باسم الحكومة الأمم المتحدة أمس بإرسال مراقبين إلى المدينة.")
+    assert event.sub_type == "Demand" and event.actor1 is not None

@@ -258,6 +258,9 @@ def _sentence_drafts(ctx: _Doc, index: int, first: int, last: int, earlier: list
         _fill(ctx, draft, actors, source_span)
         if draft.type in (lx.DIPLOMACY, lx.STATEMENT) and draft.actor1 is None and draft.actor2 is None:
             continue  # "عملية المفاوضات" as a topic, not a contact between named parties
+        if draft.sub_type == "Announcement" and _bare(draft.trigger_word).startswith(_APPROVED) and any(
+                w in _THAT for w in ctx.words[trigger.end:trigger.end + 3]):
+            continue  # "أقر الوزير بأن …" admits; "أقر المجلس الاتفاق" approves
         if draft.type == lx.DIPLOMACY and not _official_contact(ctx, draft, first, last):
             continue
         if draft.type == lx.STATEMENT and _private_speaker(ctx, draft):
@@ -331,7 +334,10 @@ def _sentence_drafts(ctx: _Doc, index: int, first: int, last: int, earlier: list
             _name_forces(claim)
             claims.append(claim)
             draft.killed, draft.injured = [], []
-        if denial is not None or _negated(ctx, draft) or (
+        if draft.sub_type == "Denial":
+            draft.modality = "reported"  # the denial is what is reported (docs §2.8)
+            draft.attributed_to = source
+        elif denial is not None or _negated(ctx, draft) or (
                 (source_span is not None or _cues(ctx, first, last, "speech"))
                 and _content_negated(ctx, draft, first, last)):
             draft.modality = "denied"
@@ -345,6 +351,7 @@ def _sentence_drafts(ctx: _Doc, index: int, first: int, last: int, earlier: list
     return claims + drafts
 
 
+_APPROVED = tuple(match_form(w) for w in ("اقر", "يقر", "تقر"))
 _CONTRAST = frozenset(match_form(w) for w in ("الا", "لكن", "ولكن", "غير", "بيد"))
 
 
@@ -483,7 +490,7 @@ def _trigger_candidates(ctx: _Doc, first: int, last: int) -> list[Hit]:
                 continue
             if cue.needs_next and not any(  # type: ignore[attr-defined]
                     w in cue.needs_next for w in ctx.words[hit.end:hit.end + (  # type: ignore[attr-defined]
-                        7 if cue.type == lx.DIPLOMACY else 4)]):  # بحث <subject> مع
+                        7 if cue.type == lx.DIPLOMACY else 10 if cue.type == lx.STATEMENT else 4)]):  # بحث <subject> مع
                 continue
             if not _trigger_reading_ok(ctx, hit, first, last):
                 continue
@@ -811,8 +818,11 @@ def _fill(ctx: _Doc, draft: _Draft, actors: list[ActorSpan], source_span: tuple[
     """actor1, actor2 and the civilian flag of a draft from the actor phrases around its trigger."""
     c_first, c_last = draft.clause
     t_first, t_last = draft.trigger
+    # the source of a report is not a side of the event it reports, but a statement's speaker is its actor1
+    # (كشف الناطق باسم الحكومة عن …، اتهم المتحدث باسم الجيش …)
+    speaking = draft.type == lx.STATEMENT
     usable = [a for a in actors if c_first <= a.start < c_last and a.name.kind not in ("source",)
-              and not (source_span and source_span[0] <= a.start < source_span[1])]
+              and (speaking or not (source_span and source_span[0] <= a.start < source_span[1]))]
     if draft.type == lx.DIPLOMACY:
         _fill_diplomacy(ctx, draft, usable)
         return
@@ -1637,6 +1647,9 @@ def _modality(ctx: _Doc, draft: _Draft) -> str:
             continue  # قد + past is emphatic, not hypothetical
         if hit.start < t_last + 3:
             return "hypothetical"
+    if draft.type == lx.STATEMENT and _is_verb_form(word) and not draft.present:
+        # "كشف الناطق عن عودة مرتقبة للوزراء": what was announced is to come, the announcement was made
+        return "planned" if _cues(ctx, c_first, t_first, "future") else "reported"
     if _cues(ctx, c_first, c_last, "future") or _future_time(ctx, draft):
         return "planned"
     return "reported"
@@ -1679,6 +1692,9 @@ def _date(ctx: _Doc, draft: _Draft) -> EventDate:
     sentence = ctx.sentences[draft.sentence]
     for first, last in (draft.clause, ctx.token_range(sentence.start, sentence.end)):
         times = [t for t in _times_in(ctx, first, last) if not _opens_old_span(ctx, t)]
+        if draft.type == lx.STATEMENT and draft.modality == "reported" and ctx.anchor is not None:
+            # a statement is dated by the day it was made, not by the future it announces
+            times = [t for t in times if (t.value_start or "")[:10] <= ctx.anchor.isoformat()]
         framed = _speech_frames(ctx, *ctx.token_range(sentence.start, sentence.end))
         own = [t for t in times if not any(a <= t.start < b for a, b in framed)]
         if times and not own:  # "وقال البيان الذي صدر أمس إن …": the day the last sentences gave

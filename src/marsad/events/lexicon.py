@@ -302,6 +302,13 @@ for forms in (verb("زعم"), verb("ادعى", "دعي")):
     _add_forms(forms, _event(STATEMENT, "Claim"))
 for forms in (verb("قرر"), noun("قرار")):
     _add_forms(forms, _event(STATEMENT, "Announcement"))
+# أقر (approved: أقر المجلس الاتفاق) announces a decision when a political actor speaks (docs §2.8);
+# "أقر بأن" (admitted) is left to extract
+_add_forms(verb("اقر", "قر"), _event(STATEMENT, "Announcement"))
+# نفى that the actor did something (نفى الوزير أن تكون بلاده …): a Denial, unless the sentence tells a
+# codable event, which is then coded as that event, denied (docs §2.2, §8)
+_add_forms(verb("نفى", "نفي") | verb("نفت", "نفي"), _event(STATEMENT, "Denial", needs_next=(
+    "ان", "انه", "انها", "وجود", "صحة", "صحه", "اي", "ايه", "علمه", "علمها")))
 
 # ---- tolls
 _kill = Cue("kill")
