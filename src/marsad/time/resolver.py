@@ -250,6 +250,7 @@ AFTER_THAT_RE = re.compile(
     rf"(?P<dir>بعد|قبل)(?:ه|ها|{S}ذلك){S}ب{OPT_S}(?:(?P<num>\d{{1,2}}|{NUMBER}(?:{S}و{NUMBER})?){S})?(?P<unit>{UNIT}){END}"
 )
 AFTER_THAT_TRIGGER = re.compile(r"(?:بعد|قبل)(?=ه|ها|\s+ذلك)")
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 AFTER_THAT_WINDOW = 120  # characters from the date it counts from, in the same sentence
 # "الربع الأول من عام 2015", "النصف الثاني من العام الماضي", "الربع الثالث لهذا العام"
 # "الربعين الأول والثاني من العام الحالي" (first two quarters), "الأشهر الثلاثة الأولى لهذا العام"
@@ -1255,7 +1256,9 @@ def _after_that(cand: Candidate, previous: Candidate | None, form: str) -> tuple
             or _SENTENCE_END_RE.search(form, previous.end, cand.start)):
         return None
     _, unit, delta = cand.anaphora.split(":")
-    first = previous.value[0]
+    if _PRECISION_RANK.get(previous.precision, 0) > _PRECISION_RANK[unit]:
+        return None  # "عام 1980 ... بعدها بيومين": the day it counts from is not known
+    first = previous.value[1] if int(delta) > 0 else previous.value[0]  # "بين 2012 و2014، وبعدها بعام": 2015
     if unit == "year":
         return _year_range(first.year + int(delta))
     if unit == "month":
