@@ -258,6 +258,8 @@ def _sentence_drafts(ctx: _Doc, index: int, first: int, last: int, earlier: list
         _fill(ctx, draft, actors, source_span)
         if draft.type in (lx.DIPLOMACY, lx.STATEMENT) and draft.actor1 is None and draft.actor2 is None:
             continue  # "عملية المفاوضات" as a topic, not a contact between named parties
+        if draft.sub_type == "Denial" and any(_cues(ctx, first, last, kind) for kind in ("kill", "injure", "casualty")):
+            continue  # "نفت الوزارة مقتل أي من جنودها": the killing, denied (docs §2.8), not a Statement
         if draft.sub_type == "Announcement" and _bare(draft.trigger_word).startswith(_APPROVED) and any(
                 w in _THAT for w in ctx.words[trigger.end:trigger.end + 3]):
             continue  # "أقر الوزير بأن …" admits; "أقر المجلس الاتفاق" approves
