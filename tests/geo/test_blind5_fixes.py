@@ -93,3 +93,9 @@ def test_saudi_geonames_places_without_an_arabic_name_in_geonames() -> None:
     # GeoNames (cities500) has Thuwal and Suwayr with no Arabic name; data/places/geonames_ar.tsv names them
     doc = annotate("افتتحت الجامعة مركزا جديدا في ثول، ووصل وفد من صوير إلى الحفل.")
     assert placed(doc) == {"ثول": "Thuwal", "صوير": "Suwayr"}
+
+
+def test_town_abroad_is_not_read_off_a_word_by_a_glued_conjunction() -> None:
+    # "فوستر" is no ف + وستر (Worcester), even with a British company beside it
+    doc = annotate("وقعت الهيئة عقد التصاميم مع شركة فوستر وشركائه البريطانية في لندن.")
+    assert "وستر" not in placed(doc)

@@ -862,8 +862,9 @@ def foreign_town_in_context(match: Match, words: list[Word], gaz: Gazetteer, ctx
         return False
     if not all(is_minor(p) and p.country_code not in HOME_REGION for p in match.candidates):
         return False
-    if not (match.weak_cue or after_venue_word(match, words)):
-        return False  # "فريق فولفسبورغ"، "إكسون موبيل": a club, a company, a person
+    preposition = match.weak_cue and (not match.glued_cue_only or glued_preposition(match, words))
+    if not (preposition or after_venue_word(match, words)):
+        return False  # "فريق فولفسبورغ"، "إكسون موبيل"، "فوستر" (not ف + وستر): a club, a company, a person
     near_countries = ctx.near(match.start)[0]
     return any(ctx.country_share(p.country_code) >= SOFT_CONTEXT_SHARE or p.country_code in near_countries
                for p in match.candidates)
