@@ -857,3 +857,10 @@ def test_statement_triggers_approved_and_denied_and_their_speakers():
     # a spokesman is the statement's speaker, though he is the source of the sentence too
     (event,) = piped("وطالب المتحدث باسم الحكومة الأمم المتحدة أمس بإرسال مراقبين إلى المدينة.")
     assert event.sub_type == "Demand" and event.actor1 is not None
+
+
+def test_a_bombing_told_again_with_its_suicide_driver_is_one_event():
+    events = [e for e in piped("قتل عشرة جنود أمس بتفجير سيارة مفخخة استهدفت ثكنة عسكرية في مدينة الرمادي.\n"
+                               "وقال ضابط إن سيارة يقودها انتحاري فجرت نفسها داخل الثكنة في مدينة الرمادي.")
+              if e.type == "Explosions/Remote violence"]
+    assert [e.sub_type for e in events] == ["Suicide bomb"]

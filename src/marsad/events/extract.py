@@ -2362,7 +2362,8 @@ def _same_event(a: _Draft, b: _Draft) -> bool:
         # battle's own town and day: part of the fight (ACLED's hierarchy, docs §2).
         return _strike_in_battle(a, b)
     if (a.type, a.sub_type) != (b.type, b.sub_type) and (a.type != lx.DIPLOMACY or "Visit" in (
-            a.sub_type, b.sub_type)) and not _one_strike_campaign(a, b) and not _fight_for_the_town(a, b):
+            a.sub_type, b.sub_type)) and not _one_strike_campaign(a, b) and not _fight_for_the_town(a, b) \
+            and not _one_bombing(a, b):
         return False  # a visit and its meetings are separate
     if a.type == lx.DIPLOMACY and b.anaphoric and a.sub_type == b.sub_type and (
             0 <= b.sentence - max(a.sentences) <= ANAPHORA_SENTENCES):
@@ -2427,6 +2428,17 @@ def _one_strike_campaign(a: _Draft, b: _Draft) -> bool:
     sub-type (ACLED's hierarchy: shelling with an air strike is an air strike, docs §2)."""
     return (a.type == b.type == lx.REMOTE and {a.sub_type, b.sub_type} <= _STRIKES
             and _named(a.actor1) is not None and _named(a.actor1) == _named(b.actor1))
+
+
+_BOMBINGS = frozenset({"Suicide bomb", "Remote explosive/landmine/IED"})
+
+
+def _one_bombing(a: _Draft, b: _Draft) -> bool:
+    """"بتفجير سيارتين مفخختين" then, in the next sentences, "سيارتين يقودهما انتحاريان فجرا نفسيهما" at the
+    same place: one bombing told again with its detail, of the higher sub-type (Suicide bomb, docs §2.2)."""
+    return (a.type == b.type == lx.REMOTE and {a.sub_type, b.sub_type} <= _BOMBINGS
+            and a.location is not None and b.location is not None and not _coarse(a.location)
+            and 0 <= b.sentence - max(a.sentences) <= FOLLOW_UP_SENTENCES)
 
 
 def _named(span: ActorSpan | None) -> str | None:
