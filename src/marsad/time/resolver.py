@@ -36,6 +36,7 @@ Conventions (docs/decisions.md, "Temporal expressions"):
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -275,7 +276,7 @@ _MONTH_COUNTS = {"الثلاثه": 3, "الاربعه": 4, "الخمسه": 5, "�
 # "يوم 15 الجاري", "في 20 الماضي": a day number with the month's modifier alone.
 # "12 من الشهر ذاته", "العشرين من نفس الشهر": a day of the month named last (`_resolve_anaphora`).
 DAY_OF_RELATIVE_MONTH_RE = re.compile(
-    rf"(?P<d1>{DAY}){S}(?:من{S}(?:(?P<dem>هذا){S}الشهر|الشهر{S}(?P<mod>{MOD_WORDS})"
+    rf"(?P<d1>{DAY})(?:{OPT_S}و{OPT_S}(?:ال)?(?P<d2>{DAY}))?{S}(?:من{S}(?:(?P<dem>هذا){S}الشهر|الشهر{S}(?P<mod>{MOD_WORDS})"
     rf"|(?P<same>الشهر{S}(?:نفسه|ذاته)|(?:نفس|ذات){S}الشهر))"
     rf"|(?P<mod2>الجاري|الحالي|المقبل|القادم|الماضي|المنصرم)){END}"
 )
@@ -567,7 +568,21 @@ def _explicit_year(m: Found, ctx: Context) -> int | None:
     return None
 
 
-def _on_day_month(m: Found, ctx: Context) -> Candidate | None:
+def _on_day_month(m: Found, ctx: Context) -> Candidate | list[Candidate] | None:
+    cand = _on_day_month_span(m, ctx)
+    if (cand is None or cand.value is None or not m["d2"] or m["from"]
+            or not re.fullmatch(r"\s*و\s*(?:ال)?", ctx.form[m.core.end("d1") : m.core.start("d2")])
+            or (cand.value[1] - cand.value[0]).days < 2):
+        return cand
+    # "يومي 14 و17 نوفمبر": two days (a pair of consecutive days, "10 و11 نوفمبر", is one range)
+    first = dataclasses.replace(cand, end=m.core.end("d1"), value=(cand.value[0], cand.value[0]),
+                                fields={**cand.fields, "d2": cand.fields["d1"]})
+    second = dataclasses.replace(cand, start=m.start("d2"), value=(cand.value[1], cand.value[1]),
+                                 fields={**cand.fields, "d1": cand.fields["d2"]})
+    return [first, second]
+
+
+def _on_day_month_span(m: Found, ctx: Context) -> Candidate | None:
     month_info = _month_number(m["mon"])
     if month_info is None:
         return None
@@ -1364,18 +1379,30 @@ def _on_day_of_relative_month(m: Found, ctx: Context) -> Candidate | None:
         return None
     day = _day_number(m["d1"])
     delta = 0 if m["dem"] or m["same"] else _year_delta(m["mod"] or m["mod2"])
-    cand = Candidate(m.start("d1"), m.end(), "day_month", month_shift=None if m["same"] else (delta, day))
-    if m["same"]:
-        cand.anaphora = f"day:{day}"  # the month named last, else the publication's
+    if m["d2"]:
+        # "يومي 14 و15 من الشهر الجاري": one day range; "14 و17 من الشهر نفسه": two days
+        last = _day_number(m["d2"])
+        if last == day + 1:
+            return _relative_month_days(m.start("d1"), m.end(), day, last, delta, bool(m["same"]), ctx)
+        if last <= day:
+            return None
+        first = _relative_month_days(m.start("d1"), m.core.end("d1"), day, day, delta, bool(m["same"]), ctx)
+        second = _relative_month_days(m.start("d2"), m.end(), last, last, delta, bool(m["same"]), ctx)
+        return [c for c in (first, second) if c is not None] or None
+    return _relative_month_days(m.start("d1"), m.end(), day, day, delta, bool(m["same"]), ctx)
+
+
+def _relative_month_days(start: int, end: int, d1: int, d2: int, delta: int, same: bool,
+                         ctx: Context) -> Candidate | None:
+    cand = Candidate(start, end, "day_month", month_shift=None if same or d1 != d2 else (delta, d1))
+    if same:
+        cand.anaphora = f"day:{d1}:{d2}"  # the month named last, else the publication's
     if ctx.published is None:
-        cand.relative = f"day:{day} month:{delta:+d}"
+        cand.relative = f"day:{d1}{'-' + str(d2) if d2 != d1 else ''} month:{delta:+d}"
         return cand
     year, month = _add_months(ctx.published.year, ctx.published.month, delta)
-    date = _safe_date(year, month, day)
-    if date is None:
-        return None
-    cand.value = (date, date)
-    return cand
+    cand.value = _day_range(_safe_date(year, month, d1), _safe_date(year, month, d2))
+    return cand if cand.value else None
 
 
 # "العام السابق", "السنة التالية", "العام الذي سبقه": the year before or after the one the text
@@ -1495,7 +1522,10 @@ def _resolve_anaphora(cands: list[Candidate], form: str, published: dt.date | No
                 cand.value = _week_range(last_week.value[0] + dt.timedelta(weeks=int(cand.anaphora[5:])))
         elif cand.anaphora and cand.anaphora.startswith("day:"):
             if last_month is not None and last_month.value and cand.start - last_month.end <= MONTH_WINDOW:
-                cand.value = _day_of_month_named(last_month, int(cand.anaphora[4:])) or cand.value
+                _, d1, d2 = cand.anaphora.split(":")
+                lo, hi = _day_of_month_named(last_month, int(d1)), _day_of_month_named(last_month, int(d2))
+                if lo and hi:
+                    cand.value = (lo[0], hi[1])
         elif cand.anaphora and cand.anaphora.startswith("month:"):
             if last_month is not None and last_month.value and cand.start - last_month.end <= MONTH_WINDOW:
                 year, month = last_month.value[0].year, last_month.value[0].month
