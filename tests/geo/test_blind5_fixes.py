@@ -28,6 +28,12 @@ def test_us_state_spelling_variants() -> None:
     assert placed(doc) == {"كونيكتيكت": "Connecticut", "نيو جرسي": "New Jersey", "ميريلند": "Maryland"}
 
 
+def test_us_state_spellings_found_after_the_word_state_in_saudinewsnet() -> None:
+    # spellings the corpus writes after "ولاية" that the gazetteer lacked (scan of every third article)
+    doc = annotate("زار المرشح ولاية مسيسبي ثم أركنسا وميرلاند وأوريقون ونيو هامبسير ومتشجن.")
+    assert set(placed(doc).values()) == {"Mississippi", "Arkansas", "Maryland", "Oregon", "New Hampshire", "Michigan"}
+
+
 def test_state_named_in_the_document_picks_its_town() -> None:
     doc = annotate("تعمل الشركة في كونيكتيكت منذ سنوات، وقد نقلت مخزنها إلى هامبتون في الولاية نفسها.")
     assert placed(doc)["هامبتون"] == "Hampton, Connecticut"
