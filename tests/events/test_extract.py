@@ -864,3 +864,8 @@ def test_a_bombing_told_again_with_its_suicide_driver_is_one_event():
                                "وقال ضابط إن سيارة يقودها انتحاري فجرت نفسها داخل الثكنة في مدينة الرمادي.")
               if e.type == "Explosions/Remote violence"]
     assert [e.sub_type for e in events] == ["Suicide bomb"]
+
+
+def test_a_verb_form_after_a_noun_governor_is_the_noun_with_its_pronoun():
+    assert not [e for e in events_of("وقال المرصد إن الجبهة تغلق المحطة الواقعة في منطقة تحت سيطرتها منذ أسابيع.")
+                if e.type == "Battles"]

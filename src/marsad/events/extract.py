@@ -626,6 +626,8 @@ def _trigger_reading_ok(ctx: _Doc, hit: Hit, first: int, last: int) -> bool:
     if cue.verb and ctx.words[hit.start].endswith("ه") and (
             ctx.tokens[hit.start].text.endswith("ة") or (before and before[-1] in _NOUN_GOVERNORS)):
         return False  # سيطرة (a noun with ة, or after تحت/بعد) is not the verb سيطر + ه
+    if cue.verb and before and before[-1] in _NOUN_GOVERNORS:
+        return False  # "في منطقة تحت سيطرتها"، "بعد تحريرها": a noun with its pronoun, not a verb
     if cue.needs_before and not any(w in cue.needs_before for w in before):
         return False
     if cue.sub_type == lx.TERRITORY and not cue.verb and any(w in _PURPOSE for w in before):
