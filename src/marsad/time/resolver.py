@@ -1817,8 +1817,10 @@ def _join(prev: Candidate, cand: Candidate, form: str, published: dt.date | None
             and not _COMPARING_BEFORE_RE.search(form, max(0, prev.start - 25), prev.start + 6)):
         prev.value, prev.end = (prev.value[0], cand.value[1]), cand.end
         return True
-    if (prev.kind == "month" and cand.kind == "month" and re.fullmatch(r"\s*[,،]?\s*و\s*", gap)
-            and _BETWEEN_BEFORE_RE.search(form, max(0, prev.start - 12), prev.start)):
+    if prev.kind == "month" and cand.kind == "month" and (
+            (re.fullmatch(r"\s*[,،]?\s*و\s*", gap) and _BETWEEN_BEFORE_RE.search(form, max(0, prev.start - 12), prev.start))
+            or (_MONTH_RANGE_GLUE_RE.fullmatch(gap) and not _PART_START_RE.match(form, cand.start)
+                and not _PART_START_RE.match(form, prev.start) and not _MONTH_LIST_NEXT_RE.match(form, cand.end))):
         return _join_months(prev, cand)
     return False
 
@@ -1827,6 +1829,11 @@ def _join(prev: Candidate, cand: Candidate, form: str, published: dt.date | None
 # consecutive days or months is one span (the annotators' reading); not two apart ("يومي الأحد
 # والأربعاء"), and not without the dual noun ("الخميس والجمعة المقبلين": two days).
 _DUAL_GLUE_RE = re.compile(r"\s*[,،]?\s*و\s*(?:يوم\s+|شهر\s+)?")
+# "فبراير حتى نوفمبر 1943", "من ديسمبر إلى فبراير 2016": months joined by إلى/حتى are one span, as
+# days are (docs/decisions.md, "Dates joined by إلى/حتى are one range").
+_PART_START_RE = re.compile(rf"[وفبل]?(?:{PART_OF_UNIT})\s")  # "حتى بداية شهر أغسطس": two months
+_MONTH_LIST_NEXT_RE = re.compile(rf"\s*-\s*(?:{MONTH})(?!\w)")  # "(رجب - شعبان - رمضان)": a list
+_MONTH_RANGE_GLUE_RE = re.compile(r"\s*[,،]?\s*(?:و?(?:الي|حتي)|-)\s*")
 _COMPARING_BEFORE_RE = re.compile(r"(?:مقارن|الفرق|الفارق|قارن)\w*\s+(?:بين\s+)?(?:يومي|شهري)")
 _DUAL_NOUN_RE = re.compile(r"(?:(?<!\S)|(?<=[وفبل]))(?:يومي|شهري)\s+\S+(?:\s*\(?[^()]*\))?\s*$")
 
