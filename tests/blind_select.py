@@ -8,7 +8,8 @@ Part 2 (--part2): the same walk with part 1's 40 ids also excluded (the next 40)
 Batch 4 (--batch 4): the same rules with seed 2311, 80 articles in one walk, batch 3's 80 ids excluded
 (its annotation files are in the pool's exclusion like every other file).
 Batch 5 (--batch 5, session 5): as batch 4 with seed 1905; batches 3-4 and blind events batch 1 excluded.
-Usage: .venv/bin/python tests/blind_select.py [--batch 3|4|5] [--part2]   (prints the ids)
+Batch 6 (--batch 6, end of session 5): seed 1936; batch 5 and blind events batch 2 excluded too.
+Usage: .venv/bin/python tests/blind_select.py [--batch 3|4|5|6] [--part2]   (prints the ids)
 """
 import gzip
 import json
@@ -19,11 +20,11 @@ ROOT = Path(__file__).resolve().parents[1]
 ART = ROOT.parent / "shared/data/saudinewsnet/articles.jsonl.gz"
 
 
-SEEDS = {3: 2611, 4: 2311, 5: 1905}
+SEEDS = {3: 2611, 4: 2311, 5: 1905, 6: 1936}
 # Annotation files of blind draws, in the order they were drawn: a batch's pool excluded only the
-# files that existed before it (blind1_events / blind2_events: tests/events/blind_select_events.py,
-# after batch 4 / batch 5).
-DRAWS = ("blind3_", "blind4_", "blind1_events", "blind5_", "blind2_events")
+# files that existed before it (blind1_events / blind2_events / blind3_events:
+# tests/events/blind_select_events.py, after batch 4 / 5 / 6).
+DRAWS = ("blind3_", "blind4_", "blind1_events", "blind5_", "blind2_events", "blind6_", "blind3_events")
 
 
 def used_ids(batch: int = 3) -> set:

@@ -13,8 +13,9 @@ Rules:
 * sort by id, shuffle with random.Random(1123), keep an article while its outlet has < 3 kept, stop at 20.
 Batch 2 (--batch 2, session 5): the same rules with seed 2305, the 80 ids of `tests/blind_select.py
 --batch 5` excluded instead of batch 4's, at least three distinct cue words (batch 1's twelve articles with
-no event were mostly two-cue ones), 25 articles.
-Usage: .venv/bin/python tests/events/blind_select_events.py [--batch 2]   (prints the ids)
+no event were mostly two-cue ones), 25 articles. Batch 3 (--batch 3, end of session 5): seed 2311, batch 6's
+ids excluded, three cue words, 30 articles.
+Usage: .venv/bin/python tests/events/blind_select_events.py [--batch 2|3]   (prints the ids)
 """
 import gzip
 import json
@@ -28,7 +29,8 @@ import blind_select  # noqa: E402 - the shared exclusion and seeded walk
 
 ART = ROOT.parent / "shared/data/saudinewsnet/articles.jsonl.gz"
 # batch -> (seed, draw name in blind_select.DRAWS, places/dates batch drawn just before it, min cues, n)
-BATCHES = {1: (1123, "blind1_events", 4, 2, 20), 2: (2305, "blind2_events", 5, 3, 25)}
+BATCHES = {1: (1123, "blind1_events", 4, 2, 20), 2: (2305, "blind2_events", 5, 3, 25),
+           3: (2311, "blind3_events", 6, 3, 30)}
 
 CUES = [
     "قتل", "قتلى", "مقتل", "قصف", "غارة", "غارات", "اشتباكات", "انفجار", "تفجير", "هجوم",
