@@ -869,3 +869,10 @@ def test_a_bombing_told_again_with_its_suicide_driver_is_one_event():
 def test_a_verb_form_after_a_noun_governor_is_the_noun_with_its_pronoun():
     assert not [e for e in events_of("وقال المرصد إن الجبهة تغلق المحطة الواقعة في منطقة تحت سيطرتها منذ أسابيع.")
                 if e.type == "Battles"]
+
+
+def test_an_event_placed_only_in_a_province_is_at_its_capital():
+    (event,) = [e for e in piped("وقتل عشرة مسلحين أمس في غارات جوية على وادٍ في محافظة أبين.")
+                if e.type == "Explosions/Remote violence"]
+    assert event.location is not None and event.location.admin1 == "Abyan" and event.location.precision == 3
+    assert abs(event.location.lat - 13.13) < 0.1 and abs(event.location.lon - 45.38) < 0.1  # Zinjibar

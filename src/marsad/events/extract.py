@@ -19,7 +19,7 @@ import copy
 import datetime as dt
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from marsad.events import lexicon as lx
 from marsad.events.actors import (
@@ -2581,6 +2581,41 @@ def _link_denials(drafts: list[_Draft]) -> None:
 # to records
 
 
+_SEATS: dict[tuple[str, str], tuple[float, float]] | None = None
+
+
+def _province_seats() -> dict[tuple[str, str], tuple[float, float]]:
+    """(country, admin1) -> the point of the province's largest town in the gazetteer, its seat as a rule
+    (Zinjibar for Abyan, Ramadi for Anbar)."""
+    global _SEATS
+    if _SEATS is None:
+        from marsad.geo.gazetteer import Gazetteer
+
+        gazetteer = Gazetteer.load()
+        largest: dict[tuple[str, str], tuple[int, float, float]] = {}
+        for place in gazetteer.places:
+            if place.feature in ("city", "town") and place.admin1:
+                key = (gazetteer.country_names.get(place.country_code, ""), place.admin1)
+                if key not in largest or place.population > largest[key][0]:
+                    largest[key] = (place.population, place.lat, place.lon)
+        _SEATS = {key: (lat, lon) for key, (_, lat, lon) in largest.items()}
+    return _SEATS
+
+
+def _at_seat(location: Location | None) -> Location | None:
+    """An event placed only in a province is coded at the province's capital, precision 3 (docs §5),
+    not at its centroid."""
+    if location is None or location.feature != "admin1" or not location.admin1 or not location.country:
+        return location
+    try:
+        seat = _province_seats().get((location.country, location.admin1))
+    except (OSError, ValueError):  # no gazetteer shipped: the centroid stays
+        return location
+    if seat is None:
+        return location
+    return replace(location, lat=seat[0], lon=seat[1], precision=3)
+
+
 def _event_id(doc_id: str, start: int, end: int) -> str:
     return "ev-" + hashlib.blake2b(f"{doc_id}:{start}:{end}".encode(), digest_size=8).hexdigest()
 
@@ -2617,7 +2652,7 @@ def _to_event(ctx: _Doc, draft: _Draft) -> Event:
     if draft.type == lx.DIPLOMACY:
         status = {"planned": "planned", "cancelled": "cancelled"}.get(draft.modality, "held")
     return Event(
-        id=draft.id, type=draft.type, sub_type=draft.sub_type, date=draft.date, location=draft.location,
+        id=draft.id, type=draft.type, sub_type=draft.sub_type, date=draft.date, location=_at_seat(draft.location),
         actor1=_actor(ctx, draft.actor1, country), actor2=_actor(ctx, draft.actor2, country),
         target_civilians=draft.civilians, killed=killed, injured=injured, tolls=tolls,
         attributed_to=draft.attributed_to, modality=draft.modality, status=status,
