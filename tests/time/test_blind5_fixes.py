@@ -151,3 +151,23 @@ def test_months_between_keep_their_own_years(text: str, expected: list) -> None:
 )
 def test_dates_joined_by_waw(text: str, expected: list) -> None:
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a full stop moved before the year by right-to-left editing ("عام .1880") still leaves the year
+        ("بدأ تسجيل درجات الحرارة في عام .1880 وأوضحت الإدارة", [("عام .1880", "1880-01-01", "1880-12-31", "year")]),
+        ("وقعت الكارثة في آذار/مارس .2011 وقد حاول السكان",
+         [("آذار/مارس .2011", "2011-03-01", "2011-03-31", "month")]),
+        ("انضم إلى النادي في .2013 ويسعى الفريق", [("2013", "2013-01-01", "2013-12-31", "year")]),
+        # a decimal is no year
+        ("بلغت النسبة 3.2015 في المئة", []),
+        # "كانون ثان" / "تشرين ثان": January / November
+        ("خلال الفترة من كانون ثان/يناير وحتى حزيران/يونيو الماضي",
+         [("كانون ثان/يناير وحتى حزيران/يونيو الماضي", "2015-01-01", "2015-06-30", "month")]),
+        ("في تشرين ثان الماضي", [("تشرين ثان الماضي", "2014-11-01", "2014-11-30", "month")]),
+    ],
+)
+def test_stray_dot_before_a_year_and_spellings(text: str, expected: list) -> None:
+    assert values(text) == expected

@@ -171,9 +171,11 @@ NUMERIC_RE = re.compile(
     rf"(?P<a>\d{{1,4}}){OPT_S}(?P<sep>[/.-]){OPT_S}(?P<b>\d{{1,2}}|{MONTH})(?:{OPT_S}(?P=sep)|{S}(?=\d{{4}}{HIJRI_SUFFIX}|\d{{4}}{GREG_SUFFIX}))"
     rf"{OPT_S}(?P<c>\d{{1,4}})(?:(?P<suffix>{HIJRI_SUFFIX}|{GREG_SUFFIX})|(?![\w/]|[.-]\d))"
 )
+# "عام .1880", "يناير .2015": a sentence's full stop moved before the year by right-to-left editing.
+STRAY_DOT = r"(?:(?<=\s)\.)?"
 MONTH_RE = re.compile(
     rf"{MONTH_PAIR}"
-    rf"(?:{OPT_S},?{OPT_S}{YEAR_WORD}{OPT_S}(?P<year>{YEAR_NUM})(?P<suffix>{HIJRI_SUFFIX}|{GREG_SUFFIX})?)?"
+    rf"(?:{OPT_S},?{OPT_S}{YEAR_WORD}{OPT_S}{STRAY_DOT}(?P<year>{YEAR_NUM})(?P<suffix>{HIJRI_SUFFIX}|{GREG_SUFFIX})?)?"
     rf"(?:{S}(?P<mod>{MOD_WORDS})|{YEAR_REL})?{END}"
 )
 # "العشر الأواخر من رمضان", "الأيام العشر الأوائل من ذي الحجة": a third of the month.
@@ -199,7 +201,7 @@ YEAR_PREFIX = (
     rf"|اعوام|الاعوام|سنوات|السنوات|لغايه|غايه"
     rf"|خلال|بين|من|{BUDGET_WORDS}|(?P<uprising>{UPRISING_WORDS})|(?:العام|السنه){S}(?P<ymod>{MOD_WORDS})"
     rf"|(?:العام|عام|السنه|سنه){S}(?P<calendar>الهجري|الهجريه|الميلادي|الميلاديه))"
-    rf"(?:{S}|(?<=عام|سنه)))?"  # "عام1400هـ": the year word may be glued to the number
+    rf"(?:{S}{STRAY_DOT}|(?<=عام|سنه)))?"  # "عام1400هـ": the year word may be glued to the number
 )
 # Cues that make a number a year even when it can only be a Hijri one ("عام 1394"): not a
 # preposition ("من 1380 إلى 1400 ريال" is an amount).
@@ -1747,7 +1749,8 @@ def _with_prefix(form: str, core: re.Match[str], prefix_re: re.Pattern[str]) -> 
     """The core with its optional leading words, or None when the core does not start a word
     ("امس" inside "خامس", "15" inside "2015" or "12/15")."""
     start = core.start()
-    if form[start].isdigit() and start and (form[start - 1].isdigit() or form[start - 1] in "/.-"):
+    if form[start].isdigit() and start and (form[start - 1].isdigit() or form[start - 1] in "/.-") and not (
+            form[start - 1] == "." and start > 1 and form[start - 2].isspace()):  # "عام .1880": a stray dot
         return None
     offset = max(0, start - MAX_PREFIX_CHARS)
     prefix = prefix_re.search(form[offset:start])
