@@ -24,7 +24,7 @@ SEEDS = {3: 2611, 4: 2311, 5: 1905, 6: 1936}
 # Annotation files of blind draws, in the order they were drawn: a batch's pool excluded only the
 # files that existed before it (blind1_events / blind2_events / blind3_events:
 # tests/events/blind_select_events.py, after batch 4 / 5 / 6).
-DRAWS = ("blind3_", "blind4_", "blind1_events", "blind5_", "blind2_events", "blind6_", "blind3_events")
+DRAWS = ("blind3_", "blind4_", "blind1_events", "blind5_", "blind2_events", "blind6_", "blind3_events", "blind4_events")
 
 
 def used_ids(batch: int = 3) -> set:

@@ -14,8 +14,9 @@ Rules:
 Batch 2 (--batch 2, session 5): the same rules with seed 2305, the 80 ids of `tests/blind_select.py
 --batch 5` excluded instead of batch 4's, at least three distinct cue words (batch 1's twelve articles with
 no event were mostly two-cue ones), 25 articles. Batch 3 (--batch 3, end of session 5): seed 2311, batch 6's
-ids excluded, three cue words, 30 articles.
-Usage: .venv/bin/python tests/events/blind_select_events.py [--batch 2|3]   (prints the ids)
+ids excluded, three cue words, 30 articles. Batch 4 (--batch 4): RANDOM news, no cue word required (seed
+4040, 40 articles, batch 6 and events batch 3 excluded): how many events marsad invents in ordinary news.
+Usage: .venv/bin/python tests/events/blind_select_events.py [--batch 2|3|4]   (prints the ids)
 """
 import gzip
 import json
@@ -28,9 +29,10 @@ sys.path.insert(0, str(ROOT / "tests"))
 import blind_select  # noqa: E402 - the shared exclusion and seeded walk
 
 ART = ROOT.parent / "shared/data/saudinewsnet/articles.jsonl.gz"
-# batch -> (seed, draw name in blind_select.DRAWS, places/dates batch drawn just before it, min cues, n)
-BATCHES = {1: (1123, "blind1_events", 4, 2, 20), 2: (2305, "blind2_events", 5, 3, 25),
-           3: (2311, "blind3_events", 6, 3, 30)}
+# batch -> (seed, draw name in blind_select.DRAWS, places/dates batch drawn just before it, min cues, n,
+#           events batch drawn in the same round whose file may not exist yet, or 0)
+BATCHES = {1: (1123, "blind1_events", 4, 2, 20, 0), 2: (2305, "blind2_events", 5, 3, 25, 0),
+           3: (2311, "blind3_events", 6, 3, 30, 0), 4: (4040, "blind4_events", 6, 0, 40, 3)}
 
 CUES = [
     "قتل", "قتلى", "مقتل", "قصف", "غارة", "غارات", "اشتباكات", "انفجار", "تفجير", "هجوم",
@@ -57,8 +59,10 @@ def places_batch_ids(batch: int) -> set:
 
 
 def select(batch=1, per_outlet=3):
-    seed, draw, places_batch, min_cues, n = BATCHES[batch]
+    seed, draw, places_batch, min_cues, n, sibling = BATCHES[batch]
     excluded = annotated_ids(draw) | places_batch_ids(places_batch)
+    if sibling:
+        excluded |= {a["id"] for a in select(sibling)[0]}
     pool = []
     with gzip.open(ART, "rt", encoding="utf-8") as f:
         for line in f:
