@@ -829,6 +829,8 @@ def test_aircraft_that_kill_or_destroy_strike_from_the_air():
     # destruction by aircraft is the strike, not looting
     event = only("ودمرت طائرات الجيش أمس مخازن أسلحة للمسلحين في المدينة.")
     assert (event.type, event.sub_type) == ("Explosions/Remote violence", "Air/drone strike")
+    event = only("وقال المصدر إن سلاح الجو في الجيش دمر أمس عربات وتحصينات للمسلحين في المدينة.")
+    assert (event.type, event.sub_type) == ("Explosions/Remote violence", "Air/drone strike")
     # a plane with no side named, in a mishap, strikes nobody
     assert not [e for e in events_of("وتحطمت طائرة ركاب أمس في المدينة ما أدى إلى مقتل عشرين شخصاً.")
                 if e.type == "Explosions/Remote violence"]
@@ -876,3 +878,10 @@ def test_an_event_placed_only_in_a_province_is_at_its_capital():
                 if e.type == "Explosions/Remote violence"]
     assert event.location is not None and event.location.admin1 == "Abyan" and event.location.precision == 3
     assert abs(event.location.lat - 13.13) < 0.1 and abs(event.location.lon - 45.38) < 0.1  # Zinjibar
+
+
+def test_the_definite_source_again_is_the_source_named_before():
+    events = [e for e in piped("وقال مصدر عسكري إن وحدات الجيش اشتبكت أمس مع المسلحين في مدينة الرمادي.\n"
+                               "كما أشار المصدر إلى أن الطيران دمر أمس عربات للمسلحين في مدينة الفلوجة.")
+              if e.type == "Explosions/Remote violence"]
+    assert events and events[0].attributed_to == "Military source"

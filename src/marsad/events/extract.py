@@ -679,7 +679,7 @@ def _draft_for(ctx: _Doc, index: int, hit: Hit, clause: tuple[int, int]) -> _Dra
             _ASSAULT_STEMS) and _cues(ctx, max(clause[0], hit.start - 4), min(clause[1], hit.end + 2), "means_air"):
         # "مروحيتين أمريكيتين هاجمتا حاجزاً"، "هاجمت مروحيتان": aircraft attacking strike from the air
         type_, sub_type = lx.REMOTE, "Air/drone strike"
-    if sub_type == "Looting/property destruction" and _cues(ctx, max(clause[0], hit.start - 4),
+    if sub_type == "Looting/property destruction" and _cues(ctx, max(clause[0], hit.start - 8),
                                                             min(clause[1], hit.end + 3), "means_air"):
         # "دمرت طائرات التحالف مخازن"، "سلاح الجو دمّر عربات": a strike from the air, not looting (docs §2.2)
         type_, sub_type = lx.REMOTE, "Air/drone strike"
@@ -1299,7 +1299,7 @@ def _attribution(ctx: _Doc, first: int, last: int) -> tuple[str | None, tuple[in
             if speaker is not None:
                 found = speaker
                 break
-            if kind == "speech" and _subjectless(ctx, hit.end, last):
+            if kind == "speech" and (_subjectless(ctx, hit.end, last) or _the_source_again(ctx, hit.end, last)):
                 dropped = True
         if found[0] is not None:
             break
@@ -1368,6 +1368,17 @@ def _actor_after_lam(ctx: _Doc, k: int, last: int) -> ActorSpan | None:
     word = ctx.words[k]
     reading = "ال" + word[2:] if word.startswith("لل") else word[1:]
     return read_actor([*ctx.words[:k], reading, *ctx.words[k + 1:last]], k, last)
+
+
+_THE_SOURCE = frozenset(match_form(w) for w in ("المصدر", "المسؤول"))
+
+
+def _the_source_again(ctx: _Doc, start: int, last: int) -> bool:
+    """"كما أشار المصدر إلى أن …": the definite source with nothing of its own is the one named before."""
+    j = start
+    while j < last and ctx.words[j] in _SKIP_BEFORE_SPEAKER:
+        j += 1
+    return j < last and ctx.words[j] in _THE_SOURCE and read_actor(ctx.words, j, last) is None
 
 
 def _subjectless(ctx: _Doc, start: int, last: int) -> bool:
