@@ -19,9 +19,10 @@ MIN_ACCURACY = 0.98
 # Blind batch 3: 120/137 = 0.876 when scored blind, 133/137 = 0.971 after the fixes it prompted.
 BLIND3 = ANNOTATIONS / "blind3_dates.jsonl"
 MIN_BLIND3 = 0.96
-# Blind batch 4: 130/149 = 0.872 when scored blind, 136/149 = 0.913 after its fixes.
+# Blind batch 4: 130/149 = 0.872 when scored blind, 136/149 = 0.913 after its fixes, 139/149 = 0.933 after
+# session 5's (month spans joined by حتى, a stray dot before a year).
 BLIND4 = ANNOTATIONS / "blind4_dates.jsonl"
-MIN_BLIND4 = 0.90
+MIN_BLIND4 = 0.92
 # Blind batch 5: 135/147 = 0.918 when scored blind, 141/147 = 0.959 after its fixes (the six left are
 # "بين X و Y" read as one range, docs/decisions.md, where the annotators coded the two ends).
 BLIND5 = ANNOTATIONS / "blind5_dates.jsonl"
