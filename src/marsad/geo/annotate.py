@@ -19,11 +19,13 @@ from dataclasses import dataclass, field
 
 from marsad.geo.gazetteer import Gazetteer, Place, name_key
 from marsad.geo.lexicon import (
+    BODY_WORDS,
     CLUB_SUFFIXES,
     CUE_KIND,
     DEMONYMS,
     DIRECTIONS,
     DISTANCE_UNITS,
+    EVENT_WORDS,
     GENERIC_PLACE_NOUNS,
     LEGISLATOR_WORDS,
     LIST_CUES,
@@ -413,6 +415,44 @@ def names_an_institution(match: Match, words: list[Word]) -> bool:
         return False
     # "ملعب سبليت": a stadium named by its city stands in that city (not "ملعب الملك فهد": no populated place)
     return not (key.lstrip("وفبل") in VENUE_WORDS and all(p.feature in POPULATED for p in match.candidates))
+
+
+BODY_OR_EVENT_WITH_CLITICS = frozenset(p + w for w in BODY_WORDS | EVENT_WORDS
+                                       for p in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"))
+
+
+BODY_UNIT_WORDS = frozenset(name_key(w) for w in ("منطقة", "محافظة"))
+
+
+def names_a_body_or_event(match: Match, words: list[Word]) -> bool:
+    """"بلدية ينبع"، "شرطة محافظة الطائف"، "ريال مدريد"، "مهرجان أبها"، "لأولمبياد طوكيو": a body, team or
+    event named after the place in construct (the body word has no article, the name no preposition of its
+    own; a place word may stand between: "جوازات منطقة جازان")."""
+    if match.start > words[match.first].start and not name_key(
+            words[match.first].text[: match.start - words[match.first].start]).endswith("ال"):
+        return False  # "الدفاع المدني بجدة"، "مهرجان ... في أبها": the place it is in
+    k = match.first - 1
+    while k >= 0 and words[k].text in QUOTES:
+        k -= 1
+    if match.cue_word is not None and match.cue_word == k and words[k].key in BODY_UNIT_WORDS:
+        k -= 1  # "شرطة محافظة الطائف" (not "شرطة ولاية كونيكتيكت": tests/geo/test_blind5_fixes.py keeps the state)
+    return k >= 0 and words[k].is_word and words[k].key in BODY_OR_EVENT_WITH_CLITICS
+
+
+def reads_as_adjective(match: Match, words: list[Word]) -> bool:
+    """"الطائرة السعودية"، "الخطوط السعودية"، "الحالات المطرية"، "الرسالة المحمدية": a name with the article
+    shaped like a relative adjective (-ي، -ية) right after a definite noun, with no place word of its own,
+    is that noun's adjective (Saudi, rainy), not the place."""
+    word = words[match.first]
+    if match.first != match.last or match.start != word.start or match.cue is not None or match.first == 0:
+        return False
+    key = name_key(word.text)
+    if not key.startswith("ال") or not key.endswith(("ي", "يه")) or key in ELLIPTIC_DIRECTIONS:
+        return False
+    before = words[match.first - 1]
+    if not before.is_word or word.after_newline:
+        return False
+    return name_key(before.text).startswith(("ال", "بال", "لل", "وال", "فال", "كال"))
 
 
 def continues_list(previous: Match, match: Match, words: list[Word]) -> bool:
@@ -824,6 +864,11 @@ def annotate_places(doc: Document, gazetteer: Gazetteer | None = None) -> None:
             match.accepted = not inside(match, pers_spans) and not names_a_medium(match, words)
     for match in list_members(matches, words) + named_again(matches, words, gaz) + tagged_again(matches, words, gaz, ctx):
         match.accepted = not inside(match, pers_spans) and not names_a_medium(match, words)
+    not_places = []  # whatever the passes said: a body, team or event named after a place; an adjective
+    for match in matches:
+        if names_a_body_or_event(match, words) or reads_as_adjective(match, words):
+            match.accepted = False
+            not_places.append((match.start, match.end))
     accepted = [m for m in matches if m.accepted]
     add_dateline_context(doc, ctx, gaz)
     places: list[PlaceMention] = []
@@ -845,6 +890,7 @@ def annotate_places(doc: Document, gazetteer: Gazetteer | None = None) -> None:
         if match.cue == "area" and match.cue_head is not None and match.place.feature == "admin1":
             previous_region = match
     institutions = [(m.start, m.end) for m in matches if not m.accepted and names_an_institution(m, words)]
+    institutions += not_places
     places += unplaced(doc, words, accepted, gaz, places, institutions)
     places.sort(key=lambda p: (p.start, p.end))
     doc.places = places
