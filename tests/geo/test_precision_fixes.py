@@ -31,3 +31,11 @@ def test_body_or_team_named_after_a_place_is_no_place() -> None:
 def test_named_event_or_agreement_is_no_place() -> None:
     places = placed("ناقش الوزراء اتفاق فيينا قبل أولمبياد طوكيو، ثم سافروا إلى طوكيو.")
     assert list(places) == ["طوكيو"]
+
+
+def test_adjective_after_a_place_word_is_no_unknown_name() -> None:
+    # an indefinite -ية adjective after an indefinite place word, a definite one after a definite noun
+    assert placed("نشأ الشاعر في قرية جبلية ثم سكن مدينة عصرية قرب البحر.") == {}
+    assert placed("توسعت المصانع بالمدن الصناعية، واجتمع الوزير بالعاصمة البريطانية.") == {}
+    # a village the gazetteer lacks, with its article, is still reported (not placed)
+    assert placed("وقع الحادث في قرية العنبرية أمس.") == {"العنبرية": None}

@@ -800,8 +800,11 @@ def unknown_after_cues(words: list[Word], matches: list[Match], gaz: Gazetteer) 
             continue
         if cue == _AHYA and "إحياء" in w.text:  # "لإحياء حفلين" (reviving), not أحياء (neighbourhoods)
             continue
+        if w.key.lstrip("وف").startswith(("ال", "بال", "لل", "كال")) and words[i + 1].key.startswith("ال"):
+            continue  # "بالمدن الصناعية"، "والقرية الشمسية": a definite noun, then its adjective
         j = i + 1
-        while j < len(words) and words[j].is_word and j not in covered and plausible_name(words[j], gaz):
+        while j < len(words) and words[j].is_word and j not in covered and plausible_name(words[j], gaz) \
+                and not indefinite_adjective(words[j]):
             end_j = j + 1 if j + 1 < len(words) and words[j + 1].key in NAME_TAIL_WORDS else j
             start = words[j].start + (1 if j > i + 1 and words[j].text.startswith("و") else 0)
             spans.append((start, words[end_j].end))
@@ -811,6 +814,14 @@ def unknown_after_cues(words: list[Word], matches: list[Match], gaz: Gazetteer) 
             if not (j < len(words) and words[j].text.startswith("و") and len(words[j].text) > 3):
                 break
     return spans
+
+
+def indefinite_adjective(word: Word) -> bool:
+    """"قرية جبلية"، "مدينة عصرية"، "جزيرة يونانية": an indefinite relative adjective (-ية) after an
+    indefinite place word qualifies it; a name the gazetteer lacks bears the article (قرية العوامية) or
+    another ending."""
+    key = word.key.lstrip("و")
+    return not key.startswith("ال") and key.endswith("يه") and len(key) > 4
 
 
 UNKNOWN_NAME_CUES = ("settlement", "neighbourhood", "site")
