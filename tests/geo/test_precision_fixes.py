@@ -39,3 +39,20 @@ def test_adjective_after_a_place_word_is_no_unknown_name() -> None:
     assert placed("توسعت المصانع بالمدن الصناعية، واجتمع الوزير بالعاصمة البريطانية.") == {}
     # a village the gazetteer lacks, with its article, is still reported (not placed)
     assert placed("وقع الحادث في قرية العنبرية أمس.") == {"العنبرية": None}
+
+
+def test_set_phrases_naming_no_place() -> None:
+    # a birthplace idiom, a continent, a newspaper, a club with its masculine adjective
+    assert "مسقط" not in placed("عاد الكاتب إلى مسقط رأسه في الجنوب بعد غياب طويل.")
+    assert placed("تأهلت منتخبات أمريكا الجنوبية، وسافر الوفد إلى أمريكا.") == {"أمريكا": "United States"}
+    assert placed("نقلت «واشنطن بوست» أن الاجتماع عقد في لندن.") == {"لندن": "London"}
+    assert placed("انتقل اللاعب إلى بورتو البرتغالي بعد أن زار روما.") == {"روما": "Rome"}
+    # a two-letter name needs its own spelling (إب), not the tail of a word read after ب
+    assert placed("وضع الرجل الحقيبة قرب باب المنزل.") == {}
+
+
+def test_common_words_and_particles_are_no_place() -> None:
+    assert placed("ناقش الطرفان التعاون القائم بين البلدين.") == {}
+    assert placed("لا يقره أي دين من الأديان.") == {}
+    assert placed("حكم عليه بالسجن مدى الحياة في سجن شديد الحراسة.") == {}
+    assert placed("وأدى الحادث إلى إغلاق الطريق.") == {}

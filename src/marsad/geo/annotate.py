@@ -439,6 +439,36 @@ def names_a_body_or_event(match: Match, words: list[Word]) -> bool:
     return k >= 0 and words[k].is_word and words[k].key in BODY_OR_EVENT_WITH_CLITICS
 
 
+_BIRTHPLACE = name_key("مسقط")
+_HEAD_KEYS = frozenset(name_key(w) for w in ("رأس", "رأسي", "رأسه", "رأسها", "رأسهم", "راس", "راسي", "راسه", "راسها"))
+CONTINENT_TAILS = frozenset(name_key(w) for w in ("الشمالية", "الجنوبية", "الوسطى", "اللاتينية"))
+NEWSPAPER_TAILS = frozenset(name_key(w) for w in ("بوست", "تايمز", "تايم", "جورنال", "هيرالد", "تريبيون", "غارديان"))
+
+
+def names_no_place(match: Match, words: list[Word], text: str) -> bool:
+    """Set phrases in which a place name names no place: "مسقط رأسي" (my birthplace, not Muscat), "أمريكا
+    الجنوبية" (a continent: not annotated, and not the United States), "واشنطن بوست" (a newspaper), "بورتو
+    البرتغالي" (a club: a city takes a feminine adjective, a club a masculine one), a two-letter name not
+    spelled with its hamza ("قرب باب" is no Ibb, إب)."""
+    after = words[match.last + 1] if match.last + 1 < len(words) else None
+    follows = after is not None and after.is_word and not after.after_newline
+    if match.key == _BIRTHPLACE and follows and after.key in _HEAD_KEYS:
+        return True
+    if follows and after.key in NEWSPAPER_TAILS:
+        return True
+    countries = [p for p in match.candidates if p.feature == "country"]
+    if follows and after.key in CONTINENT_TAILS and countries and len(countries) == len(match.candidates) and \
+            any(p.country_code == "US" for p in countries):
+        return True
+    if follows and after.key.startswith("ال") and after.key.endswith("ي") and DEMONYMS.get(after.key) and \
+            all(p.feature in POPULATED for p in match.candidates) and match.cue is None:
+        return True
+    if len(match.key) == 2:
+        stem = text[match.start:match.end]
+        return not any(stem in p.names for p in match.candidates)
+    return False
+
+
 def reads_as_adjective(match: Match, words: list[Word]) -> bool:
     """"الطائرة السعودية"، "الخطوط السعودية"، "الحالات المطرية"، "الرسالة المحمدية": a name with the article
     shaped like a relative adjective (-ي، -ية) right after a definite noun, with no place word of its own,
@@ -472,7 +502,7 @@ def continues_list(previous: Match, match: Match, words: list[Word]) -> bool:
 # read as the particle unless a place word names it or a preposition of its own stands before it.
 FUNCTION_WORDS = frozenset(name_key(w) for w in (
     "أن", "إن", "أنه", "إنه", "أنها", "إنها", "من", "ما", "لا", "لم", "لن", "عن", "في", "هل", "قد", "إذ",
-    "إذا", "أو", "ثم", "بل", "كي", "لو", "كما", "إلا", "لكن", "بأن", "حتى", "مع", "على",
+    "إذا", "أو", "ثم", "بل", "كي", "لو", "كما", "إلا", "لكن", "بأن", "حتى", "مع", "على", "أي", "أية",
 ))
 
 
@@ -800,6 +830,8 @@ def unknown_after_cues(words: list[Word], matches: list[Match], gaz: Gazetteer) 
             continue
         if cue == _AHYA and "إحياء" in w.text:  # "لإحياء حفلين" (reviving), not أحياء (neighbourhoods)
             continue
+        if cue == _WADI and "أ" in w.text:  # "وأدى الحادث" (و + أدى, "led to"), not وادي (a valley)
+            continue
         if w.key.lstrip("وف").startswith(("ال", "بال", "لل", "كال")) and words[i + 1].key.startswith("ال"):
             continue  # "بالمدن الصناعية"، "والقرية الشمسية": a definite noun, then its adjective
         j = i + 1
@@ -826,11 +858,12 @@ def indefinite_adjective(word: Word) -> bool:
 
 UNKNOWN_NAME_CUES = ("settlement", "neighbourhood", "site")
 _AHYA = name_key("أحياء")
+_WADI = name_key("وادي")
 _NOT_NAMES = frozenset(name_key(w) for w in (
     "عسكرية", "عسكري", "جوية", "جوي", "نفطي", "نفطية", "حدودي", "بحرية", "دولي", "مدني", "رئيسي", "كبير", "صغير",
     "جديدة", "صغيرة", "كبيرة", "واحدة", "سكني", "سكنية", "آمنة", "كاملة", "أخرى", "عدة", "عديدة", "مجاورة",
     "قريبة", "حدودية", "نائية", "محاصرة", "رئيسية", "تابعة", "يقطنها", "تقع", "كان", "كانت", "التي", "الذي",
-    "تبعد", "يبعد", "الواقعة", "الواقع", "بيانات",
+    "تبعد", "يبعد", "الواقعة", "الواقع", "بيانات", "مدى", "مدة", "قرابة", "نحو", "حوالي", "شديد", "شديدة",
 ))
 
 
@@ -877,7 +910,7 @@ def annotate_places(doc: Document, gazetteer: Gazetteer | None = None) -> None:
         match.accepted = not inside(match, pers_spans) and not names_a_medium(match, words)
     not_places = []  # whatever the passes said: a body, team or event named after a place; an adjective
     for match in matches:
-        if names_a_body_or_event(match, words) or reads_as_adjective(match, words):
+        if names_a_body_or_event(match, words) or reads_as_adjective(match, words) or names_no_place(match, words, text):
             match.accepted = False
             not_places.append((match.start, match.end))
     accepted = [m for m in matches if m.accepted]
