@@ -10,7 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from marsad.geo.evaluate import ANNOTATIONS, evaluate, read_jsonl, saudinewsnet_texts
+from marsad.geo.evaluate import (
+    ANNOTATIONS,
+    evaluate,
+    evaluate_with_places,
+    precision,
+    read_jsonl,
+    saudinewsnet_texts,
+)
 
 HELDOUT = ANNOTATIONS / "heldout_places.jsonl"
 MIN_ACCURACY = 0.95
@@ -51,3 +58,21 @@ def test_blind_batch_place_accuracy(shared_dir: Path, path: Path, floor: float) 
     outcomes = evaluate(gold, texts, "doc")
     accuracy = sum(o.correct for o in outcomes) / len(outcomes)
     assert accuracy >= floor, f"{accuracy:.3f}"
+
+
+# Place precision on the complete sets (every place in their articles is annotated; marsad.geo.evaluate):
+# heldout .824, blind3 .777, blind4 .725, blind5 .759 when first measured; .918 / .857 / .853 / .821 after the
+# fixes it prompted (adjectives, bodies, teams, events, set phrases, common words). Floors just under these.
+MIN_PRECISION = {"heldout": (HELDOUT, 0.90), "blind3": (BLIND3, 0.84), "blind4": (BLIND4, 0.84),
+                 "blind5": (BLIND5, 0.80)}
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("name", list(MIN_PRECISION))
+def test_complete_set_place_precision(shared_dir: Path, name: str) -> None:
+    path, floor = MIN_PRECISION[name]
+    gold = read_jsonl(path)
+    texts = saudinewsnet_texts(shared_dir, {g["doc"] for g in gold})
+    _, predicted = evaluate_with_places(gold, texts, "doc")
+    result = precision(gold, texts, "doc", predicted)
+    assert result.value >= floor, f"{result.value:.3f}"
