@@ -258,7 +258,8 @@ def _sentence_drafts(ctx: _Doc, index: int, first: int, last: int, earlier: list
         _fill(ctx, draft, actors, source_span)
         if draft.type in (lx.DIPLOMACY, lx.STATEMENT) and draft.actor1 is None and draft.actor2 is None:
             continue  # "عملية المفاوضات" as a topic, not a contact between named parties
-        if draft.sub_type == "Denial" and any(_cues(ctx, first, last, kind) for kind in ("kill", "injure", "casualty")):
+        if draft.sub_type == "Denial" and any(_cues(ctx, trigger.end, min(c_last, trigger.end + 8), kind)
+                                              for kind in ("kill", "injure", "casualty")):
             continue  # "نفت الوزارة مقتل أي من جنودها": the killing, denied (docs §2.8), not a Statement
         if draft.sub_type == "Announcement" and _bare(draft.trigger_word).startswith(_APPROVED) and any(
                 w in _THAT for w in ctx.words[trigger.end:trigger.end + 3]):
@@ -825,7 +826,7 @@ def _fill(ctx: _Doc, draft: _Draft, actors: list[ActorSpan], source_span: tuple[
     # the source of a report is not a side of the event it reports, but a statement's speaker is its actor1
     # (كشف الناطق باسم الحكومة عن …، اتهم المتحدث باسم الجيش …)
     speaking = draft.type == lx.STATEMENT
-    usable = [a for a in actors if c_first <= a.start < c_last and a.name.kind not in ("source",)
+    usable = [a for a in actors if c_first <= a.start < c_last and (speaking or a.name.kind != "source")
               and (speaking or not (source_span and source_span[0] <= a.start < source_span[1]))]
     if draft.type == lx.DIPLOMACY:
         _fill_diplomacy(ctx, draft, usable)
