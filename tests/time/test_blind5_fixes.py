@@ -171,3 +171,20 @@ def test_dates_joined_by_waw(text: str, expected: list) -> None:
 )
 def test_stray_dot_before_a_year_and_spellings(text: str, expected: list) -> None:
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a revolution or coalition named by its day, without a year, is a name, not a date
+        ("تعيش البلاد اضطرابات منذ ثورة 25 يناير التي أطاحت بالحكومة", []),
+        ("قال عضو الأمانة العامة لقوى 14 آذار إن الحوار مستمر", []),
+        ("تقريب وجهات النظر بين فريقي 8 و14 آذار بشأن الأزمة", []),
+        ("تحسنت العلاقات بعد ثورة الثلاثين من يونيو والجهود المشتركة", []),
+        # with its year it is the day; other nouns before a month are no name
+        ("اندلعت ثورة 23 يوليو 1952 في القاهرة", [("23 يوليو 1952", "1952-07-23", "1952-07-23", "day")]),
+        ("تراجعت حركة المسافرين خلال يونيو الماضي", [("خلال يونيو الماضي", "2015-06-01", "2015-06-30", "month")]),
+    ],
+)
+def test_names_by_a_day_are_not_dates(text: str, expected: list) -> None:
+    assert values(text) == expected

@@ -593,6 +593,8 @@ def _on_day_month_span(m: Found, ctx: Context) -> Candidate | None:
         return None  # "أول من مارس": the first who practised
     if _ordinal_of_other_unit(m, ctx):
         return None
+    if not m["year"] and _NAMED_BY_DAY_RE.search(ctx.form, max(0, m.start() - 18), m.start()):
+        return None  # "ثورة 25 يناير", "قوى 14 آذار": a revolution or a coalition named by its day
     d1 = _day_number(m["d1"])
     d2 = _day_number(m["d2"]) if m["d2"] else d1
     cand = Candidate(m.start(), m.end(), "day_month", calendar="hijri" if is_hijri else "gregorian")
@@ -630,6 +632,11 @@ def _on_day_month_span(m: Found, ctx: Context) -> Candidate | None:
     slack = _slack(direction, m["mod"], ctx, m.start(), m.end())
     cand.value = _resolve_day_month(ctx.published, month, d1, d2, is_hijri, direction, slack)
     return cand if cand.value else None
+
+
+_NAMED_BY_DAY = r"(?<!\S)[وفبل]{0,2}(?:ال)?(?:ثوره|قوي|فريق|فريقي|تيار|حركه|ائتلاف|تحالف|انتفاضه)\s+"
+_NAMED_BY_DAY_RE = re.compile(rf"{_NAMED_BY_DAY}(?:\d{{1,2}}\s*و\s*)?$")
+_NAMED_DAY_BEFORE_MONTH_RE = re.compile(rf"{_NAMED_BY_DAY}(?:{DAY})\s+(?:من\s+)?$")
 
 
 def _ordinal_of_other_unit(m: Found, ctx: Context) -> bool:
@@ -719,6 +726,8 @@ _NUMERIC_DAY_MONTH_START_RE = re.compile(
 
 
 def _on_month(m: Found, ctx: Context) -> Candidate | None:
+    if not m["year"] and _NAMED_DAY_BEFORE_MONTH_RE.search(ctx.form, max(0, m.start() - 40), m.start()):
+        return None  # "ثورة الثلاثين من يونيو": the month of a name, not a date
     cand = _on_whole_month(m, ctx)
     if cand is None or not m["tenth"] or m["mon2"]:
         return cand
