@@ -56,3 +56,15 @@ def test_common_words_and_particles_are_no_place() -> None:
     assert placed("لا يقره أي دين من الأديان.") == {}
     assert placed("حكم عليه بالسجن مدى الحياة في سجن شديد الحراسة.") == {}
     assert placed("وأدى الحادث إلى إغلاق الطريق.") == {}
+
+
+def test_town_after_amam_in_a_match_report_is_the_team() -> None:
+    report = "تعادل الفريق في مباراته الأولى أمام نجران، ثم خسر المباراة الثانية بهدف في الدوري."
+    assert "نجران" not in placed(report)
+    # outside a match report, or a country (its national team is annotated), it stays a place
+    assert placed("وقف المتظاهرون أمام نجران الجديدة ثم ساروا إلى نجران.")["نجران"] == "Najrān"
+    assert placed("خسر المنتخب المباراة أمام السعودية بهدف في الدوري.")["السعودية"] == "Saudi Arabia"
+
+
+def test_particle_with_a_glued_preposition_is_no_place() -> None:
+    assert placed("أعمال لا تمت لأي دين بصلة.") == {}

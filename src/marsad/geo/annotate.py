@@ -445,11 +445,22 @@ CONTINENT_TAILS = frozenset(name_key(w) for w in ("الشمالية", "الجن�
 NEWSPAPER_TAILS = frozenset(name_key(w) for w in ("بوست", "تايمز", "تايم", "جورنال", "هيرالد", "تريبيون", "غارديان"))
 
 
+OPPONENT_WORDS = frozenset(name_key(w) for w in ("أمام", "ضد"))
+SPORT_WORDS = frozenset(name_key(w) for w in ("مباراة", "المباراة", "مباراته", "مباراتها", "مباريات", "الدوري",
+                                             "دوري", "المباريات", "هدف", "هدفين", "بهدف", "اللاعب", "المدرب"))
+
+
+def sports_report(words: list[Word]) -> bool:
+    """A match report: at least two words of football (مباراة، الدوري، بهدف...)."""
+    return sum(w.key in SPORT_WORDS for w in words) >= 2
+
+
 def names_no_place(match: Match, words: list[Word], text: str) -> bool:
     """Set phrases in which a place name names no place: "مسقط رأسي" (my birthplace, not Muscat), "أمريكا
     الجنوبية" (a continent: not annotated, and not the United States), "واشنطن بوست" (a newspaper), "بورتو
-    البرتغالي" (a club: a city takes a feminine adjective, a club a masculine one), a two-letter name not
-    spelled with its hamza ("قرب باب" is no Ibb, إب)."""
+    البرتغالي" (a club: a city takes a feminine adjective, a club a masculine one), a town after أمام/ضد in
+    a match report (the team; a country there is its national team, which the conventions annotate), a
+    two-letter name not spelled with its hamza ("قرب باب" is no Ibb, إب)."""
     after = words[match.last + 1] if match.last + 1 < len(words) else None
     follows = after is not None and after.is_word and not after.after_newline
     if match.key == _BIRTHPLACE and follows and after.key in _HEAD_KEYS:
@@ -462,6 +473,10 @@ def names_no_place(match: Match, words: list[Word], text: str) -> bool:
         return True
     if follows and after.key.startswith("ال") and after.key.endswith("ي") and DEMONYMS.get(after.key) and \
             all(p.feature in POPULATED for p in match.candidates) and match.cue is None:
+        return True
+    if match.cue is None and match.start == words[match.first].start and match.first > 0 \
+            and words[match.first - 1].key in OPPONENT_WORDS and all(p.feature != "country" for p in match.candidates) \
+            and sports_report(words):
         return True
     if len(match.key) == 2:
         stem = text[match.start:match.end]
@@ -511,7 +526,8 @@ def reads_as_function_words(words: list[Word], match: Match) -> bool:
     if match.first == match.last:
         key = name_key(words[match.first].text[match.start - words[match.first].start :])
         return key in FUNCTION_WORDS or (key[:1] in ("و", "ف") and key[1:] in FUNCTION_WORDS)
-    return any(words[j].key in FUNCTION_WORDS for j in range(match.first, match.last + 1))
+    first = name_key(words[match.first].text[match.start - words[match.first].start :])  # "لأي دين": أي
+    return first in FUNCTION_WORDS or any(words[j].key in FUNCTION_WORDS for j in range(match.first, match.last + 1))
 
 
 def names_function_words(match: Match, words: list[Word]) -> bool:
