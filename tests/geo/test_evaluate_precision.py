@@ -33,3 +33,11 @@ def test_convention_rule_is_the_word_before_or_a_club_suffix() -> None:
     assert by_convention(text, mention(38, 41, "حمص"))  # quotes skipped
     assert not by_convention(text, mention(23, 26, "حلب"))
     assert text[4:11] == "مانشستر" and text[23:26] == "حلب" and text[38:41] == "حمص"
+
+
+def test_convention_rule_for_a_body_in_a_place() -> None:
+    text = "أعلن الدفاع المدني بحلب إخماد حريق في حمص."
+    start = text.index("حلب")
+    assert by_convention(text, mention(start, start + 3, "حلب"))
+    start = text.index("حمص")
+    assert not by_convention(text, mention(start, start + 3, "حمص"))
