@@ -41,3 +41,13 @@ def test_convention_rule_for_a_body_in_a_place() -> None:
     assert by_convention(text, mention(start, start + 3, "حلب"))
     start = text.index("حمص")
     assert not by_convention(text, mention(start, start + 3, "حمص"))
+
+
+def test_convention_rule_for_buildings_water_and_festivals() -> None:
+    text = "صلى الزوار في المسجد الكبير قرب البحرين وحضروا مهرجان حمص."
+    start = text.index("المسجد الكبير")
+    assert by_convention(text, mention(start, start + len("المسجد الكبير"), "المسجد الكبير"))
+    start = text.index("البحرين")  # a country, not البحر
+    assert not by_convention(text, mention(start, start + 7, "البحرين"))
+    start = text.index("حمص")
+    assert by_convention(text, mention(start, start + 3, "حمص"))
