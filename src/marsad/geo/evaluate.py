@@ -32,7 +32,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from marsad.geo.annotate import annotate_places, words_of
+from marsad.geo.annotate import annotate_places, readings, words_of
 from marsad.geo.gazetteer import name_key
 from marsad.geo.lexicon import CLUB_SUFFIXES
 from marsad.records import Document, PlaceMention
@@ -118,11 +118,10 @@ CONVENTION_HEADS = frozenset(name_key(w) for w in (
     "جامعة", "مستشفى", "مستشفي", "نادي", "نادى", "شركة", "بنك", "مصرف", "كلية", "معهد", "غرفة", "متحف",
     "ملعب", "استاد", "فندق", "مطعم", "مدرسة", "دوري", "أمانة", "بلدية", "إمارة", "شرطة", "جوازات", "محكمة",
     "جمعية", "هيئة", "صحيفة", "جريدة", "أدبي", "مطار", "ميناء", "قناة", "إذاعة", "وكالة", "مجلس",
-    "مهرجان", "صيف", "أولمبياد", "مونديال", "بطولة", "اتفاق", "نهر"))
+    "مهرجان", "صيف", "أولمبياد", "مونديال", "بطولة", "اتفاق", "نهر", "وادي"))
 # Buildings and water bodies, which the conventions leave out: a mention that starts with one of these words.
 BUILDING_OR_WATER = frozenset(name_key(w) for w in (
     "المسجد", "مسجد", "الحرم", "حرم", "قناة", "مضيق", "باب المندب", "البحر", "بحر", "نهر"))
-_CLITIC_LETTERS = "وفبل"
 QUOTE_TOKENS = frozenset(("\"", "«", "»", "“", "”", "'", "(", ")"))
 
 
@@ -155,22 +154,16 @@ class Precision:
         return self.right / self.predicted if self.predicted else 1.0
 
 
-def _bare_key(text: str) -> str:
-    key = name_key(text)
-    for _ in range(2):
-        if key[:1] and key[0] in _CLITIC_LETTERS and len(key) > 3:
-            key = key[1:]
-    if key.startswith("ال") and len(key) > 4:
-        key = key[2:]
-    elif key.startswith("ل") and len(key) > 3:  # لل = ل + ال
-        key = key[1:]
-    return key
+def _bare_keys(text: str) -> set[str]:
+    """The word's keys under each proclitic reading (و/ف/ب/ل/ال; بلدية keeps its ب), article stripped too."""
+    keys = {name_key(text)} | {key for _, key in readings(text)}
+    return keys | {key[2:] for key in keys if key.startswith("ال") and len(key) > 4}
 
 
 def by_convention(text: str, place: PlaceMention) -> bool:
     """The CONVENTION_HEADS rule of the module docstring."""
     first = place.text.split()[0] if place.text.split() else place.text
-    if {name_key(first), _bare_key(first), name_key(place.text), _bare_key(place.text)} & BUILDING_OR_WATER:
+    if (_bare_keys(first) | _bare_keys(place.text)) & BUILDING_OR_WATER:
         return True
     words = [w for w in words_of(text) if w.text not in QUOTE_TOKENS]
     i = next((n for n, w in enumerate(words) if w.start <= place.start < w.end), None)
@@ -180,7 +173,7 @@ def by_convention(text: str, place: PlaceMention) -> bool:
         k = i - 1
         if k > 0 and words[k].key in _UNIT_WORDS:
             k -= 1
-        if words[k].is_word and _bare_key(words[k].text) in CONVENTION_HEADS:
+        if words[k].is_word and _bare_keys(words[k].text) & CONVENTION_HEADS:
             return True
     glued = name_key(words[i].text[: place.start - words[i].start])
     if glued.lstrip("وف")[:1] in ("ب", "ل") and any(
