@@ -570,8 +570,14 @@ def _explicit_year(m: Found, ctx: Context) -> int | None:
     return None
 
 
+_LIST_DAY_BEFORE_RE = re.compile(r"(?<![\d/.-])(\d{1,2})\s*[،,]?\s*و\s*$")
+
+
 def _on_day_month(m: Found, ctx: Context) -> Candidate | list[Candidate] | None:
     cand = _on_day_month_span(m, ctx)
+    if (cand is not None and cand.value is not None and m["d2"] and not m["from"] and m.start() == m.start("d1")
+            and (listed := _day_list(m, cand, ctx.form)) is not None):
+        return listed
     if (cand is None or cand.value is None or not m["d2"] or m["from"]
             or not re.fullmatch(r"\s*و\s*(?:ال)?", ctx.form[m.core.end("d1") : m.core.start("d2")])
             or (cand.value[1] - cand.value[0]).days < 2):
@@ -582,6 +588,35 @@ def _on_day_month(m: Found, ctx: Context) -> Candidate | list[Candidate] | None:
     second = dataclasses.replace(cand, start=m.start("d2"), value=(cand.value[1], cand.value[1]),
                                  fields={**cand.fields, "d1": cand.fields["d2"]})
     return [first, second]
+
+
+def _day_list(m: Found, cand: Candidate, form: str) -> list[Candidate] | None:
+    """"12 و19 و26 يوليو 2015": days listed before a pair of the same month (Gregorian), each an item;
+    all consecutive ("3 و4 و5 مايو"): one range."""
+    if cand.fields["hijri"]:
+        return None
+    starts: list[tuple[int, int, int]] = []  # (start, end, day) of the days before the pair
+    position = m.start("d1")
+    while (before := _LIST_DAY_BEFORE_RE.search(form, max(0, position - 8), position)) is not None:
+        starts.insert(0, (before.start(1), before.end(1), int(before.group(1))))
+        position = before.start(1)
+    if not starts:
+        return None
+    days = [day for _, _, day in starts] + [cand.fields["d1"], cand.fields["d2"]]
+    month_first = cand.value[0].replace(day=1)
+    if any(b <= a for a, b in zip(days, days[1:], strict=False)) or _safe_date(month_first.year, month_first.month, days[0]) is None:
+        return None
+    if all(b == a + 1 for a, b in zip(days, days[1:], strict=False)):
+        return [dataclasses.replace(cand, start=starts[0][0], value=(month_first.replace(day=days[0]), cand.value[1]),
+                                    fields={**cand.fields, "d1": days[0]})]
+    items = [dataclasses.replace(cand, start=start, end=end, value=(month_first.replace(day=day),) * 2,
+                                 fields={**cand.fields, "d1": day, "d2": day})
+             for start, end, day in starts]
+    items.append(dataclasses.replace(cand, end=m.core.end("d1"), value=(cand.value[0], cand.value[0]),
+                                     fields={**cand.fields, "d2": cand.fields["d1"]}))
+    items.append(dataclasses.replace(cand, start=m.start("d2"), value=(cand.value[1], cand.value[1]),
+                                     fields={**cand.fields, "d1": cand.fields["d2"]}))
+    return items
 
 
 def _on_day_month_span(m: Found, ctx: Context) -> Candidate | None:
