@@ -897,3 +897,16 @@ def test_the_definite_source_again_is_the_source_named_before():
                                "كما أشار المصدر إلى أن الطيران دمر أمس عربات للمسلحين في مدينة الفلوجة.")
               if e.type == "Explosions/Remote violence"]
     assert events and events[0].attributed_to == "Military source"
+
+
+def test_a_meeting_told_again_with_a_dual_pronoun_adds_its_place():
+    events = [e for e in piped("وقال الكرملين إن الرئيس الروسي ونظيره التركي سيتحدثان عن الوضع في سوريا خلال اجتماع "
+                               "مقرر في روسيا الأسبوع المقبل.\nوذكرت الوكالات أنهما سيتناولان أيضاً التعاون في مجال "
+                               "الطاقة في اجتماعهما المقرر بمنتجع سوتشي.", published="2017-11-10")
+              if e.type == "Diplomacy"]
+    assert len(events) == 1 and events[0].location is not None and events[0].location.name_en == "Sochi"
+
+
+def test_unnamed_reporters_quoting_a_named_body_speak_for_it():
+    event = only("ونقلت وسائل إعلام عن الكرملين قوله إن طائرات روسية قصفت أمس مواقع للمسلحين في مدينة دير الزور.")
+    assert event.attributed_to == "Kremlin"

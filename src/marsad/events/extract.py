@@ -256,7 +256,11 @@ def _sentence_drafts(ctx: _Doc, index: int, first: int, last: int, earlier: list
             continue
         draft = _draft_for(ctx, index, trigger, (c_first, c_last))
         _fill(ctx, draft, actors, source_span)
-        if draft.type in (lx.DIPLOMACY, lx.STATEMENT) and draft.actor1 is None and draft.actor2 is None:
+        told_again = draft.type == lx.DIPLOMACY and draft.anaphoric and any(
+            e.type == lx.DIPLOMACY and e.sub_type == draft.sub_type and 0 < index - max(e.sentences) <= ANAPHORA_SENTENCES
+            for e in earlier)  # "في اجتماعهما بمنتجع سوتشي"، "خلال اللقاء": the contact just reported, told again
+        if draft.type in (lx.DIPLOMACY, lx.STATEMENT) and draft.actor1 is None and draft.actor2 is None \
+                and not told_again:
             continue  # "عملية المفاوضات" as a topic, not a contact between named parties
         if draft.sub_type == "Denial" and any(_cues(ctx, trigger.end, min(c_last, trigger.end + 8), kind)
                                               for kind in ("kill", "injure", "casualty")):
@@ -264,7 +268,7 @@ def _sentence_drafts(ctx: _Doc, index: int, first: int, last: int, earlier: list
         if draft.sub_type == "Announcement" and _bare(draft.trigger_word).startswith(_APPROVED) and any(
                 w in _THAT for w in ctx.words[trigger.end:trigger.end + 3]):
             continue  # "أقر الوزير بأن …" admits; "أقر المجلس الاتفاق" approves
-        if draft.type == lx.DIPLOMACY and not _official_contact(ctx, draft, first, last):
+        if draft.type == lx.DIPLOMACY and not told_again and not _official_contact(ctx, draft, first, last):
             continue
         if draft.type == lx.STATEMENT and _private_speaker(ctx, draft):
             continue  # "واصلت الطالبة اتهامها للجامعة": a private person's complaint (docs §2.8)
@@ -688,6 +692,8 @@ def _draft_for(ctx: _Doc, index: int, hit: Hit, clause: tuple[int, int]) -> _Dra
     following = ctx.words[hit.end] if hit.end < len(ctx.words) else ""
     anaphoric = not cue.verb and (hit.prefix.endswith(("ال", "لل")) or following in _DEMONSTRATIVE
                                   or ctx.words[hit.start - 1] in _DEMONSTRATIVE if hit.start else False)
+    if not cue.verb and type_ == lx.DIPLOMACY and word.endswith(("هما", "هم")):
+        anaphoric = True  # "في اجتماعهما بمنتجع سوتشي": the meeting of the two just named
     sentence = ctx.sentences[index]
     named = frozenset(_place_key(p.location) for p in _places_in(ctx.doc.places, sentence.start, sentence.end))
     generic = anaphoric and word in _GENERIC_ATTACK
@@ -1297,6 +1303,8 @@ def _attribution(ctx: _Doc, first: int, last: int) -> tuple[str | None, tuple[in
                     h.payload.kind == "speech" for h in ctx.cues[start + 1]):  # type: ignore[attr-defined]
                 start += 2  # بحسب ما أفادت خلية الإعلام الأمني: the speaker follows the verb
             speaker = _speaker_after(ctx, start, last)
+            if kind == "speech" and (speaker is None or speaker[0] in _UNNAMED_REPORTERS):
+                speaker = _quoted_after_an(ctx, speaker[1][1] if speaker else start, last) or speaker
             if speaker is not None:
                 found = speaker
                 break
@@ -1369,6 +1377,21 @@ def _actor_after_lam(ctx: _Doc, k: int, last: int) -> ActorSpan | None:
     word = ctx.words[k]
     reading = "ال" + word[2:] if word.startswith("لل") else word[1:]
     return read_actor([*ctx.words[:k], reading, *ctx.words[k + 1:last]], k, last)
+
+
+_FROM_WHOM = frozenset(match_form(w) for w in ("عن",))
+_UNNAMED_REPORTERS = frozenset({"Media", "Sources"})
+
+
+def _quoted_after_an(ctx: _Doc, start: int, last: int) -> tuple[str | None, tuple[int, int]] | None:
+    """"نقلت وكالات أنباء روسية عن الكرملين قوله": reporters no one names, quoting a body that is named,
+    speak for that body (docs §7; a named agency quoting an anonymous source stays the agency)."""
+    for j in range(start, min(last, start + 6)):
+        if ctx.words[j] in _THAT or ctx.words[j] in _PUNCT_BREAK:
+            return None
+        if ctx.words[j] in _FROM_WHOM:
+            return _speaker_after(ctx, j + 1, last)
+    return None
 
 
 _THE_SOURCE = frozenset(match_form(w) for w in ("المصدر", "المسؤول"))
