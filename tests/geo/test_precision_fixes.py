@@ -68,3 +68,10 @@ def test_town_after_amam_in_a_match_report_is_the_team() -> None:
 
 def test_particle_with_a_glued_preposition_is_no_place() -> None:
     assert placed("أعمال لا تمت لأي دين بصلة.") == {}
+
+
+def test_glued_idiom_is_no_place_outside_its_country() -> None:
+    assert placed("رفضت الإدارة الطلب بحجة نقص الأوراق.") == {}
+    # in a document about Yemen, ب + حجة is the governorate
+    yemen = placed("قصفت الطائرات مواقع في صنعاء وتعز، ثم غارات بحجة والحديدة في اليمن.")
+    assert yemen.get("حجة") is not None

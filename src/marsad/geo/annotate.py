@@ -484,6 +484,21 @@ def names_no_place(match: Match, words: list[Word], text: str) -> bool:
     return False
 
 
+# Words glued to ب that are set phrases: "بحجة" (on the pretext of), which also reads ب + Hajjah (Yemen).
+GLUED_IDIOMS = frozenset(name_key(w) for w in ("حجة",))
+
+
+def reads_as_idiom(match: Match, words: list[Word], ctx: Context) -> bool:
+    """"بحجة عدم جهوزية المنشآت" (on the pretext of) is no "in Hajjah": a name of GLUED_IDIOMS after a glued ب
+    with no place word is the phrase, unless the document is about the name's country."""
+    if match.key not in GLUED_IDIOMS or match.cue is not None or match.first != match.last:
+        return False
+    glued = name_key(words[match.first].text[: match.start - words[match.first].start])
+    if glued.lstrip("وف") != "ب":
+        return False
+    return all(ctx.country_share(p.country_code) < SOFT_CONTEXT_SHARE for p in match.candidates)
+
+
 def reads_as_adjective(match: Match, words: list[Word]) -> bool:
     """"الطائرة السعودية"، "الخطوط السعودية"، "الحالات المطرية"، "الرسالة المحمدية": a name with the article
     shaped like a relative adjective (-ي، -ية) right after a definite noun, with no place word of its own,
@@ -926,7 +941,8 @@ def annotate_places(doc: Document, gazetteer: Gazetteer | None = None) -> None:
         match.accepted = not inside(match, pers_spans) and not names_a_medium(match, words)
     not_places = []  # whatever the passes said: a body, team or event named after a place; an adjective
     for match in matches:
-        if names_a_body_or_event(match, words) or reads_as_adjective(match, words) or names_no_place(match, words, text):
+        if names_a_body_or_event(match, words) or reads_as_adjective(match, words) or names_no_place(match, words, text) \
+                or reads_as_idiom(match, words, ctx):
             match.accepted = False
             not_places.append((match.start, match.end))
     accepted = [m for m in matches if m.accepted]
