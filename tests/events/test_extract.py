@@ -910,3 +910,10 @@ def test_a_meeting_told_again_with_a_dual_pronoun_adds_its_place():
 def test_unnamed_reporters_quoting_a_named_body_speak_for_it():
     event = only("ونقلت وسائل إعلام عن الكرملين قوله إن طائرات روسية قصفت أمس مواقع للمسلحين في مدينة دير الزور.")
     assert event.attributed_to == "Kremlin"
+
+
+def test_arrests_by_a_non_state_group_are_abductions():
+    (event,) = piped("واعتقل مسلحو جماعة الحوثي أمس عشرة مواطنين في مدينة إب.", published="2015-07-24")
+    assert (event.type, event.sub_type) == ("Violence against civilians", "Abduction/forced disappearance")
+    (event,) = piped("واعتقلت الشرطة العراقية أمس عشرة مشتبه بهم بالانتماء إلى داعش في مدينة الرمادي.")
+    assert (event.type, event.sub_type) == ("Strategic developments", "Arrests")

@@ -856,6 +856,9 @@ def _fill(ctx: _Doc, draft: _Draft, actors: list[ActorSpan], source_span: tuple[
         # "3 حوثيين قتلوا على متن دبابة دمرتها إحدى غارات الطيران": rebels fly no aircraft; they are the target
         actor2 = actor2 or actor1
         actor1 = None
+    if draft.sub_type == "Arrests" and actor1 is not None and actor1.name.inter in _NO_AIR_FORCE:
+        # a non-state group's arrests are detentions by a non-state group: abductions (docs §2.3, §2.4)
+        draft.type, draft.sub_type = lx.VAC, "Abduction/forced disappearance"
     draft.actor1 = actor1
     draft.actor2 = actor2
     draft.hedged_actor = actor1 is not None and any(
