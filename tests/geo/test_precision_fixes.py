@@ -75,3 +75,8 @@ def test_glued_idiom_is_no_place_outside_its_country() -> None:
     # in a document about Yemen, ب + حجة is the governorate
     yemen = placed("قصفت الطائرات مواقع في صنعاء وتعز، ثم غارات بحجة والحديدة في اليمن.")
     assert yemen.get("حجة") is not None
+
+
+def test_name_after_a_persons_role_is_the_person() -> None:
+    assert "دوجلاس" not in placed("سجل المهاجم دوجلاس هدفين في المباراة.")
+    assert placed("سجل المهاجم هدفين في دوجلاس.").get("دوجلاس") == "Douglas"

@@ -36,6 +36,7 @@ from marsad.geo.lexicon import (
     NEAR_ONLY_DEMONYMS,
     ORG_WORDS,
     PEOPLE_WORDS,
+    PERSON_ROLE_WORDS,
     PLACE_PREPOSITIONS,
     PORT_WORDS,
     SPEECH_VERBS,
@@ -460,6 +461,7 @@ def names_no_place(match: Match, words: list[Word], text: str) -> bool:
     الجنوبية" (a continent: not annotated, and not the United States), "واشنطن بوست" (a newspaper), "بورتو
     البرتغالي" (a club: a city takes a feminine adjective, a club a masculine one), a town after أمام/ضد in
     a match report (the team; a country there is its national team, which the conventions annotate), a
+    town right after a person's title or role with nothing glued to it ("المهاجم دوجلاس"، "الأمير نايف"), a
     two-letter name not spelled with its hamza ("قرب باب" is no Ibb, إب)."""
     after = words[match.last + 1] if match.last + 1 < len(words) else None
     follows = after is not None and after.is_word and not after.after_newline
@@ -478,6 +480,11 @@ def names_no_place(match: Match, words: list[Word], text: str) -> bool:
             and words[match.first - 1].key in OPPONENT_WORDS and all(p.feature != "country" for p in match.candidates) \
             and sports_report(words):
         return True
+    if match.cue is None and match.first > 0 and words[match.first - 1].key in PERSON_ROLE_WORDS \
+            and all(p.feature != "country" for p in match.candidates) and not words[match.first].after_newline:
+        glued = name_key(words[match.first].text[: match.start - words[match.first].start])
+        if not glued:
+            return True  # "المهاجم دوجلاس كوستا": a person, not Douglas
     if len(match.key) == 2:
         stem = text[match.start:match.end]
         return not any(stem in p.names for p in match.candidates)

@@ -30,6 +30,9 @@ PEOPLE_WORDS = _keys("أهالي", "أهالى", "سكان")
 # A title in construct with a place (no article): "أمير عسير"، "عمدة دارين"، "محافظ جدة"، "حاكم دبي" name a place
 # of any kind ("الأمير نايف" is a person: the article makes the title a noun of its own).
 TITLE_WORDS = _keys("أمير", "عمدة", "محافظ", "حاكم")
+# Definite titles and roles before a person's name ("الأمير نايف"، "المهاجم دوجلاس كوستا"، "الرئيس باراك أوباما").
+PERSON_ROLE_WORDS = _keys("الرئيس", "الأمير", "الملك", "الشيخ", "المهاجم", "اللاعب", "المدافع", "الحارس", "المدرب",
+                          "النجم", "الفنان", "الفنانة", "الكاتب", "الشاعر", "الدكتور", "المهندس", "السيد", "السيدة")
 # Port words: "مطار الكويت الدولي"، "مطار عمان" name the capital city, not the country.
 PORT_WORDS = _keys("مطار", "ميناء", "مرفأ")
 # Singular place words a street or neighbourhood is named with: "حي الأندلس"، "شارع فلسطين" are not the region
