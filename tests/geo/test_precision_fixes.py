@@ -80,3 +80,8 @@ def test_glued_idiom_is_no_place_outside_its_country() -> None:
 def test_name_after_a_persons_role_is_the_person() -> None:
     assert "دوجلاس" not in placed("سجل المهاجم دوجلاس هدفين في المباراة.")
     assert placed("سجل المهاجم هدفين في دوجلاس.").get("دوجلاس") == "Douglas"
+
+
+def test_development_named_after_a_city_is_no_place() -> None:
+    places = placed("بدأ العمل في مدينة جازان الاقتصادية، وافتتح الوزير مكتبا في مدينة جازان.")
+    assert list(places) == ["جازان"] and places["جازان"] is not None

@@ -456,13 +456,18 @@ def sports_report(words: list[Word]) -> bool:
     return sum(w.key in SPORT_WORDS for w in words) >= 2
 
 
+_CITY_KEY = name_key("مدينة")
+PROJECT_TAILS = frozenset(name_key(w) for w in ("الاقتصادية", "الصناعية", "الطبية", "الجامعية", "الرياضية",
+                                               "الترفيهية", "اللوجستية"))
+
+
 def names_no_place(match: Match, words: list[Word], text: str) -> bool:
     """Set phrases in which a place name names no place: "مسقط رأسي" (my birthplace, not Muscat), "أمريكا
     الجنوبية" (a continent: not annotated, and not the United States), "واشنطن بوست" (a newspaper), "بورتو
     البرتغالي" (a club: a city takes a feminine adjective, a club a masculine one), a town after أمام/ضد in
     a match report (the team; a country there is its national team, which the conventions annotate), a
     town right after a person's title or role with nothing glued to it ("المهاجم دوجلاس"، "الأمير نايف"), a
-    two-letter name not spelled with its hamza ("قرب باب" is no Ibb, إب)."""
+    development named after a city ("مدينة جازان الاقتصادية"، "مدينة الجبيل الصناعية"), a two-letter name not spelled with its hamza ("قرب باب" is no Ibb, إب)."""
     after = words[match.last + 1] if match.last + 1 < len(words) else None
     follows = after is not None and after.is_word and not after.after_newline
     if match.key == _BIRTHPLACE and follows and after.key in _HEAD_KEYS:
@@ -485,6 +490,9 @@ def names_no_place(match: Match, words: list[Word], text: str) -> bool:
         glued = name_key(words[match.first].text[: match.start - words[match.first].start])
         if not glued:
             return True  # "المهاجم دوجلاس كوستا": a person, not Douglas
+    if follows and after.key in PROJECT_TAILS and match.cue_word is not None and match.cue_word == match.first - 1 \
+            and _CITY_KEY in stem_keys(words[match.cue_word]):
+        return True  # "مدينة جازان الاقتصادية": a development named after the city, not the city
     if len(match.key) == 2:
         stem = text[match.start:match.end]
         return not any(stem in p.names for p in match.candidates)
@@ -1177,7 +1185,8 @@ def unplaced(doc: Document, words: list[Word], accepted: list[Match], gaz: Gazet
              placed: list[PlaceMention], institutions: list[tuple[int, int]] | None = None) -> list[PlaceMention]:
     """Place names the gazetteer lacks: after a place word, or tagged LOC by NER. A distance phrase right
     after one ("تلال الطفحة شرق مدينة حمص بنحو 70 كم") lends it the anchor place at precision 2."""
-    spans = unknown_after_cues(words, accepted, gaz)
+    spans = [span for span in unknown_after_cues(words, accepted, gaz)  # not a name found to be no place
+             if not any(overlaps(span, other) for other in institutions or [])]
     taken = [(p.start, p.end) for p in placed]
     for m in doc.mentions:  # not the place in an institution's name ("جامعة الأنبار")
         if m.type == "LOC" and not any(overlaps((m.start, m.end), span) for span in taken + spans + (institutions or [])):
