@@ -85,3 +85,5 @@ def test_name_after_a_persons_role_is_the_person() -> None:
 def test_development_named_after_a_city_is_no_place() -> None:
     places = placed("بدأ العمل في مدينة جازان الاقتصادية، وافتتح الوزير مكتبا في مدينة جازان.")
     assert list(places) == ["جازان"] and places["جازان"] is not None
+    # an industrial city stands by its city: still the place
+    assert placed("شب حريق في مدينة الجبيل الصناعية.").get("الجبيل") is not None

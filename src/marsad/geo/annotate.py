@@ -457,8 +457,9 @@ def sports_report(words: list[Word]) -> bool:
 
 
 _CITY_KEY = name_key("مدينة")
-PROJECT_TAILS = frozenset(name_key(w) for w in ("الاقتصادية", "الصناعية", "الطبية", "الجامعية", "الرياضية",
-                                               "الترفيهية", "اللوجستية"))
+# "مدينة جازان الاقتصادية" is a development tens of km from the city; "مدينة الجبيل الصناعية"، "مدينة الرياض الطبية"
+# stand in or by their city, which is where their news happens, so they stay the city.
+PROJECT_TAILS = frozenset(name_key(w) for w in ("الاقتصادية",))
 
 
 def names_no_place(match: Match, words: list[Word], text: str) -> bool:
@@ -467,7 +468,7 @@ def names_no_place(match: Match, words: list[Word], text: str) -> bool:
     البرتغالي" (a club: a city takes a feminine adjective, a club a masculine one), a town after أمام/ضد in
     a match report (the team; a country there is its national team, which the conventions annotate), a
     town right after a person's title or role with nothing glued to it ("المهاجم دوجلاس"، "الأمير نايف"), a
-    development named after a city ("مدينة جازان الاقتصادية"، "مدينة الجبيل الصناعية"), a two-letter name not spelled with its hamza ("قرب باب" is no Ibb, إب)."""
+    development named after a city away from it ("مدينة جازان الاقتصادية"), a two-letter name not spelled with its hamza ("قرب باب" is no Ibb, إب)."""
     after = words[match.last + 1] if match.last + 1 < len(words) else None
     follows = after is not None and after.is_word and not after.after_newline
     if match.key == _BIRTHPLACE and follows and after.key in _HEAD_KEYS:
