@@ -917,3 +917,14 @@ def test_arrests_by_a_non_state_group_are_abductions():
     assert (event.type, event.sub_type) == ("Violence against civilians", "Abduction/forced disappearance")
     (event,) = piped("واعتقلت الشرطة العراقية أمس عشرة مشتبه بهم بالانتماء إلى داعش في مدينة الرمادي.")
     assert (event.type, event.sub_type) == ("Strategic developments", "Arrests")
+
+
+def test_words_that_only_look_like_triggers():
+    def kinds(text: str) -> list:
+        return [(e.type, e.sub_type) for e in events_of(text)]
+
+    assert kinds("وتحدث وزير الخارجية عن الأنشطة الثقافية والاجتماعية في البلاد.") == []  # social, no meeting
+    assert not [k for k in kinds("وقال الوزير إن المسؤول الأمني في المحافظة يدعى أبو علي.") if k[0] == "Statement"]
+    assert kinds("وحملت الثورة مطالب أساسية للسوريين من أجل تغيير حياتهم.") == []  # demands, no demand
+    assert kinds("ويعكس هذا القرار تكثيفاً للدور التركي في المنطقة.") == []  # a comment on a decision
+    assert kinds("وأصدر الرئيس اليمني أمس قراراً بتعيين محافظ جديد لعدن.") == [("Statement", "Announcement")]

@@ -608,6 +608,11 @@ def _bare(word: str) -> str:
     return word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
 
 
+# Forms of a trigger noun's stem that are other words: the plural of a demand, the walk of a march.
+_PLAIN_NOUNS = {"Demand": frozenset(match_form(w) for w in ("مطالب", "مطالبها", "مطالبهم", "مطالبنا")),
+                "Peaceful protest": frozenset(match_form(w) for w in ("مسير",))}
+
+
 # Nouns that a weapon noun completes as the name of a unit, a stock or a launcher, not of a firing.
 _WEAPON_HOLDERS = frozenset(match_form(w) for w in (
     "قيادة", "قياده", "لواء", "كتيبة", "كتيبه", "منظومة", "منظومه", "منظومات", "مخازن", "مخزن", "مستودع",
@@ -633,8 +638,9 @@ def _trigger_reading_ok(ctx: _Doc, hit: Hit, first: int, last: int) -> bool:
         return False  # سيطرة (a noun with ة, or after تحت/بعد) is not the verb سيطر + ه
     if cue.verb and before and before[-1] in _NOUN_GOVERNORS:
         return False  # "في منطقة تحت سيطرتها"، "بعد تحريرها": a noun with its pronoun, not a verb
-    if cue.needs_before and not any(w in cue.needs_before for w in before):
-        return False
+    reach = before if cue.type != lx.STATEMENT else [_bare(w) for w in ctx.words[max(first, hit.start - 6):hit.start]]
+    if cue.needs_before and not any(w in cue.needs_before for w in reach):
+        return False  # a statement's verb may have its subject before the noun (أصدر الرئيس اليمني أمس قراراً)
     if cue.sub_type == lx.TERRITORY and not cue.verb and any(w in _PURPOSE for w in before):
         return False  # "تتقاتلان من أجل السيطرة على البلاد": an aim, not a change of control
     if not cue.verb and cue.type in (lx.STRATEGIC, lx.REMOTE, lx.VAC) and _in_enumeration(ctx, hit, first, last):
@@ -649,6 +655,12 @@ def _trigger_reading_ok(ctx: _Doc, hit: Hit, first: int, last: int) -> bool:
         return False  # "هاجم الوزير الانتقادات"، "شن هجوماً حاداً على الحكومة": words, not arms
     if cue.sub_type == lx.TERRITORY and cue.verb and before and before[-1] in _RELATIVE:
         return False
+    stem = ctx.words[hit.start][len(hit.prefix):]
+    if not cue.verb and stem in _PLAIN_NOUNS.get(cue.sub_type or "", ()):
+        return False  # "مطالب السوريين" (demands), "المسير" (walking): plain nouns, not the act or the march
+    raw = ctx.tokens[hit.start].text
+    if cue.sub_type == "Claim" and raw.endswith("ى") and raw[:1] in ("ي", "ت"):
+        return False  # "مسؤول يُدعى أبو عقيل" (is called), not يدّعي (claims)
     if not cue.verb and cue.type == lx.REMOTE and before and (
             before[-1] in _WEAPON_HOLDERS or before[-1][:1] in ("ب", "ل") and before[-1][1:] in _WEAPON_HOLDERS):
         return False  # "مقر قيادة الصواريخ"، "مخازن القذائف"، "منصات الصواريخ": a unit or a stock, not a strike

@@ -300,8 +300,11 @@ for forms in (verb("طالب"), noun("مطالبة"), verb("ناشد"), verb("ح
     _add_forms(forms, _event(STATEMENT, "Demand"))
 for forms in (verb("زعم"), verb("ادعى", "دعي")):
     _add_forms(forms, _event(STATEMENT, "Claim"))
-for forms in (verb("قرر"), noun("قرار")):
-    _add_forms(forms, _event(STATEMENT, "Announcement"))
+_add_forms(verb("قرر"), _event(STATEMENT, "Announcement"))
+# the noun قرار announces only when issued (أصدر الرئيس قراراً، اتخذت الحكومة قراراً): "هذا القرار"، "القرارات"
+# in a comment are no announcement
+_add_forms(noun("قرار"), replace(_event(STATEMENT, "Announcement"), needs_before=words(
+    "اصدر اصدرت اصدروا اتخذ اتخذت اتخذوا اعلن اعلنت وقع وقعت")))
 # أقر (approved: أقر المجلس الاتفاق) announces a decision when a political actor speaks (docs §2.8);
 # "أقر بأن" (admitted) is left to extract
 _add_forms(verb("اقر", "قر"), _event(STATEMENT, "Announcement"))
@@ -376,6 +379,7 @@ INDEX.block("قوات", "تلقى", "تلقي", "يتلقى", "تلقت", "تل�
 INDEX.block("فجرا", "الغارية", "غارية")
 # ألقى (threw, ألقى القبض arrested) is not لقي (met his death): the hamza is lost in matching forms
 INDEX.block("القى", "القي", "القت", "القوا", "يلقي", "القاء")
+INDEX.block("اجتماعية", "طلعي")  # social (اجتماعية) is no meeting; "قومي طلعي" (a song) no sortie
 INDEX.block("الطالب")  # the student (الطالبة، الطلاب), not طالب (demanded) after the article
 INDEX.block("سيرجي")  # Sergey (Lavrov), not the future of أرجأ  # at dawn; a village name, not a raid
 INDEX.block("وزارة", "وزير", "وزراء", "زيارات", "قتال", "قراءة", "سيارة", "سيارات", "اعلام", "مقاتلين",
