@@ -426,9 +426,9 @@ BODY_UNIT_WORDS = frozenset(name_key(w) for w in ("منطقة", "محافظة"))
 
 
 def names_a_body_or_event(match: Match, words: list[Word]) -> bool:
-    """"بلدية ينبع"، "شرطة محافظة الطائف"، "ريال مدريد"، "مهرجان أبها"، "لأولمبياد طوكيو": a body, team or
-    event named after the place in construct (the body word has no article, the name no preposition of its
-    own; a place word may stand between: "جوازات منطقة جازان")."""
+    """"ريال مدريد"، "فريق أبها"، "لأولمبياد طوكيو"، "اتفاق فيينا": a team or an event named after the place
+    in construct (the team word has no article, the name no preposition of its own; a place word may stand
+    between: "فرقة محافظة رنية")."""
     if match.start > words[match.first].start and not name_key(
             words[match.first].text[: match.start - words[match.first].start]).endswith("ال"):
         return False  # "الدفاع المدني بجدة"، "مهرجان ... في أبها": the place it is in
@@ -436,7 +436,7 @@ def names_a_body_or_event(match: Match, words: list[Word]) -> bool:
     while k >= 0 and words[k].text in QUOTES:
         k -= 1
     if match.cue_word is not None and match.cue_word == k and words[k].key in BODY_UNIT_WORDS:
-        k -= 1  # "شرطة محافظة الطائف" (not "شرطة ولاية كونيكتيكت": tests/geo/test_blind5_fixes.py keeps the state)
+        k -= 1  # "فرقة محافظة رنية"
     return k >= 0 and words[k].is_word and words[k].key in BODY_OR_EVENT_WITH_CLITICS
 
 
@@ -955,7 +955,7 @@ def annotate_places(doc: Document, gazetteer: Gazetteer | None = None) -> None:
             match.accepted = not inside(match, pers_spans) and not names_a_medium(match, words)
     for match in list_members(matches, words) + named_again(matches, words, gaz) + tagged_again(matches, words, gaz, ctx):
         match.accepted = not inside(match, pers_spans) and not names_a_medium(match, words)
-    not_places = []  # whatever the passes said: a body, team or event named after a place; an adjective
+    not_places = []  # whatever the passes said: a team or event named after a place; an adjective; a set phrase
     for match in matches:
         if names_a_body_or_event(match, words) or reads_as_adjective(match, words) or names_no_place(match, words, text) \
                 or reads_as_idiom(match, words, ctx):
