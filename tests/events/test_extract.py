@@ -928,3 +928,9 @@ def test_words_that_only_look_like_triggers():
     assert kinds("وحملت الثورة مطالب أساسية للسوريين من أجل تغيير حياتهم.") == []  # demands, no demand
     assert kinds("ويعكس هذا القرار تكثيفاً للدور التركي في المنطقة.") == []  # a comment on a decision
     assert kinds("وأصدر الرئيس اليمني أمس قراراً بتعيين محافظ جديد لعدن.") == [("Statement", "Announcement")]
+
+
+def test_met_kills_only_with_a_death():
+    assert events_of("وقال رئيس الحكومة إن هناك مخططاً استعجالياً لقي ترحاباً من الجميع في المدينة.") == []
+    event = only("ولقي 12 مسلحاً مصرعهم أمس في المدينة.")
+    assert event.killed is not None and event.killed.value == 12

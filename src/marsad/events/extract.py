@@ -113,6 +113,7 @@ class _Doc:
         words = [_form(token.text) for token in tokens]
         cues = [lx.INDEX.match(words, i) if words[i][:1].isalnum() else [] for i in range(len(words))]
         _drop_covered_event_cues(cues)
+        _drop_met_with(words, cues)
         sentences = doc.sentences or split_sentences(doc.text)
         return cls(doc, tokens, words, [t.start for t in tokens], cues, sentences, _anchor(doc))
 
@@ -126,6 +127,19 @@ class _Doc:
 _CONTENT_CUES = frozenset({"event", "kill", "injure", "casualty", "zero", "deny", "speech", "according"})
 # match_form per token, cached: news vocabulary is Zipfian, so most tokens are hits (text/cache.py)
 _form = TwoGenerationCache(match_form, 40_000)
+
+
+_MET_STEMS = frozenset(match_form(w) for w in ("لقي", "لقيت", "لقوا", "لقيا", "يلقى", "تلقى", "يلقون", "لاقى", "لاقت",
+                                               "لاقوا"))
+_DEATH_WORDS = tuple(match_form(w) for w in ("مصرع", "حتف", "مصارع"))
+
+
+def _drop_met_with(words: list[str], cues: list[list[Hit]]) -> None:
+    """لقي kills only with its death (لقي 41 متمرداً مصرعهم، لقوا حتفهم): "مخطط لقي ترحاباً" is a welcome."""
+    for i, hits in enumerate(cues):
+        if any(h.payload.kind == "kill" and h.end - h.start == 1 and words[i][len(h.prefix):] in _MET_STEMS  # type: ignore[attr-defined]
+               for h in hits) and not any(w.startswith(_DEATH_WORDS) for w in words[i + 1:i + 8]):
+            cues[i] = [h for h in hits if h.payload.kind != "kill"]  # type: ignore[attr-defined]
 
 
 def _drop_covered_event_cues(cues: list[list[Hit]]) -> None:
