@@ -61,10 +61,10 @@ def test_blind_batch_place_accuracy(shared_dir: Path, path: Path, floor: float) 
 
 
 # Place precision on the complete sets (every place in their articles is annotated; marsad.geo.evaluate):
-# heldout .824, blind3 .777, blind4 .725, blind5 .759 when first measured; .918 / .859 / .831 / .821 after the
-# fixes it prompted (adjectives, teams, events, set phrases, common words). Floors just under these.
+# heldout .824, blind3 .777, blind4 .725, blind5 .759 when first measured; .918 / .862 / .825 / .807 after the
+# fixes it prompted (adjectives, teams, agreements, set phrases, common words). Floors just under these.
 MIN_PRECISION = {"heldout": (HELDOUT, 0.90), "blind3": (BLIND3, 0.84), "blind4": (BLIND4, 0.81),
-                 "blind5": (BLIND5, 0.80)}
+                 "blind5": (BLIND5, 0.79)}
 
 
 @pytest.mark.shared

@@ -30,9 +30,11 @@ def test_team_named_after_a_place_is_no_place() -> None:
     assert placed("أعلنت شرطة محافظة جدة القبض على لص.")["جدة"] == "Jeddah"
 
 
-def test_named_event_or_agreement_is_no_place() -> None:
-    places = placed("ناقش الوزراء اتفاق فيينا قبل أولمبياد طوكيو، ثم سافروا إلى طوكيو.")
+def test_agreement_named_after_a_city_is_no_place() -> None:
+    places = placed("ناقش الوزراء اتفاق فيينا ومبادئ جنيف، ثم سافروا إلى طوكيو.")
     assert list(places) == ["طوكيو"]
+    # an event held in the place it names keeps it (evaluate lists it apart, by convention)
+    assert placed("بدأت الاستعدادات لأولمبياد طوكيو.")["طوكيو"] == "Tokyo"
 
 
 def test_adjective_after_a_place_word_is_no_unknown_name() -> None:

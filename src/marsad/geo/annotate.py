@@ -426,7 +426,7 @@ BODY_UNIT_WORDS = frozenset(name_key(w) for w in ("منطقة", "محافظة"))
 
 
 def names_a_body_or_event(match: Match, words: list[Word]) -> bool:
-    """"ريال مدريد"، "فريق أبها"، "لأولمبياد طوكيو"، "اتفاق فيينا": a team or an event named after the place
+    """"ريال مدريد"، "فريق أبها"، "اتفاق فيينا"، "مبادئ جنيف": a team or an agreement named after the place
     in construct (the team word has no article, the name no preposition of its own; a place word may stand
     between: "فرقة محافظة رنية")."""
     if match.start > words[match.first].start and not name_key(
