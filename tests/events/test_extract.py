@@ -934,3 +934,11 @@ def test_met_kills_only_with_a_death():
     assert events_of("وقال رئيس الحكومة إن هناك مخططاً استعجالياً لقي ترحاباً من الجميع في المدينة.") == []
     event = only("ولقي 12 مسلحاً مصرعهم أمس في المدينة.")
     assert event.killed is not None and event.killed.value == 12
+
+
+def test_dawn_a_killer_a_name_and_a_researcher_are_no_triggers():
+    assert [e.sub_type for e in events_of("وشن رجال المقاومة هجوماً على المعسكر فجر أول من أمس في المدينة.")] == [
+        "Armed clash"]
+    assert events_of("وتقوم فكرة المقطع على أن هناك قاتلاً خفياً يدمر المجتمعات.") == []
+    assert not [e for e in events_of("والتقى وزير النقل باقر الزبيدي ممثلين عن العمال.") if e.type == "Statement"]
+    assert not [e for e in events_of("وقال باحث يمني في شؤون الجماعات المتطرفة إن التنظيم يتمدد.") if e.type == "Statement"]

@@ -622,6 +622,12 @@ def _bare(word: str) -> str:
     return word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
 
 
+_DAWN = match_form("فجر")
+_DAWN_NEXT = frozenset(match_form(w) for w in (
+    "اليوم", "امس", "اول", "يوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعة", "السبت",
+    "الماضي"))
+
+
 # Forms of a trigger noun's stem that are other words: the plural of a demand, the walk of a march.
 _PLAIN_NOUNS = {"Demand": frozenset(match_form(w) for w in ("مطالب", "مطالبها", "مطالبهم", "مطالبنا")),
                 "Peaceful protest": frozenset(match_form(w) for w in ("مسير",))}
@@ -672,6 +678,8 @@ def _trigger_reading_ok(ctx: _Doc, hit: Hit, first: int, last: int) -> bool:
     stem = ctx.words[hit.start][len(hit.prefix):]
     if not cue.verb and stem in _PLAIN_NOUNS.get(cue.sub_type or "", ()):
         return False  # "مطالب السوريين" (demands), "المسير" (walking): plain nouns, not the act or the march
+    if stem == _DAWN and hit.end < last and (ctx.words[hit.end] in _DAWN_NEXT or _bare(ctx.words[hit.end]) in _TIME_WORDS):
+        return False  # "شنوا هجوماً فجر أول من أمس"، "فجر اليوم": at dawn, not detonated
     raw = ctx.tokens[hit.start].text
     if cue.sub_type == "Claim" and raw.endswith("ى") and raw[:1] in ("ي", "ت"):
         return False  # "مسؤول يُدعى أبو عقيل" (is called), not يدّعي (claims)

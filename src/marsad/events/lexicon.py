@@ -380,6 +380,8 @@ INDEX.block("فجرا", "الغارية", "غارية")
 # ألقى (threw, ألقى القبض arrested) is not لقي (met his death): the hamza is lost in matching forms
 INDEX.block("القى", "القي", "القت", "القوا", "يلقي", "القاء")
 INDEX.block("اجتماعية", "طلعي")  # social (اجتماعية) is no meeting; "قومي طلعي" (a song) no sortie
+# a killer (قاتلاً) is no fight, Baqir (باقر) no approval, a researcher (باحث) no urging
+INDEX.block("قاتلا", "باقر", "باحث", "باحثون", "باحثين")
 INDEX.block("الطالب")  # the student (الطالبة، الطلاب), not طالب (demanded) after the article
 INDEX.block("سيرجي")  # Sergey (Lavrov), not the future of أرجأ  # at dawn; a village name, not a raid
 INDEX.block("وزارة", "وزير", "وزراء", "زيارات", "قتال", "قراءة", "سيارة", "سيارات", "اعلام", "مقاتلين",
