@@ -462,12 +462,17 @@ _CITY_KEY = name_key("مدينة")
 PROJECT_TAILS = frozenset(name_key(w) for w in ("الاقتصادية",))
 
 
-def names_no_place(match: Match, words: list[Word], text: str) -> bool:
+FOREIGN_DEMONYM_KEYS = frozenset(name_key(w) for w in ("الأمريكي", "الأميركي", "الروسي", "الفرنسي", "البريطاني",
+                                                      "الإيراني", "التركي", "الصيني", "الألماني"))
+
+
+def names_no_place(match: Match, words: list[Word], text: str, soft_common: frozenset[str] = frozenset()) -> bool:
     """Set phrases in which a place name names no place: "مسقط رأسي" (my birthplace, not Muscat), "أمريكا
     الجنوبية" (a continent: not annotated, and not the United States), "واشنطن بوست" (a newspaper), "بورتو
     البرتغالي" (a club: a city takes a feminine adjective, a club a masculine one), a town after أمام/ضد in
     a match report (the team; a country there is its national team, which the conventions annotate), a
-    town right after a person's title or role with nothing glued to it ("المهاجم دوجلاس"، "الأمير نايف"), a
+    town right after a person's title or role with nothing glued to it ("المهاجم دوجلاس"، "الأمير نايف"; a
+    glued ب only before a name news mostly uses as a word: "الرئيس باراك" is no ب + Arak), a
     development named after a city away from it ("مدينة جازان الاقتصادية"), a two-letter name not spelled with its hamza ("قرب باب" is no Ibb, إب)."""
     after = words[match.last + 1] if match.last + 1 < len(words) else None
     follows = after is not None and after.is_word and not after.after_newline
@@ -486,11 +491,14 @@ def names_no_place(match: Match, words: list[Word], text: str) -> bool:
             and words[match.first - 1].key in OPPONENT_WORDS and all(p.feature != "country" for p in match.candidates) \
             and sports_report(words):
         return True
-    if match.cue is None and match.first > 0 and words[match.first - 1].key in PERSON_ROLE_WORDS \
+    role = match.first - 1
+    if role > 0 and (words[role].key in DEMONYMS or words[role].key in FOREIGN_DEMONYM_KEYS):
+        role -= 1  # "الرئيس الأمريكي باراك"
+    if match.cue is None and role >= 0 and words[role].key in PERSON_ROLE_WORDS \
             and all(p.feature != "country" for p in match.candidates) and not words[match.first].after_newline:
         glued = name_key(words[match.first].text[: match.start - words[match.first].start])
-        if not glued:
-            return True  # "المهاجم دوجلاس كوستا": a person, not Douglas
+        if not glued or (glued == "ب" and match.key in soft_common):
+            return True  # "المهاجم دوجلاس كوستا": a person, not Douglas; "الرئيس باراك" is no ب + Arak
     if follows and after.key in PROJECT_TAILS and match.cue_word is not None and match.cue_word == match.first - 1 \
             and _CITY_KEY in stem_keys(words[match.cue_word]):
         return True  # "مدينة جازان الاقتصادية": a development named after the city, not the city
@@ -957,7 +965,7 @@ def annotate_places(doc: Document, gazetteer: Gazetteer | None = None) -> None:
         match.accepted = not inside(match, pers_spans) and not names_a_medium(match, words)
     not_places = []  # whatever the passes said: a team or event named after a place; an adjective; a set phrase
     for match in matches:
-        if names_a_body_or_event(match, words) or reads_as_adjective(match, words) or names_no_place(match, words, text) \
+        if names_a_body_or_event(match, words) or reads_as_adjective(match, words) or names_no_place(match, words, text, gaz.soft_common_keys) \
                 or reads_as_idiom(match, words, ctx):
             match.accepted = False
             not_places.append((match.start, match.end))
