@@ -942,3 +942,9 @@ def test_dawn_a_killer_a_name_and_a_researcher_are_no_triggers():
     assert events_of("وتقوم فكرة المقطع على أن هناك قاتلاً خفياً يدمر المجتمعات.") == []
     assert not [e for e in events_of("والتقى وزير النقل باقر الزبيدي ممثلين عن العمال.") if e.type == "Statement"]
     assert not [e for e in events_of("وقال باحث يمني في شؤون الجماعات المتطرفة إن التنظيم يتمدد.") if e.type == "Statement"]
+
+
+def test_a_clubs_decisions_and_a_coachs_demands_are_no_statements():
+    text = ("وطالب المدرب إدارة النادي بالتعاقد مع لاعبين محليين قبل بداية الموسم.\n"
+            "وقررت إدارة الفريق العودة إلى الرياض بعد نهاية المباراة استعداداً لمباريات الدوري.")
+    assert not [e for e in events_of(text) if e.type == "Statement"]

@@ -106,6 +106,7 @@ class _Doc:
     places: list[PlaceMention] | None = None  # the plausible resolved places, computed once
     attributions: dict[int, tuple[str | None, tuple[int, int] | None]] = field(default_factory=dict)
     last_speaker: str | None = None
+    sport: bool | None = None  # the article is about sport (computed once)
 
     @classmethod
     def of(cls, doc: Document) -> _Doc:
@@ -286,6 +287,8 @@ def _sentence_drafts(ctx: _Doc, index: int, first: int, last: int, earlier: list
             continue
         if draft.type == lx.STATEMENT and _private_speaker(ctx, draft):
             continue  # "واصلت الطالبة اتهامها للجامعة": a private person's complaint (docs §2.8)
+        if draft.type == lx.STATEMENT and (_sport_sentence(ctx, first, last) or _sport_article(ctx)):
+            continue  # "طالب المدرب الإدارة بالتعاقد مع لاعبين"، "قررت إدارة النادي العودة": a club's affairs
         if draft.weak and _sport_sentence(ctx, first, last):
             continue  # "جلب لاعب في خط الوسط أو الهجوم": a football team's attack
         drafts.append(draft)
@@ -1019,6 +1022,15 @@ def _sport_sentence(ctx: _Doc, first: int, last: int) -> bool:
     """The sentence speaks of sport: two sport words, one of them unambiguous (مدرب، لاعب، الدوري)."""
     found = {_bare(w) for w in ctx.words[first:last] if _bare(w) in _SPORT}
     return len(found) >= 2 and bool(found & _SPORT_STRONG)
+
+
+def _sport_article(ctx: _Doc) -> bool:
+    """The article is about sport: five distinct sport words, three of them unambiguous (an interview on
+    hosting the World Cup names the matches and the players, and is still politics)."""
+    if ctx.sport is None:
+        found = {_bare(w) for w in ctx.words if _bare(w) in _SPORT}
+        ctx.sport = len(found) >= 5 and len(found & _SPORT_STRONG) >= 3
+    return ctx.sport
 
 
 def _official_contact(ctx: _Doc, draft: _Draft, first: int, last: int) -> bool:
