@@ -55,12 +55,17 @@ pytestmark = pytest.mark.shared
 # then (blind1, studied after its blind score R 0.304 P 0.159: placeless incidents, Diplomacy needs a political
 # marker, trigger senses, descriptions, private complaints) blind1 0.304/0.368 killed 0.600; SNN all
 # 0.638/0.539; dev 0.724/0.679; held 0.553/0.424; seeds 0.619/0.441
+# then (a place's container or reference point, the reporting frame's place, titles, places to reinforce,
+# aircraft that kill, Statement triggers أقر/نفى, one bombing told twice, تحت سيطرتها, province seats, the
+# definite source again, a meeting told again, reporters quoting a body) SNN all 0.651/0.566 killed 0.565
+# attribution 0.586; dev 0.737/0.709; held 0.566/0.448; seeds 0.667/0.467 killed 0.778 attribution 0.789;
+# blind1 0.565/0.650 killed 0.556
 FLOORS = {
-    ("saudinewsnet_events.jsonl", "all"): {"recall": 0.61, "precision": 0.51, "killed": 0.54, "attribution": 0.53},
-    ("saudinewsnet_events.jsonl", "dev"): {"recall": 0.70, "precision": 0.63},
-    ("saudinewsnet_events.jsonl", "held"): {"recall": 0.53, "precision": 0.41},
-    ("blind1_events.jsonl", "all"): {"recall": 0.30, "precision": 0.35, "killed": 0.55},
-    ("seeds_events.jsonl", "all"): {"recall": 0.60, "precision": 0.43, "killed": 0.70, "attribution": 0.74},
+    ("saudinewsnet_events.jsonl", "all"): {"recall": 0.63, "precision": 0.54, "killed": 0.54, "attribution": 0.56},
+    ("saudinewsnet_events.jsonl", "dev"): {"recall": 0.71, "precision": 0.68},
+    ("saudinewsnet_events.jsonl", "held"): {"recall": 0.54, "precision": 0.42},
+    ("blind1_events.jsonl", "all"): {"recall": 0.52, "precision": 0.60, "killed": 0.53},
+    ("seeds_events.jsonl", "all"): {"recall": 0.64, "precision": 0.44, "killed": 0.75, "attribution": 0.76},
 }
 
 
