@@ -51,3 +51,9 @@ def test_convention_rule_for_buildings_water_and_festivals() -> None:
     assert not by_convention(text, mention(start, start + 7, "البحرين"))
     start = text.index("حمص")
     assert by_convention(text, mention(start, start + 3, "حمص"))
+
+
+def test_convention_rule_for_a_body_before_a_place_word() -> None:
+    text = "أعلن الدفاع المدني بمحافظة حمص إخماد الحريق."
+    start = text.index("حمص")
+    assert by_convention(text, mention(start, start + 3, "حمص"))

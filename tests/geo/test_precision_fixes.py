@@ -94,3 +94,8 @@ def test_development_named_after_a_city_is_no_place() -> None:
     # a glued ب before a name news mostly uses as a word, after the role (and a nationality)
     # (in a document about Iran, where ب + Arak would otherwise be taken)
     assert "اراك" not in placed("قال الرئيس الأمريكي باراك أوباما إن الاتفاق مع إيران في طهران وأصفهان جيد.")
+
+
+def test_natives_of_the_americas_and_a_model_are_no_place() -> None:
+    assert placed("درس العلماء جينات سكان أمريكا الأصليين.") == {}
+    assert placed("أبحرت غواصة من طراز لوس أنجلوس نحو الخليج.") == {}

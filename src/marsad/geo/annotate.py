@@ -442,7 +442,11 @@ def names_a_body_or_event(match: Match, words: list[Word]) -> bool:
 
 _BIRTHPLACE = name_key("مسقط")
 _HEAD_KEYS = frozenset(name_key(w) for w in ("رأس", "رأسي", "رأسه", "رأسها", "رأسهم", "راس", "راسي", "راسه", "راسها"))
-CONTINENT_TAILS = frozenset(name_key(w) for w in ("الشمالية", "الجنوبية", "الوسطى", "اللاتينية"))
+# After أمريكا: the continents, and "سكان أمريكا الأصليين" (the Americas' first peoples), not the United States.
+CONTINENT_TAILS = frozenset(name_key(w) for w in ("الشمالية", "الجنوبية", "الوسطى", "اللاتينية", "الأصليين",
+                                                 "الأصليون"))
+# "من طراز لوس أنجلوس" (a class of submarine), "طائرة من نوع X": a model named after a place.
+MODEL_WORDS = frozenset(name_key(w) for w in ("طراز", "الطراز"))
 NEWSPAPER_TAILS = frozenset(name_key(w) for w in ("بوست", "تايمز", "تايم", "جورنال", "هيرالد", "تريبيون", "غارديان"))
 
 
@@ -468,7 +472,8 @@ FOREIGN_DEMONYM_KEYS = frozenset(name_key(w) for w in ("الأمريكي", "ال
 
 def names_no_place(match: Match, words: list[Word], text: str, soft_common: frozenset[str] = frozenset()) -> bool:
     """Set phrases in which a place name names no place: "مسقط رأسي" (my birthplace, not Muscat), "أمريكا
-    الجنوبية" (a continent: not annotated, and not the United States), "واشنطن بوست" (a newspaper), "بورتو
+    الجنوبية" (a continent: not annotated, and not the United States), "واشنطن بوست" (a newspaper), "من
+    طراز لوس أنجلوس" (a model), "بورتو
     البرتغالي" (a club: a city takes a feminine adjective, a club a masculine one), a town after أمام/ضد in
     a match report (the team; a country there is its national team, which the conventions annotate), a
     town right after a person's title or role with nothing glued to it ("المهاجم دوجلاس"، "الأمير نايف"; a
@@ -479,6 +484,8 @@ def names_no_place(match: Match, words: list[Word], text: str, soft_common: froz
     if match.key == _BIRTHPLACE and follows and after.key in _HEAD_KEYS:
         return True
     if follows and after.key in NEWSPAPER_TAILS:
+        return True
+    if match.first > 0 and words[match.first - 1].key in MODEL_WORDS and match.start == words[match.first].start:
         return True
     countries = [p for p in match.candidates if p.feature == "country"]
     if follows and after.key in CONTINENT_TAILS and countries and len(countries) == len(match.candidates) and \

@@ -119,7 +119,7 @@ CONVENTION_HEADS = frozenset(name_key(w) for w in (
     "ملعب", "استاد", "فندق", "مطعم", "مدرسة", "دوري", "أمانة", "بلدية", "إمارة", "شرطة", "جوازات", "محكمة",
     "جمعية", "هيئة", "صحيفة", "جريدة", "أدبي", "مطار", "ميناء", "قناة", "إذاعة", "وكالة", "مجلس",
     "مهرجان", "صيف", "أولمبياد", "اولمبياد", "لأولمبياد", "مونديال", "بطولة", "كأس", "مسابقة", "ملتقى", "نهر", "وادي",
-    "مدني", "بورصة", "جوازات"))
+    "مدني", "بورصة", "جوازات", "عمالة", "استئناف", "عدل", "إدارة"))
 # Buildings and water bodies, which the conventions leave out: a mention that starts with one of these words.
 BUILDING_OR_WATER = frozenset(name_key(w) for w in (
     "المسجد", "مسجد", "الحرم", "حرم", "قناة", "مضيق", "باب المندب", "البحر", "بحر", "نهر"))
@@ -129,7 +129,7 @@ QUOTE_TOKENS = frozenset(("\"", "«", "»", "“", "”", "'", "(", ")"))
 # Bodies whose "X بـY" the conventions leave out (tests/heldout_README.md, batch 5).
 BODY_HEADS = frozenset(name_key(w) for w in (
     "مدني", "المدني", "الصحية", "جمعية", "الجمعية", "هيئة", "الهيئة", "النادي", "لجنة", "اللجنة", "فريق",
-    "مديرية", "المديرية", "إدارة", "الإدارة", "الغرفة", "للدفاع", "للشؤون"))
+    "مديرية", "المديرية", "إدارة", "الإدارة", "الغرفة", "للدفاع", "للشؤون", "الحضرية"))
 BODY_WINDOW = 6
 _UNIT_WORDS = frozenset(name_key(w) for w in ("منطقة", "محافظة"))
 
@@ -177,6 +177,8 @@ def by_convention(text: str, place: PlaceMention) -> bool:
         if words[k].is_word and _bare_keys(words[k].text) & CONVENTION_HEADS:
             return True
     glued = name_key(words[i].text[: place.start - words[i].start])
+    if not glued and i > 0 and words[i - 1].key[1:] in _UNIT_WORDS:  # "الدفاع المدني بمحافظة جدة"
+        glued, i = words[i - 1].key[:1], i - 1
     if glued.lstrip("وف")[:1] in ("ب", "ل") and any(
             w.is_word and w.key in BODY_HEADS for w in words[max(0, i - BODY_WINDOW) : i]):
         return True
