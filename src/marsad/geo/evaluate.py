@@ -1,6 +1,6 @@
 """Geocoding accuracy on hand-annotated place mentions.
 
-    .venv/bin/python -m marsad.geo.evaluate [--shared ../shared] [--set saudinewsnet|seeds|all]
+    .venv/bin/python -m marsad.geo.evaluate [--shared ../shared] [--set saudinewsnet|seeds|heldout|blind3|...|all]
 
 A gold mention counts as correct when `annotate_places` returns a place mention overlapping its
 span whose location lies within 25 km of the gold coordinates. The annotations (tests/geo/annotations)
@@ -15,11 +15,12 @@ place (tests/heldout_README.md: a place inside an organisation, club or league n
 "دوري X"، "أمانة X"، "مانشستر يونايتد") are listed apart, as "by convention", by one rule: the word right
 before the mention (quotes skipped; و/ف/ب/ل and the article stripped; a منطقة/محافظة between skipped:
 "بلدية محافظة X") is one of CONVENTION_HEADS, or the word right after it is a club suffix (يونايتد، سيتي), or
-the mention has a glued ب/ل and one of the BODY_WINDOW words before it is a body word (BODY_HEADS: "الدفاع
+the mention (or a منطقة/محافظة right before it) has a glued ب/ل and one of the BODY_WINDOW words before it
+is a body word (BODY_HEADS: "الدفاع
 المدني بجدة"، "الجمعية الخيرية ... بالأحساء", which batch 5 leaves out), or the mention names a building or
 water body (it starts with one of BUILDING_OR_WATER: المسجد الأقصى، قناة السويس). Festivals and events
 ("مهرجان أبها") are among CONVENTION_HEADS: batches 3-5 leave them out (batch 1 annotated some). They still
-count as spurious in the precision.
+count as spurious in the precision; a second figure takes them as right.
 """
 
 from __future__ import annotations
