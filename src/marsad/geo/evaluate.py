@@ -219,11 +219,11 @@ def report_precision(name: str, result: Precision) -> float:
     return result.value
 
 
-SETS = ("saudinewsnet", "seeds", "heldout", "blind3", "blind4", "blind5")
+SETS = ("saudinewsnet", "seeds", "heldout", "blind3", "blind4", "blind5", "blind6")
 # Sets drawn but not yet scored: only when named, until the blind score is recorded (tests/heldout_README.md).
 BLIND: tuple[str, ...] = ()
 # Sets that annotate every place in their articles, so that a predicted place outside the gold is spurious.
-COMPLETE_SETS = ("heldout", "blind3", "blind4", "blind5")
+COMPLETE_SETS = ("heldout", "blind3", "blind4", "blind5", "blind6")
 
 
 def load_set(name: str, shared: Path) -> tuple[list[dict], dict[str, str], str]:
@@ -231,7 +231,7 @@ def load_set(name: str, shared: Path) -> tuple[list[dict], dict[str, str], str]:
         gold = read_jsonl(ANNOTATIONS / "seeds_places.jsonl")
         return gold, seed_texts(shared, {g["file"] for g in gold}), "file"
     file = {"heldout": "heldout_places.jsonl", "blind3": "blind3_places.jsonl",
-            "blind4": "blind4_places.jsonl", "blind5": "blind5_places.jsonl"}.get(name, "saudinewsnet_places.jsonl")
+            "blind4": "blind4_places.jsonl", "blind5": "blind5_places.jsonl", "blind6": "blind6_places.jsonl"}.get(name, "saudinewsnet_places.jsonl")
     gold = read_jsonl(ANNOTATIONS / file)
     return gold, saudinewsnet_texts(shared, {g["doc"] for g in gold}), "doc"
 
@@ -259,7 +259,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=default_shared())
     parser.add_argument("--set", choices=(*SETS, *BLIND, "all"),
-                        default="all", help="heldout, blind3, blind4, blind5: the sets of tests/heldout_README.md")
+                        default="all", help="heldout, blind3 ... blind6: the sets of tests/heldout_README.md")
     args = parser.parse_args()
     names = SETS if args.set == "all" else (args.set,)
     precisions = []

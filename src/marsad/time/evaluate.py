@@ -233,7 +233,8 @@ def main(argv: list[str] | None = None) -> None:
     for evaluator in (evaluate_saudinewsnet, evaluate_seeds):
         print(evaluator().report(args.limit))
     sets = [("held-out", "heldout_dates.jsonl"), ("blind batch 3", "blind3_dates.jsonl"),
-            ("blind batch 4", "blind4_dates.jsonl"), ("blind batch 5", "blind5_dates.jsonl")]
+            ("blind batch 4", "blind4_dates.jsonl"), ("blind batch 5", "blind5_dates.jsonl"),
+            ("blind batch 6", "blind6_dates.jsonl")]
     for label, file in sets:
         path = ANNOTATIONS / file  # the sets of tests/heldout_README.md
         if path.exists():
