@@ -948,3 +948,9 @@ def test_a_clubs_decisions_and_a_coachs_demands_are_no_statements():
     text = ("وطالب المدرب إدارة النادي بالتعاقد مع لاعبين محليين قبل بداية الموسم.\n"
             "وقررت إدارة الفريق العودة إلى الرياض بعد نهاية المباراة استعداداً لمباريات الدوري.")
     assert not [e for e in events_of(text) if e.type == "Statement"]
+
+
+def test_talks_named_in_a_denial_are_its_topic():
+    (event,) = piped("ونفى وزير الخارجية أن تكون بلاده على اتصال بالجماعات المسلحة، مبيناً أن المفاوضات التي "
+                     "قادتها حكومته لإطلاق سراح المحتجزين تمت عبر وسطاء.")
+    assert (event.type, event.sub_type) == ("Statement", "Denial")

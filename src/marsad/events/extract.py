@@ -470,8 +470,15 @@ def _main_trigger(ctx: _Doc, first: int, last: int) -> Hit | None:
     # named inside a relative clause describes an actor; the main clause's event before it comes first
     main = [h for h in candidates if not any(ctx.words[j] in _RELATIVE for j in range(candidates[0].end, h.start))]
     candidates = main or candidates
-    violent = [h for h in candidates if h.payload.type != lx.STATEMENT]  # type: ignore[attr-defined]
-    pool = violent or candidates
+    statements = [h for h in candidates if h.payload.type == lx.STATEMENT]  # type: ignore[attr-defined]
+    events = [h for h in candidates if h.payload.type != lx.STATEMENT]  # type: ignore[attr-defined]
+    said = next((h for h in statements if not h.prefix.endswith(("ال", "لل"))), None)
+    if said is not None and all(h.payload.type == lx.DIPLOMACY and not h.payload.verb and h.start > said.start  # type: ignore[attr-defined]
+                                and h.prefix.endswith(("ال", "لل")) for h in events):
+        # "نفى الوزير أن تكون بلاده على اتصال …، مبيناً أن المفاوضات التي قادتها قطر تمت عبر وسطاء": the
+        # talks he names, definite, are his topic; his denial is the event
+        events = []
+    pool = events or statements
     specific = [h for h in pool if not h.payload.weak]  # type: ignore[attr-defined]
     # among generic words, "استهدف" (a strike) says more than "هجوم" (any attack)
     pool = specific or [h for h in pool if h.payload.type != lx.BATTLES] or pool  # type: ignore[attr-defined]
