@@ -954,3 +954,13 @@ def test_talks_named_in_a_denial_are_its_topic():
     (event,) = piped("ونفى وزير الخارجية أن تكون بلاده على اتصال بالجماعات المسلحة، مبيناً أن المفاوضات التي "
                      "قادتها حكومته لإطلاق سراح المحتجزين تمت عبر وسطاء.")
     assert (event.type, event.sub_type) == ("Statement", "Denial")
+
+
+def test_his_own_death_or_wound_counts_one():
+    event = only("وقتل قائد ميداني أمس في مواجهات في المدينة، إذ لقي مصرعه أثناء محاولته التقدم.")
+    assert (event.killed.value, event.killed.qualifier) == (1, "exact")
+    event = only("ونصب مسلحون أمس كميناً لقائد عسكري في المدينة ما أدى إلى إصابته بجروح خطيرة.")
+    assert (event.injured.value, event.injured.qualifier) == (1, "exact")
+    # a broken plural agrees in the feminine singular: not one
+    event = only("واستهدفت غارات أمس مواقع في المدينة قتل فيها عدد من المسلحين بينهم قيادات لقيت مصرعها.")
+    assert event.killed is None or event.killed.value != 1

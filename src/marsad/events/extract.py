@@ -1204,6 +1204,12 @@ def _toll_at(ctx: _Doc, hit: Hit, first: int, last: int, used: set[int]) -> Toll
             return _toll_of(ctx, quantity, min(q_first, hit.start), max(q_last, hit.end))
     if word in _SINGULAR_TOLL:
         return Toll(1, "exact", text=_text(ctx, hit.start, hit.end))
+    told = ctx.words[hit.end - 1]
+    if told in _ONE_DEATH or hit.end - hit.start == 1 and word in _ONE_HARMED:
+        # "لقي مصرعه"، "لقيت حتفها"، "أدى إلى إصابته": one person, his own death or wound
+        return Toll(1, "exact", text=_text(ctx, hit.start, hit.end))
+    if told in _TWO_DEATHS:
+        return Toll(2, "exact", text=_text(ctx, hit.start, hit.end))  # "لقيا مصرعهما"
     if hit.end < last and ctx.words[hit.end] in _ANOTHER:
         return Toll(1, "exact", text=_text(ctx, hit.start, hit.end + 1))  # "وأصيب آخر": one more
     at = hit.end + 1 if hit.end + 1 < last and ctx.words[hit.end] == '"' else hit.end  # مقتل "أبو هادي …"
@@ -1212,6 +1218,12 @@ def _toll_at(ctx: _Doc, hit: Hit, first: int, last: int, used: set[int]) -> Toll
         extra, after = _more_after(ctx, at + 1, last, used)
         return Toll(1 + extra, "exact", text=_text(ctx, hit.start, max(at + 1, after if extra else 0)))
     return Toll(None, "unknown", text=_text(ctx, hit.start, hit.end))
+
+
+# the masculine pronoun only: "قيادات لقيت مصرعها" is a broken plural, many
+_ONE_DEATH = frozenset(match_form(w) for w in ("مصرعه", "حتفه"))
+_TWO_DEATHS = frozenset(match_form(w) for w in ("مصرعهما", "حتفهما"))
+_ONE_HARMED = frozenset(match_form(w) for w in ("اصابته", "مقتله"))
 
 
 def _toll_of(ctx: _Doc, quantity: Quantity, first: int, last: int) -> Toll:
