@@ -964,3 +964,8 @@ def test_his_own_death_or_wound_counts_one():
     # a broken plural agrees in the feminine singular: not one
     event = only("واستهدفت غارات أمس مواقع في المدينة قتل فيها عدد من المسلحين بينهم قيادات لقيت مصرعها.")
     assert event.killed is None or event.killed.value != 1
+
+
+def test_at_least_after_the_counted_noun_and_its_adjective():
+    event = only("قتل 14 جندياً أفغانياً على الأقل صباح أمس في غارة على حاجز للجيش.")
+    assert (event.killed.value, event.killed.qualifier) == (14, "at_least")

@@ -320,8 +320,10 @@ def read_quantity(words: list[str], i: int) -> Quantity | None:
         span = _read_range(words, j)
         if span is not None:
             return Quantity(span[0], "range", i, span[2], high=span[1])
-    # على الأقل after the number or after the counted noun.
-    for offset in (0, 1):
+    # على الأقل after the number, the counted noun, or the noun and its adjective (14 جندياً أفغانياً على الأقل).
+    for offset in (0, 1, 2):
+        if offset and (end + offset - 1 >= len(words) or not words[end + offset - 1][:1].isalpha()):
+            break
         for phrase, qual in _AFTER:
             if qualifier == "exact" and _match_phrase(words, end + offset, phrase):
                 return Quantity(value, qual, i, end + offset + len(phrase))
