@@ -969,3 +969,11 @@ def test_his_own_death_or_wound_counts_one():
 def test_at_least_after_the_counted_noun_and_its_adjective():
     event = only("قتل 14 جندياً أفغانياً على الأقل صباح أمس في غارة على حاجز للجيش.")
     assert (event.killed.value, event.killed.qualifier) == (14, "at_least")
+
+
+def test_soldiers_abducted_by_the_enemy_are_a_battle_not_violence_against_civilians():
+    event = only("وظهر في المقطع عسكريان يقولان إنهما اختطفا من قبل تنظيم داعش في محافظة دير الزور.")
+    assert (event.type, event.sub_type) == ("Battles", "Armed clash")
+    event = only("واختطف مسلحون أمس خمسة مواطنين في محافظة دير الزور.")
+    assert event.type == "Violence against civilians"
+

