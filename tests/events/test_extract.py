@@ -977,3 +977,10 @@ def test_soldiers_abducted_by_the_enemy_are_a_battle_not_violence_against_civili
     event = only("واختطف مسلحون أمس خمسة مواطنين في محافظة دير الزور.")
     assert event.type == "Violence against civilians"
 
+
+
+def test_an_artists_or_a_travellers_demand_is_no_statement():
+    assert not [e for e in events_of("وكذلك طالب الفنان المصمم يحيى البشري بعمل صندوق لدعم أنشطة الجمعية.")
+                if e.type == "Statement"]
+    assert not [e for e in events_of("وطالب أحد المسافرين إدارة الجسر بزيادة عدد الموظفين.") if e.type == "Statement"]
+    assert [e.sub_type for e in events_of("وطالب وزير الخارجية الأمم المتحدة بإرسال مراقبين.")] == ["Demand"]

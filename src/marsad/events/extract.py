@@ -1015,7 +1015,8 @@ _TITLE_NEXT = {match_form("امين"): ("عام", "العام"), match_form("ا�
 # المشرف مع المدرب واللاعبين، مفاوضات النادي للتعاقد مع لاعب) make no diplomatic contact.
 _PRIVATE = frozenset(match_form(w) for w in (
     "اهالي", "الاهالي", "اهل", "ذوي", "اسر", "اسرة", "اسره", "الاسر", "عائلات", "عائلة", "العائلات", "طلاب",
-    "الطلاب", "الطالبة", "الطالب", "المعلمين", "اولياء"))
+    "الطلاب", "الطالبة", "الطالب", "المعلمين", "اولياء", "الفنان", "فنان", "الفنانين", "المسافرين", "مسافر",
+    "ناشطون", "ناشطين", "الناشطون", "الناشطين", "نشطاء", "النشطاء", "المواطنين", "مواطنون", "السكان", "سكان"))
 # Words only sport uses; _SPORT adds words that are sport beside one of them (الهجوم، الدفاع، الفريق).
 _SPORT_STRONG = frozenset(match_form(w) for w in (
     "مدرب", "المدرب", "لاعب", "اللاعب", "لاعبين", "اللاعبين", "لاعبا", "المحترف", "الدوري", "مباراة", "المباراة",
@@ -1030,9 +1031,13 @@ _COURTESY = frozenset(match_form(w) for w in (
 
 
 def _private_speaker(ctx: _Doc, draft: _Draft) -> bool:
-    """The words before a Statement's trigger in its clause name private people (a student, families) and
-    no political actor."""
+    """The words before a Statement's trigger in its clause, or the two just after it (VSO: طالب الفنان …),
+    name private people (a student, families, an artist, a traveller, activists) and no political actor."""
     subject = ctx.words[draft.clause[0]:draft.trigger[0]]
+    after = ctx.words[draft.trigger[1]:min(draft.clause[1], draft.trigger[1] + 2)]
+    if after and (_bare(after[0]) in _PRIVATE or after[0] in ("احد", "أحد") and len(after) > 1
+                  and _bare(after[1]) in _PRIVATE):
+        subject = subject + after
     if not any(_bare(w) in _PRIVATE for w in subject):
         return False
     return not any(_bare(w) in _POLITICAL_TITLES and _bare(w) not in _AMBIGUOUS_TITLES for w in subject)
