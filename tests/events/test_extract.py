@@ -984,3 +984,12 @@ def test_an_artists_or_a_travellers_demand_is_no_statement():
                 if e.type == "Statement"]
     assert not [e for e in events_of("وطالب أحد المسافرين إدارة الجسر بزيادة عدد الموظفين.") if e.type == "Statement"]
     assert [e.sub_type for e in events_of("وطالب وزير الخارجية الأمم المتحدة بإرسال مراقبين.")] == ["Demand"]
+
+
+def test_a_condemned_attack_is_the_attack_reported_not_one_at_the_condemners_place():
+    events = [e for e in piped("قتل 15 شخصاً أمس في تفجير انتحاري استهدف مسجداً في مدينة أبها.\n"
+                               + "وتوالت ردود الفعل العربية على الحادث.\n" * 5 +
+                               "وفي عدن أدانت الحكومة اليمنية بشدة التفجير الإرهابي.\n"
+                               "كما دانت الحكومة المغربية في الرباط التفجير.")
+              if e.type == "Explosions/Remote violence"]
+    assert len(events) == 1 and events[0].location is not None and events[0].location.name_en != "Aden"

@@ -189,6 +189,7 @@ class _Draft:
     id: str = ""
     anaphoric: bool = False  # a definite noun (الغارات، القصف) or "هذا الهجوم": refers back
     generic: bool = False  # an anaphoric generic attack noun (الهجوم، التفجير): any violence just reported
+    condemned: bool = False  # the object of a condemnation (أدانت التفجير): the attack the article reported
     named_places: frozenset[str] = frozenset()  # the place keys its sentence names
     weak: bool = False  # a generic trigger (الهجوم): takes the type of the event it refers to
     present: bool = False  # an imperfect verb trigger (يلتقي)
@@ -747,9 +748,19 @@ def _draft_for(ctx: _Doc, index: int, hit: Hit, clause: tuple[int, int]) -> _Dra
             _bare(w).startswith("ال") and _bare(w) in _GENERIC_ATTACK for w in ctx.words[clause[0]:hit.start]):
         # "إن الهجوم نفذه انتحاريان"، "الهجوم كان سيارة مفخخة": the attack just reported, now specified
         anaphoric = generic = True
+    condemned = not cue.verb and cue.type in lx.VIOLENT_TYPES and any(
+        _has_stem(w, _CONDEMN) for w in ctx.words[max(clause[0], hit.start - 4):hit.start])
+    if condemned:  # "أدانت الحكومة بشدة التفجير الإرهابي": the attack told already, whatever the speaker's place
+        anaphoric = generic = True
     return _Draft(type_, sub_type, (hit.start, hit.end), index, clause, trigger_word=word,
                   sentences=[index], anaphoric=anaphoric, weak=cue.weak, present=cue.present,
-                  generic=generic, named_places=named, additive=additive)
+                  generic=generic, named_places=named, additive=additive, condemned=condemned)
+
+
+_CONDEMN = frozenset(match_form(w) for w in (
+    "ادان", "ادانت", "دان", "دانت", "يدين", "تدين", "ادانة", "ادانته", "ادانتها", "ندد", "نددت", "يندد", "تندد",
+    "تنديد", "تنديده", "استنكر", "استنكرت", "يستنكر", "تستنكر", "استنكار", "استنكاره", "استنكارها", "شجب",
+    "شجبت", "يشجب", "شجبه", "شجبها"))
 
 
 _ADDITIVE = frozenset(match_form(w) for w in ("كما", "وكذلك", "كذلك", "فيما", "بينما"))
@@ -2589,6 +2600,8 @@ def _anaphor_of(a: _Draft, b: _Draft) -> bool:
         return False
     if a.type != b.type and not (b.generic and b.type in lx.VIOLENT_TYPES):
         return False
+    if b.condemned and b.sentence >= max(a.sentences) and _dates_overlap(a.date, b.date):
+        return True  # the attack condemned is the one reported before, wherever the condemner speaks
     if not 0 <= b.sentence - max(a.sentences) <= ANAPHORA_SENTENCES or not _dates_overlap(a.date, b.date):
         return False
     if a.location and b.location and not _places_compatible(a.location, b.location) and not (
