@@ -1173,6 +1173,8 @@ def _on_weekday(m: Found, ctx: Context) -> Candidate | None:
         mod = coordinated["mod"]
     direction, strict = _direction(mod, ctx, m.start(), m.end())
     direction = direction if direction in ("past", "future") else None
+    if mod is None and before and before.group(1) in ("هذا", "هذه") and m.start("wd") == m.start():
+        direction, strict = "future", False  # "هذا الأربعاء": this coming Wednesday
     if m["further"] and (m["further"] == "بعد") != (direction == "future"):
         return None  # "الأربعاء بعد الماضي": not a way to name a day
     cand.tense = direction

@@ -1,0 +1,29 @@
+"""Rules of Arabic date language added after blind batch 6 was scored (tests/heldout_README.md):
+one behaviour each, on sentences written for the test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from marsad.time import resolve
+
+SUN = dt.date(2015, 8, 9)  # a Sunday
+
+
+def values(text: str, published: dt.date | None = SUN) -> list[tuple[str, str | None, str | None, str]]:
+    return [(t.text, t.value_start, t.value_end, t.precision) for t in resolve(text, published)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "هذا" before a weekday: the coming one, whatever the tense around it
+        ("لعب الفريق مباراته الودية وسيلتقي منافسه هذا الأربعاء في العاصمة",
+         [("الأربعاء", "2015-08-12", "2015-08-12", "day")]),
+        ("التقى الوزيران هذا الأربعاء في الرياض", [("الأربعاء", "2015-08-12", "2015-08-12", "day")]),
+    ],
+)
+def test_this_weekday_is_the_coming_one(text: str, expected: list) -> None:
+    assert values(text) == expected
