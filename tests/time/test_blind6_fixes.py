@@ -27,3 +27,16 @@ def values(text: str, published: dt.date | None = SUN) -> list[tuple[str, str | 
 )
 def test_this_weekday_is_the_coming_one(text: str, expected: list) -> None:
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a year after بحلول (by): the year, the preposition left out
+        ("تأمل الشركة أن تطلق قطارها السريع بحلول 2030.", [("2030", "2030-01-01", "2030-12-31", "year")]),
+        # ... not a count of people
+        ("ارتفع عدد الزوار بحلول 2000 زائر", []),
+    ],
+)
+def test_year_after_by(text: str, expected: list) -> None:
+    assert values(text) == expected
