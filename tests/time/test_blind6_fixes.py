@@ -40,3 +40,15 @@ def test_this_weekday_is_the_coming_one(text: str, expected: list) -> None:
 )
 def test_year_after_by(text: str, expected: list) -> None:
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two days of a relative month listed with a comma before و: two days
+        ("تقام الجولتان يومي 20، و25 من الشهر الجاري في جدة",
+         [("20", "2015-08-20", "2015-08-20", "day"), ("25 من الشهر الجاري", "2015-08-25", "2015-08-25", "day")]),
+    ],
+)
+def test_two_days_of_a_relative_month_with_a_comma(text: str, expected: list) -> None:
+    assert values(text) == expected

@@ -278,7 +278,7 @@ _MONTH_COUNTS = {"الثلاثه": 3, "الاربعه": 4, "الخمسه": 5, "�
 # "يوم 15 الجاري", "في 20 الماضي": a day number with the month's modifier alone.
 # "12 من الشهر ذاته", "العشرين من نفس الشهر": a day of the month named last (`_resolve_anaphora`).
 DAY_OF_RELATIVE_MONTH_RE = re.compile(
-    rf"(?P<d1>{DAY})(?:{OPT_S}و{OPT_S}(?:ال)?(?P<d2>{DAY}))?{S}(?:من{S}(?:(?P<dem>هذا){S}الشهر|الشهر{S}(?P<mod>{MOD_WORDS})"
+    rf"(?P<d1>{DAY})(?:{OPT_S}[,،]?{OPT_S}و{OPT_S}(?:ال)?(?P<d2>{DAY}))?{S}(?:من{S}(?:(?P<dem>هذا){S}الشهر|الشهر{S}(?P<mod>{MOD_WORDS})"
     rf"|(?P<same>الشهر{S}(?:نفسه|ذاته)|(?:نفس|ذات){S}الشهر))"
     rf"|(?P<mod2>الجاري|الحالي|المقبل|القادم|الماضي|المنصرم)){END}"
 )
