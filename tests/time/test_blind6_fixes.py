@@ -52,3 +52,18 @@ def test_year_after_by(text: str, expected: list) -> None:
 )
 def test_two_days_of_a_relative_month_with_a_comma(text: str, expected: list) -> None:
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare الربعين after a named quarter: that quarter and the one before it
+        ("أعلنت الشركة أرباح الربع الثاني من العام الحالي، وبلغ مجموع أرباحها خلال الربعين 40 مليونا",
+         [("الربع الثاني من العام الحالي", "2015-04-01", "2015-06-30", "month"),
+          ("الربعين", "2015-01-01", "2015-06-30", "month")]),
+        # no quarter named: not a date
+        ("بلغ مجموع الأرباح خلال الربعين 40 مليونا", []),
+    ],
+)
+def test_bare_two_quarters_after_a_named_quarter(text: str, expected: list) -> None:
+    assert values(text) == expected

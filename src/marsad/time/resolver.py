@@ -271,6 +271,9 @@ QUARTER_RE = re.compile(
     rf"|الاحدي{S}عشر){S}(?:الاولي|الاول))"
     rf"(?:{QUARTER_YEAR}|(?P<bare>)){END}"
 )
+# A bare "الربعين" (the two quarters) after a quarter was named: that quarter and the one before it
+# ("نتائج الربع الثاني ... ما اعتمد خلال الربعين": the first half).
+TWO_QUARTERS_RE = re.compile(rf"الربعين(?!{S}(?:الاول|الثاني|الثالث|الاخيرين|الماضيين|المقبلين|السابقين|القادمين)){END}")
 RELATIVE_QUARTER_RE = re.compile(rf"الربع{S}(?P<qmod>السابق|الماضي|المنصرم|الفايت|المقبل|القادم|الحالي|الجاري){END}")
 _MONTH_COUNTS = {"الثلاثه": 3, "الاربعه": 4, "الخمسه": 5, "السته": 6, "السبعه": 7, "الثمانيه": 8, "التسعه": 9,
                  "العشره": 10}
@@ -1398,6 +1401,20 @@ def _on_quarter(m: Found, ctx: Context) -> Candidate | None:
     return cand
 
 
+def _on_two_quarters(m: Found, ctx: Context) -> Candidate | None:
+    """A bare "الربعين": the quarter the text last named (within 600 characters) and the one before."""
+    named = None
+    for q in QUARTER_RE.finditer(ctx.form, max(0, m.start() - 600), m.start()):
+        if q["part"] == "الربع":
+            named = _on_quarter(Found(q, None, 0), ctx)
+    if named is None or named.value is None:
+        return None
+    year, month = _add_months(named.value[0].year, named.value[0].month, -3)
+    cand = Candidate(m.start(), m.end(), "quarter", precision="month")
+    cand.value = (_month_range(year, month)[0], named.value[1])
+    return cand
+
+
 def _on_relative_quarter(m: Found, ctx: Context) -> Candidate | None:
     """"الربع السابق" / "الربع المقبل": the quarter before or after the publication's."""
     mod = m["qmod"]
@@ -1731,6 +1748,7 @@ HANDLERS: tuple[tuple[tuple[re.Pattern[str], ...], re.Pattern[str], re.Pattern[s
     ((), AGO_RE, _prefix_re(""), _on_ago),
     ((QUARTER_TRIGGER,), QUARTER_RE, _prefix_re(""), _on_quarter),
     ((QUARTER_TRIGGER,), RELATIVE_QUARTER_RE, _prefix_re(""), _on_relative_quarter),
+    ((QUARTER_TRIGGER,), TWO_QUARTERS_RE, _prefix_re(""), _on_two_quarters),
     ((UNIT_TRIGGER,), ANAPHORIC_YEAR_RE, _prefix_re(UNIT_PREFIX), _on_anaphoric_year),
     ((UNIT_TRIGGER,), BARE_YEAR_PART_RE, _prefix_re(BARE_YEAR_PART_PREFIX), _on_bare_year_part),
     ((UNIT_TRIGGER,), SAME_MONTH_RE, _prefix_re(SAME_MONTH_PREFIX), _on_same_month),
