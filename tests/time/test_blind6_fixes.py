@@ -67,3 +67,16 @@ def test_two_days_of_a_relative_month_with_a_comma(text: str, expected: list) ->
 )
 def test_bare_two_quarters_after_a_named_quarter(text: str, expected: list) -> None:
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the Hijri year named relatively: the Hijri year of publication (1436 ran 2014-10-25..2015-10-13)
+        ("افتتح المتحف أبوابه مطلع العام الهجري الجاري في المدينة",
+         [("مطلع العام الهجري الجاري", "2014-10-25", "2015-10-13", "year")]),
+        ("تضاعف عدد الحجاج في العام الهجري الماضي", [("العام الهجري الماضي", "2013-11-04", "2014-10-24", "year")]),
+    ],
+)
+def test_relative_hijri_year(text: str, expected: list) -> None:
+    assert values(text) == expected

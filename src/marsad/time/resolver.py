@@ -236,7 +236,7 @@ COORDINATED_WEEKDAY_RE = re.compile(
 )
 RELATIVE_UNIT_RE = re.compile(
     rf"(?:ه(?P<dem>ذا|ذه){S}(?P<unit1>الاسبوع|الشهر|العام|السنه)"
-    rf"|(?:ال|ل)(?P<unit2>اسبوع|شهر|عام|سنه){S}(?:(?P<mod>{MOD_WORDS})|(?P<before_last>قبل{S}الماضي(?:ه)?)"
+    rf"|(?:ال|ل)(?P<unit2>اسبوع|شهر|عام|سنه){S}(?:(?<=عام\s|سنه\s)(?P<cal>الهجري|الهجريه){S})?(?:(?P<mod>{MOD_WORDS})|(?P<before_last>قبل{S}الماضي(?:ه)?)"
     rf"|(?P<after_next>بعد{S}(?:المقبل|القادم)(?:ه)?))"
     rf"){END}"
 )
@@ -1237,8 +1237,12 @@ def _on_relative_unit(m: Found, ctx: Context) -> Candidate | None:
         return None  # "الشهر الكريم" and the like
     cand = Candidate(m.start(), m.end(), "relative_unit", precision=unit)
     if ctx.published is None:
-        cand.relative = f"{delta:+d} {unit}"
+        cand.relative = f"{delta:+d} {unit}{' hijri' if m['cal'] else ''}"
         return cand
+    if m["cal"]:  # "العام الهجري الجاري": the Hijri year of publication, shifted
+        cand.value = hijri.hijri_year_range(hijri.gregorian_to_hijri_year(ctx.published) + delta)
+        cand.calendar = "hijri"
+        return cand if cand.value else None
     cand.value = _shift_unit(ctx.published, unit, delta)
     return cand
 
