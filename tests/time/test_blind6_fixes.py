@@ -80,3 +80,20 @@ def test_bare_two_quarters_after_a_named_quarter(text: str, expected: list) -> N
 )
 def test_relative_hijri_year(text: str, expected: list) -> None:
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # an honorific between the month and its modifier: the modifier still counts
+        ("تنطلق المسابقة خلال شهر رمضان المبارك الحالي في الجامع", dt.date(2015, 7, 10),
+         [("خلال شهر رمضان المبارك الحالي", "2015-06-18", "2015-07-16", "month")]),
+        # "قبل الماضي" after a month: the one before the last one
+        ("عرض المسلسل في شهر رمضان قبل الماضي على قناتين", dt.date(2015, 8, 6),
+         [("شهر رمضان قبل الماضي", "2014-06-28", "2014-07-27", "month")]),
+        ("سافر الوفد في مارس قبل الماضي إلى القاهرة", dt.date(2015, 8, 6),
+         [("مارس قبل الماضي", "2014-03-01", "2014-03-31", "month")]),
+    ],
+)
+def test_month_before_last_and_honorific_before_modifier(text: str, published: dt.date, expected: list) -> None:
+    assert values(text, published) == expected

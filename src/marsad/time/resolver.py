@@ -176,7 +176,8 @@ STRAY_DOT = r"(?:(?<=\s)\.)?"
 MONTH_RE = re.compile(
     rf"{MONTH_PAIR}"
     rf"(?:{OPT_S},?{OPT_S}{YEAR_WORD}{OPT_S}{STRAY_DOT}(?P<year>{YEAR_NUM})(?P<suffix>{HIJRI_SUFFIX}|{GREG_SUFFIX})?)?"
-    rf"(?:{S}(?P<mod>{MOD_WORDS})|{YEAR_REL})?{END}"
+    rf"(?:(?:{S}(?:المبارك|الكريم|الفضيل)(?={S}(?:الحالي|الجاري|الماضي|المنصرم|المقبل|القادم|قبل{S}الماضي)))?"
+    rf"{S}(?:(?P<mod>{MOD_WORDS})|(?P<before_last>قبل{S}الماضي(?:ه)?))|{YEAR_REL})?{END}"
 )
 # "العشر الأواخر من رمضان", "الأيام العشر الأوائل من ذي الحجة": a third of the month.
 TENTH_PREFIX = (
@@ -830,10 +831,23 @@ def _on_whole_month(m: Found, ctx: Context) -> Candidate | None:
             cand.written = bool(m["year"])
         return cand if cand.value else None
     direction, strict = _direction(mod, ctx, m.start(), m.end())
+    if m["before_last"]:
+        direction, strict = "past", True  # "رمضان قبل الماضي": the one before the last one
     cand.tense = direction if direction in ("past", "future") else None
     if ctx.published is None:
         cand.relative = f"month:{'hijri:' if is_hijri else ''}{month} {direction or 'nearest'}"
+        if m["before_last"]:
+            cand.relative += " -1 year"
         return cand
+    if m["before_last"]:
+        last = (_pick_hijri_year(ctx.published, month, "past", True) if is_hijri
+                else _pick_year(ctx.published, lambda y: _month_range(y, month), "past", True))
+        if last is None:
+            return None
+        before = last[0] - dt.timedelta(days=1)
+        cand.value = (_pick_hijri_year(before, month, "past", False) if is_hijri
+                      else _pick_year(before, lambda y: _month_range(y, month), "past", False))
+        return cand if cand.value else None
     if is_hijri:
         if direction == "current":
             cand.value = hijri.hijri_month_range(hijri.gregorian_to_hijri_year(ctx.published), month)
