@@ -97,3 +97,20 @@ def test_relative_hijri_year(text: str, expected: list) -> None:
 )
 def test_month_before_last_and_honorific_before_modifier(text: str, published: dt.date, expected: list) -> None:
     assert values(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "اليوم التالي": the day after the date just written
+        ("شارك اللاعب في المران الذي أقيم قبل ثلاثة أيام لكنه غاب في اليوم التالي بسبب الحمى",
+         [("قبل ثلاثة أيام", "2015-08-06", "2015-08-06", "day"), ("اليوم التالي", "2015-08-07", "2015-08-07", "day")]),
+        ("سافر الوفد في 3 مارس وعاد صباح اليوم التالي",
+         [("3 مارس", "2015-03-03", "2015-03-03", "day"), ("صباح اليوم التالي", "2015-03-04", "2015-03-04", "day")]),
+        # the day after an event, or with no date before it: not placed
+        ("انخفضت الأسهم في اليوم التالي للانتخابات", []),
+        ("عقد الاجتماع في اليوم التالي", []),
+    ],
+)
+def test_the_next_day_follows_the_date_just_written(text: str, expected: list) -> None:
+    assert values(text) == expected

@@ -250,6 +250,10 @@ AGO_RE = re.compile(
     rf"(?!{OPT_S}[«\"'(]?{OPT_S}\d)"  # "منذ عام «2013»": since the year written next
 )
 # "بعدها بسنتين", "قبل ذلك بثلاثة أشهر": counted from the date written just before it (`_resolve_anaphora`).
+# "في اليوم التالي", "صباح اليوم التالي": the day after the date just written (not "اليوم التالي
+# للانتخابات", the day after an event).
+NEXT_DAY_RE = re.compile(rf"اليوم{S}(?:التالي|الموالي)(?!{OPT_S}ل){END}")
+NEXT_DAY_TRIGGER = re.compile(rf"اليوم(?={S}(?:التالي|الموالي))")
 AFTER_THAT_RE = re.compile(
     rf"(?P<dir>بعد|قبل)(?:ه|ها|{S}ذلك){S}ب{OPT_S}(?:(?P<num>\d{{1,2}}|{NUMBER}(?:{S}و{NUMBER})?){S})?(?P<unit>{UNIT}){END}"
 )
@@ -1334,6 +1338,10 @@ def _on_after_that(m: Found, ctx: Context) -> Candidate | None:
     return Candidate(m.start(), m.end(), "anaphoric", precision=unit, anaphora=f"after:{unit}:{delta:+d}")
 
 
+def _on_next_day(m: Found, ctx: Context) -> Candidate | None:
+    return Candidate(m.start(), m.end(), "anaphoric", precision="day", anaphora="after:day:+1")
+
+
 def _after_that(cand: Candidate, previous: Candidate | None, form: str) -> tuple[dt.date, dt.date] | None:
     """"في 14 أغسطس 1992، بينما سجلت بعدها بسنتين": the unit of the date just written, shifted."""
     if (previous is None or previous.value is None or cand.start - previous.end > AFTER_THAT_WINDOW
@@ -1772,6 +1780,7 @@ HANDLERS: tuple[tuple[tuple[re.Pattern[str], ...], re.Pattern[str], re.Pattern[s
     ((UNIT_TRIGGER,), SAME_MONTH_RE, _prefix_re(SAME_MONTH_PREFIX), _on_same_month),
     ((EID_DAY_TRIGGER,), EID_DAY_RE, _prefix_re(""), _on_eid_day),
     ((AFTER_THAT_TRIGGER,), AFTER_THAT_RE, _prefix_re(""), _on_after_that),
+    ((NEXT_DAY_TRIGGER,), NEXT_DAY_RE, _prefix_re(rf"(?:(?P<part>{PART_OF_DAY}){S})?"), _on_next_day),
     ((DIGITS_TRIGGER, ORDINAL_TRIGGER), DAY_OF_RELATIVE_MONTH_RE, _prefix_re(DAY_OF_MONTH_PREFIX),
      _on_day_of_relative_month),
 )
