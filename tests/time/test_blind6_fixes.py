@@ -114,3 +114,26 @@ def test_month_before_last_and_honorific_before_modifier(text: str, published: d
 )
 def test_the_next_day_follows_the_date_just_written(text: str, expected: list) -> None:
     assert values(text) == expected
+
+
+THU = dt.date(2015, 8, 6)  # a Thursday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the story names its yesterday as Tuesday: the writer's today was Wednesday, and its
+        # unnamed relative days count from it
+        ("فاز الفريق مساء أمس (الثلاثاء) في مباراة ودية، بعد أن تعادل مساء أول من أمس، ويسافر اليوم إلى المعسكر",
+         [("مساء أمس (الثلاثاء)", "2015-08-04", "2015-08-04", "day"),
+          ("مساء أول من أمس", "2015-08-03", "2015-08-03", "day"),
+          ("اليوم", "2015-08-05", "2015-08-05", "day")]),
+        # a named day agreeing with the publication date: nothing moves
+        ("وصل الوزير أمس (الأربعاء) إلى الرياض، وقالت الوكالة اليوم (الثلاثاء) إن الزيارة تستمر، ويغادر اليوم",
+         [("أمس (الأربعاء)", "2015-08-05", "2015-08-05", "day"),
+          ("اليوم (الثلاثاء)", "2015-08-04", "2015-08-04", "day"),
+          ("اليوم", "2015-08-06", "2015-08-06", "day")]),
+    ],
+)
+def test_writers_today_from_the_weekday_the_story_names(text: str, expected: list) -> None:
+    assert values(text, THU) == expected

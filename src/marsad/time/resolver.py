@@ -1736,6 +1736,23 @@ def _inside_quotes(form: str, position: int) -> bool:
     return (form.count('"', paragraph, position) + form.count("\u2033", paragraph, position)) % 2 == 1
 
 
+WRITERS_DAY_SHIFTS = range(-3, 0)  # days the writer's "today" may lie before the publication date
+
+
+def _writers_day(cands: list[Candidate], published: dt.date) -> None:
+    """"أمس (الثلاثاء)" in a story published on a Thursday: the writer's today was Wednesday. When
+    every relative day named with a weekday points to the same small shift back (none agrees with the
+    publication date: a digest of stories told on different days keeps it), the story's unnamed relative days ("مساء اليوم"، "الأمس") take it too."""
+    shifts = {(c.value[0] - published).days - c.day_offset for c in cands
+              if c.kind == "relative_day" and c.weekday is not None and c.value is not None
+              and c.day_offset is not None}
+    if len(shifts) != 1 or (shift := shifts.pop()) not in WRITERS_DAY_SHIFTS:
+        return
+    for cand in cands:
+        if cand.kind == "relative_day" and cand.weekday is None and cand.value is not None:
+            cand.value = (cand.value[0] + dt.timedelta(days=shift), cand.value[1] + dt.timedelta(days=shift))
+
+
 def _quoted_today(cands: list[Candidate], form: str, published: dt.date) -> None:
     told: Candidate | None = None  # the last relative day of the narrative, outside quotes
     for cand in cands:
@@ -2119,6 +2136,7 @@ def resolve(text: str, published: dt.date | None) -> list[TimeExpression]:
     if published is not None:
         _months_of_the_calendar_used(selected, calendars, published)
         _quoted_today(selected, folded.form, published)
+        _writers_day(selected, published)
     for cand in selected:
         if cand.value is not None and not (cand.value[0] >= _EARLIEST and cand.value[1] <= _LATEST):
             continue  # "قبل 150 عاماً", "بعد 90 عاماً" from a late publication: outside the years we report
