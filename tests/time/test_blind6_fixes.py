@@ -137,3 +137,18 @@ THU = dt.date(2015, 8, 6)  # a Thursday
 )
 def test_writers_today_from_the_weekday_the_story_names(text: str, expected: list) -> None:
     assert values(text, THU) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the night between two consecutive weekdays: one two-day range
+        ("أعيد فتح المعبر عند منتصف ليل الخميس الجمعة أمام المسافرين",
+         [("منتصف ليل الخميس الجمعة", "2015-08-06", "2015-08-07", "day")]),
+        ("هطلت أمطار غزيرة ليلة الجمعة السبت على المدينة", [("ليلة الجمعة السبت", "2015-08-07", "2015-08-08", "day")]),
+        # a night and some other day: the night alone
+        ("سافر الوفد ليل الخميس ثم عاد", [("ليل الخميس", "2015-08-06", "2015-08-06", "day")]),
+    ],
+)
+def test_night_between_two_weekdays(text: str, expected: list) -> None:
+    assert values(text, dt.date(2015, 8, 8)) == expected

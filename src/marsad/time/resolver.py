@@ -1208,6 +1208,12 @@ def _on_weekday(m: Found, ctx: Context) -> Candidate | None:
     if m["further"]:
         day += dt.timedelta(weeks=1 if direction == "future" else -1)
     cand.value = (day, day)
+    if (re.sub(r"\s+", " ", m["part"] or "").removeprefix("منتصف ") in ("ليل", "ليله") and not mod
+            and (night := re.match(rf"{S}(?:و{OPT_S})?({WEEKDAY}){END}", ctx.form[m.end() : m.end() + 20]))
+            and _WEEKDAY_INDEX.get(night.group(1)) == (weekday + 1) % 7):
+        # "ليل الأحد الاثنين": the night between the two days, one two-day range
+        cand.end = m.end() + night.end()
+        cand.value = (day, day + dt.timedelta(days=1))
     return cand
 
 
