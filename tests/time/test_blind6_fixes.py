@@ -152,3 +152,11 @@ def test_writers_today_from_the_weekday_the_story_names(text: str, expected: lis
 )
 def test_night_between_two_weekdays(text: str, expected: list) -> None:
     assert values(text, dt.date(2015, 8, 8)) == expected
+
+
+def test_bare_weekday_counts_from_the_writers_day() -> None:
+    # published on a Tuesday, the story names its today Monday: "سيلتقي الاثنين" is that Monday,
+    # not the next one
+    text = "افتتح الوزير المعرض اليوم (الاثنين) في جدة، وسيلتقي الاثنين نظيره الفرنسي"
+    assert values(text, dt.date(2015, 7, 21)) == [
+        ("اليوم (الاثنين)", "2015-07-20", "2015-07-20", "day"), ("الاثنين", "2015-07-20", "2015-07-20", "day")]

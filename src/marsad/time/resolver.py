@@ -1754,9 +1754,16 @@ def _writers_day(cands: list[Candidate], published: dt.date) -> None:
               and c.day_offset is not None}
     if len(shifts) != 1 or (shift := shifts.pop()) not in WRITERS_DAY_SHIFTS:
         return
+    writers_day = published + dt.timedelta(days=shift)
     for cand in cands:
         if cand.kind == "relative_day" and cand.weekday is None and cand.value is not None:
             cand.value = (cand.value[0] + dt.timedelta(days=shift), cand.value[1] + dt.timedelta(days=shift))
+        elif (cand.kind == "weekday" and cand.weekday is not None and cand.value is not None
+              and cand.value[0] == cand.value[1]
+              and cand.value[0] == _weekday_near(published, cand.weekday, cand.tense or "nearest")):
+            # a bare weekday ("وسيستقبل الاثنين") counts from the writer's day too
+            day = _weekday_near(writers_day, cand.weekday, cand.tense or "nearest")
+            cand.value = (day, day)
 
 
 def _quoted_today(cands: list[Candidate], form: str, published: dt.date) -> None:
