@@ -160,3 +160,17 @@ def test_bare_weekday_counts_from_the_writers_day() -> None:
     text = "افتتح الوزير المعرض اليوم (الاثنين) في جدة، وسيلتقي الاثنين نظيره الفرنسي"
     assert values(text, dt.date(2015, 7, 21)) == [
         ("اليوم (الاثنين)", "2015-07-20", "2015-07-20", "day"), ("الاثنين", "2015-07-20", "2015-07-20", "day")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a purpose clause or a modal of possibility looks forward: the coming weekday
+        ("يجب إنهاء الإجراءات بحيث يمكننا توقيع الاتفاق يوم الأربعاء", [("يوم الأربعاء", "2015-08-12", "2015-08-12", "day")]),
+        ("طلب المدير تجهيز القاعة لكي تبدأ الدورة يوم الثلاثاء", [("يوم الثلاثاء", "2015-08-11", "2015-08-11", "day")]),
+        # without such a cue a bare weekday stays the last one
+        ("وقع الاتفاق يوم الأربعاء", [("يوم الأربعاء", "2015-08-05", "2015-08-05", "day")]),
+    ],
+)
+def test_purpose_and_possibility_look_forward(text: str, expected: list) -> None:
+    assert values(text) == expected
