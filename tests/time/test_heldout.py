@@ -27,9 +27,10 @@ MIN_BLIND4 = 0.92
 # "بين X و Y" read as one range, docs/decisions.md, where the annotators coded the two ends).
 BLIND5 = ANNOTATIONS / "blind5_dates.jsonl"
 MIN_BLIND5 = 0.95
-# Blind batch 6: 148/165 = 0.897 when scored blind, 154/165 = 0.933 after its fixes (tests/time/test_blind6_fixes.py).
+# Blind batch 6: 148/165 = 0.897 when scored blind, 165/165 = 1.000 after its fixes (tests/time/test_blind6_fixes.py;
+# fitted to this batch, so the floor keeps a margin).
 BLIND6 = ANNOTATIONS / "blind6_dates.jsonl"
-MIN_BLIND6 = 0.92
+MIN_BLIND6 = 0.98
 
 
 def test_heldout_dates_are_well_formed() -> None:
