@@ -174,3 +174,10 @@ def test_bare_weekday_counts_from_the_writers_day() -> None:
 )
 def test_purpose_and_possibility_look_forward(text: str, expected: list) -> None:
     assert values(text) == expected
+
+
+def test_bare_weekday_without_tense_keeps_the_publication_reading() -> None:
+    # the writer's day moves only weekdays with a tense: a bare one stays read from publication
+    text = "افتتح الوزير المعرض اليوم (الاثنين) في جدة. وينص البرنامج على التصويت الأربعاء على القرار"
+    assert values(text, dt.date(2015, 7, 21)) == [
+        ("اليوم (الاثنين)", "2015-07-20", "2015-07-20", "day"), ("الأربعاء", "2015-07-22", "2015-07-22", "day")]

@@ -1759,10 +1759,11 @@ def _writers_day(cands: list[Candidate], published: dt.date) -> None:
         if cand.kind == "relative_day" and cand.weekday is None and cand.value is not None:
             cand.value = (cand.value[0] + dt.timedelta(days=shift), cand.value[1] + dt.timedelta(days=shift))
         elif (cand.kind == "weekday" and cand.weekday is not None and cand.value is not None
-              and cand.value[0] == cand.value[1]
-              and cand.value[0] == _weekday_near(published, cand.weekday, cand.tense or "nearest")):
-            # a bare weekday ("وسيستقبل الاثنين") counts from the writer's day too
-            day = _weekday_near(writers_day, cand.weekday, cand.tense or "nearest")
+              and cand.tense in ("past", "future") and cand.value[0] == cand.value[1]
+              and cand.value[0] == _weekday_near(published, cand.weekday, cand.tense)):
+            # a bare weekday with a tense ("وسيستقبل الاثنين") counts from the writer's day too; one
+            # without keeps the publication's reading ("ينص الاتفاق على التصويت الأربعاء")
+            day = _weekday_near(writers_day, cand.weekday, cand.tense)
             cand.value = (day, day)
 
 
