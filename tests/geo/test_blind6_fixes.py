@@ -32,3 +32,8 @@ def test_towns_missing_from_the_gazetteer() -> None:
 def test_turkish_town_is_not_sent_to_chile() -> None:
     doc = annotate("شهدت مدينة جيلان بينار التركية ومنطقة ليجي اشتباكات بين الجيش والمسلحين.")
     assert {p.text: p.location.country for p in doc.places if p.location} == {"جيلان بينار": "Turkey", "ليجي": "Turkey"}
+
+
+def test_a_name_in_a_list_of_countries_is_the_country() -> None:
+    doc = annotate("تعمل الهيئة في قطر، والكويت، والبحرين، وعمان، والأردن منذ عقد.")
+    assert placed(doc)["عمان"] == "Oman"

@@ -982,6 +982,10 @@ def annotate_places(doc: Document, gazetteer: Gazetteer | None = None) -> None:
     previous_region: Match | None = None
     for match in accepted:
         choose_reading(match, words, gaz, ctx)
+    country_items = items_of_country_lists(accepted, words)
+    for match in accepted:
+        if match in country_items:
+            match.candidates = [p for p in match.candidates if p.feature == "country"]
         if match.cue is None and names_constituency(match, words):
             match.cue = "province"  # "السيناتور عن نيويورك": the state, not the city
         expand_by_cue(match, gaz)
@@ -1048,6 +1052,26 @@ def restrict_by_demonym(match: Match, words: list[Word]) -> None:
     same = [p for p in match.candidates if p.country_code == code] if code else []
     if same and len(same) < len(match.candidates):
         match.candidates = same
+
+
+def items_of_country_lists(accepted: list[Match], words: list[Word]) -> list[Match]:
+    """"قطر، والكويت، والبحرين، وعمان، والأردن": in a run of names joined by و or commas whose other items
+    may all be countries (two at least), a name that may be a country (عمان: Oman, not Amman) is the country."""
+    runs: list[list[Match]] = []
+    for match in accepted:
+        if runs and list_joined(runs[-1][-1], match, words):
+            runs[-1].append(match)
+        else:
+            runs.append([match])
+    out = []
+    for run in runs:
+        is_country = [any(p.feature == "country" for p in m.candidates) for m in run]
+        for i, m in enumerate(run):
+            others = is_country[:i] + is_country[i + 1:]
+            if len(others) >= 2 and all(others) and is_country[i] and \
+                    any(p.feature != "country" for p in m.candidates):
+                out.append(m)
+    return out
 
 
 REGION_LIST_GAP = 40  # characters between the last region of a list and a name that goes on with it
