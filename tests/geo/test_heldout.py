@@ -29,6 +29,9 @@ MIN_BLIND4 = 0.91
 # Blind batch 5: 296/327 = 0.905 when scored blind, 313/327 = 0.957 after its fixes.
 BLIND5 = ANNOTATIONS / "blind5_places.jsonl"
 MIN_BLIND5 = 0.94
+# Blind batch 6: 242/262 = 0.924 (precision 0.798) when scored blind, 254/262 = 0.969 (0.804) after its fixes.
+BLIND6 = ANNOTATIONS / "blind6_places.jsonl"
+MIN_BLIND6 = 0.95
 
 
 def test_heldout_places_are_well_formed() -> None:
@@ -49,8 +52,9 @@ def test_heldout_place_accuracy(shared_dir: Path) -> None:
 
 
 @pytest.mark.shared
-@pytest.mark.parametrize(("path", "floor"), [(BLIND3, MIN_BLIND3), (BLIND4, MIN_BLIND4), (BLIND5, MIN_BLIND5)],
-                         ids=["blind3", "blind4", "blind5"])
+@pytest.mark.parametrize(("path", "floor"), [(BLIND3, MIN_BLIND3), (BLIND4, MIN_BLIND4), (BLIND5, MIN_BLIND5),
+                                            (BLIND6, MIN_BLIND6)],
+                         ids=["blind3", "blind4", "blind5", "blind6"])
 def test_blind_batch_place_accuracy(shared_dir: Path, path: Path, floor: float) -> None:
     gold = read_jsonl(path)
     texts = saudinewsnet_texts(shared_dir, {g["doc"] for g in gold})
@@ -64,7 +68,7 @@ def test_blind_batch_place_accuracy(shared_dir: Path, path: Path, floor: float) 
 # heldout .824, blind3 .777, blind4 .725, blind5 .759 when first measured; .922 / .862 / .831 / .811 after the
 # fixes it prompted (adjectives, teams, agreements, set phrases, common words). Floors just under these.
 MIN_PRECISION = {"heldout": (HELDOUT, 0.90), "blind3": (BLIND3, 0.84), "blind4": (BLIND4, 0.81),
-                 "blind5": (BLIND5, 0.79)}
+                 "blind5": (BLIND5, 0.79), "blind6": (BLIND6, 0.78)}
 
 
 @pytest.mark.shared
