@@ -37,3 +37,9 @@ def test_turkish_town_is_not_sent_to_chile() -> None:
 def test_a_name_in_a_list_of_countries_is_the_country() -> None:
     doc = annotate("تعمل الهيئة في قطر، والكويت، والبحرين، وعمان، والأردن منذ عقد.")
     assert placed(doc)["عمان"] == "Oman"
+
+
+def test_turkish_province_named_with_muhafaza() -> None:
+    # Arabic news calls a Turkish il both ولاية and محافظة
+    doc = annotate("وقعت الاشتباكات في محافظة دياربكر جنوب شرق تركيا.")
+    assert placed(doc)["محافظة دياربكر"] == "Diyarbakır Province"
