@@ -43,3 +43,8 @@ def test_turkish_province_named_with_muhafaza() -> None:
     # Arabic news calls a Turkish il both ولاية and محافظة
     doc = annotate("وقعت الاشتباكات في محافظة دياربكر جنوب شرق تركيا.")
     assert placed(doc)["محافظة دياربكر"] == "Diyarbakır Province"
+
+
+def test_dateline_after_the_outlet_name() -> None:
+    doc = annotate("صحيفة الغد – سان فرانسيسكو\nكشفت الشركة عن تطبيق جديد للهواتف.")
+    assert placed(doc) == {"سان فرانسيسكو": "San Francisco"}

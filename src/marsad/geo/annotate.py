@@ -306,6 +306,22 @@ def joined(words: list[Word], j: int) -> bool:
 # context words around a name
 
 
+DATELINE_DASHES = frozenset("-–—")
+OUTLET_NAME_WORDS = 4  # words of the outlet's name before the dash of a dateline
+
+
+def outlet_dateline(match: Match, words: list[Word]) -> bool:
+    """"عين اليوم – سان فرانسيسكو" opening the text: a name alone between a dash after a few words (the
+    outlet's name) and the end of the first line is the dateline."""
+    dash = match.first - 1
+    if dash < 1 or dash > OUTLET_NAME_WORDS or words[dash].text not in DATELINE_DASHES \
+            or match.start != words[match.first].start:
+        return False
+    if any(w.after_newline for w in words[1:match.last + 1]) or not all(w.is_word for w in words[:dash]):
+        return False
+    return match.last + 1 == len(words) or words[match.last + 1].after_newline
+
+
 def mark_cues(match: Match, words: list[Word], previous: Match | None) -> None:
     """The place word, preposition or direction before the name, or a list it continues."""
     prefix = name_key(words[match.first].text[: match.start - words[match.first].start])
@@ -335,6 +351,8 @@ def mark_cues(match: Match, words: list[Word], previous: Match | None) -> None:
             match.cue, match.cue_word = "people", k  # "أهالي عسير"
         elif is_title(words[k]) and not all(is_minor(p) for p in match.candidates):
             match.cue, match.cue_word = "title", k  # "أمير عسير"، "عمدة دارين"
+    if outlet_dateline(match, words):
+        match.weak_cue = True  # "عين اليوم – سان فرانسيسكو": the dateline after the outlet's name
     if match.cue is None and previous is not None and continues_list(previous, match, words):
         match.cue, match.weak_cue = previous.cue, previous.weak_cue or previous.cue is not None
         match.cue_head = previous.cue_word if previous.cue_word is not None else previous.cue_head
