@@ -48,3 +48,11 @@ def test_turkish_province_named_with_muhafaza() -> None:
 def test_dateline_after_the_outlet_name() -> None:
     doc = annotate("صحيفة الغد – سان فرانسيسكو\nكشفت الشركة عن تطبيق جديد للهواتف.")
     assert placed(doc) == {"سان فرانسيسكو": "San Francisco"}
+
+
+def test_neighbourhood_of_the_story_town() -> None:
+    # no town in the neighbourhood's sentence: the town the story names again and again
+    text = ("افتتح مجلس تبوك سوقا شعبيا في تبوك. وقال رئيس البلدية إن السوق في حي الورود بالمحافظة. "
+            "وأضاف أن أهالي تبوك ينتظرونه.")
+    doc = annotate(text)
+    assert placed(doc)["الورود"] == "Tabuk"

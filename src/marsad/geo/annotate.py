@@ -1263,7 +1263,8 @@ def unplaced(doc: Document, words: list[Word], accepted: list[Match], gaz: Gazet
             mention.location = Location(**{**lender.location.to_dict(), "precision": 2})
             mention.relation, mention.anchor = "distance", lender.anchor
         elif start in neighbourhood_starts:
-            town = town_nearby(start, end, placed, doc.text) or placed_before.get(mention.text)
+            town = town_nearby(start, end, placed, doc.text) or placed_before.get(mention.text) \
+                or story_town(placed)
             if town is not None and town.location is not None:
                 mention.location = Location(**{**town.location.to_dict(), "precision": 2})
                 mention.relation, mention.anchor = "near", town.text
@@ -1274,6 +1275,21 @@ def unplaced(doc: Document, words: list[Word], accepted: list[Match], gaz: Gazet
 
 
 TOWN_WINDOW = 120  # characters, within the sentence
+STORY_TOWN_MIN = 3  # mentions that make a town the story's town
+
+
+def story_town(placed: list[PlaceMention]) -> PlaceMention | None:
+    """The town a story is about: named at least three times and more than half of its city and town
+    mentions ("حي السور بالمنطقة التاريخية بالمحافظة" in a story about Yanbu lies in Yanbu)."""
+    towns = [p for p in placed if p.location is not None and p.location.feature in POPULATED
+             and p.relation in (None, "near")]
+    counts = Counter(p.location.gazetteer_id for p in towns)
+    if not counts:
+        return None
+    best, n = counts.most_common(1)[0]
+    if n < STORY_TOWN_MIN or 2 * n <= len(towns):
+        return None
+    return next(p for p in towns if p.location.gazetteer_id == best)
 
 
 def town_nearby(start: int, end: int, placed: list[PlaceMention], text: str) -> PlaceMention | None:
