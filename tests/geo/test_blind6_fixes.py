@@ -56,3 +56,8 @@ def test_neighbourhood_of_the_story_town() -> None:
             "وأضاف أن أهالي تبوك ينتظرونه.")
     doc = annotate(text)
     assert placed(doc)["الورود"] == "Tabuk"
+
+
+def test_governor_of_a_turkish_province_is_the_province() -> None:
+    assert placed(annotate("أعلن محافظ دياربكر حظر التجول في عدة قرى."))["دياربكر"] == "Diyarbakır Province"
+    assert placed(annotate("افتتح محافظ ينبع المعرض مساء أمس."))["ينبع"] == "Yanbu"

@@ -801,6 +801,21 @@ def expand_by_cue(match: Match, gaz: Gazetteer) -> None:
             return
 
 
+_GOVERNOR = name_key("محافظ")
+
+
+def governor_of_province(match: Match, words: list[Word], gaz: Gazetteer) -> None:
+    """"محافظ دياربكر": the governor of a province abroad (a Turkish il, listed as "محافظة X"/"ولاية X") is
+    the province's; a Saudi محافظ heads a governorate, whose seat town is the place (محافظ ينبع)."""
+    if match.cue != "title" or match.cue_word is None or words[match.cue_word].key.lstrip("وف") != _GOVERNOR:
+        return
+    for unit in CUE_UNIT_WORDS["province"]:
+        named = [p for p in gaz.candidates(unit + match.key) if p.feature == "admin1" and p.country_code != "SA"]
+        if named:
+            match.candidates = named
+            return
+
+
 def choose(match: Match, ctx: Context) -> Place:
     if len(match.candidates) == 1:
         return match.candidates[0]
@@ -1007,6 +1022,7 @@ def annotate_places(doc: Document, gazetteer: Gazetteer | None = None) -> None:
         if match.cue is None and names_constituency(match, words):
             match.cue = "province"  # "السيناتور عن نيويورك": the state, not the city
         expand_by_cue(match, gaz)
+        governor_of_province(match, words, gaz)
         if match.cue is None and previous_region is not None and follows_list_of_regions(previous_region, match, text):
             match.cue = "area"  # "مناطق (مكة المكرمة، وجازان، وعسير) تمتد حتى نجران": the region, as the list's
             expand_by_cue(match, gaz)
