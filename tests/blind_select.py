@@ -9,7 +9,10 @@ Batch 4 (--batch 4): the same rules with seed 2311, 80 articles in one walk, bat
 (its annotation files are in the pool's exclusion like every other file).
 Batch 5 (--batch 5, session 5): as batch 4 with seed 1905; batches 3-4 and blind events batch 1 excluded.
 Batch 6 (--batch 6, end of session 5): seed 1936; batch 5 and blind events batch 2 excluded too.
-Usage: .venv/bin/python tests/blind_select.py [--batch 3|4|5|6] [--part2]   (prints the ids)
+Batch 7 (--batch 7, session 6): seed 1977, 60 articles; every earlier file excluded, and the ids of blind
+events batch 5 (drawn just before, `tests/events/blind_select_events.py --batch 5`) whether or not its file
+exists yet, so the draw is the same before and after that file lands.
+Usage: .venv/bin/python tests/blind_select.py [--batch 3|4|5|6|7] [--part2]   (prints the ids)
 """
 import gzip
 import json
@@ -20,11 +23,12 @@ ROOT = Path(__file__).resolve().parents[1]
 ART = ROOT.parent / "shared/data/saudinewsnet/articles.jsonl.gz"
 
 
-SEEDS = {3: 2611, 4: 2311, 5: 1905, 6: 1936}
+SEEDS = {3: 2611, 4: 2311, 5: 1905, 6: 1936, 7: 1977}
+SIZES = {7: 60}  # batches of 80 unless named here
 # Annotation files of blind draws, in the order they were drawn: a batch's pool excluded only the
 # files that existed before it (blind1_events / blind2_events / blind3_events:
 # tests/events/blind_select_events.py, after batch 4 / 5 / 6).
-DRAWS = ("blind3_", "blind4_", "blind1_events", "blind5_", "blind2_events", "blind6_", "blind3_events", "blind4_events")
+DRAWS = ("blind3_", "blind4_", "blind1_events", "blind5_", "blind2_events", "blind6_", "blind3_events", "blind4_events", "blind5_events", "blind7_")
 
 
 def used_ids(batch: int = 3) -> set:
@@ -50,6 +54,13 @@ def annotation_ids(skip: tuple[str, ...] = ()) -> set:
 
 def select(n=40, per_outlet=4, batch=3, part=1):
     used = used_ids(batch)
+    if batch == 7:  # events batch 5 was drawn just before: its ids, with or without its file
+        import importlib.util
+        spec = importlib.util.spec_from_file_location("blind_select_events",
+                                                      ROOT / "tests" / "events" / "blind_select_events.py")
+        events_select = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(events_select)
+        used |= {a["id"] for a in events_select.select(5)[0]}
     if part == 2:  # part 2: the same walk again, skipping part 1's 40 articles
         used |= {a["id"] for a in select()[0]}
     pool = []
@@ -84,7 +95,7 @@ if __name__ == "__main__":
     if batch == 3:
         kept, nused, npool = select(part=2 if "--part2" in sys.argv else 1)
     else:
-        kept, nused, npool = select(n=80, per_outlet=8, batch=batch)
+        kept, nused, npool = select(n=SIZES.get(batch, 80), per_outlet=8, batch=batch)
     print(f"excluded ids {nused}, pool {npool}, kept {len(kept)}")
     for a in kept:
         print(a["id"], a["outlet"], len(a["text"]))

@@ -15,8 +15,10 @@ Batch 2 (--batch 2, session 5): the same rules with seed 2305, the 80 ids of `te
 --batch 5` excluded instead of batch 4's, at least three distinct cue words (batch 1's twelve articles with
 no event were mostly two-cue ones), 25 articles. Batch 3 (--batch 3, end of session 5): seed 2311, batch 6's
 ids excluded, three cue words, 30 articles. Batch 4 (--batch 4): RANDOM news, no cue word required (seed
-4040, 40 articles, batch 6 and events batch 3 excluded): how many events marsad invents in ordinary news.
-Usage: .venv/bin/python tests/events/blind_select_events.py [--batch 2|3|4]   (prints the ids)
+4040, 40 articles, batch 6 and events batch 3 excluded): how many events marsad invents in ordinary news. Batch 5
+(--batch 5, session 6): seed 5150, three cue words, 26 articles, every earlier file excluded (events batch 4
+included): the honest figure after session 6's event fixes.
+Usage: .venv/bin/python tests/events/blind_select_events.py [--batch 2|3|4|5]   (prints the ids)
 """
 import gzip
 import json
@@ -32,7 +34,8 @@ ART = ROOT.parent / "shared/data/saudinewsnet/articles.jsonl.gz"
 # batch -> (seed, draw name in blind_select.DRAWS, places/dates batch drawn just before it, min cues, n,
 #           events batch drawn in the same round whose file may not exist yet, or 0)
 BATCHES = {1: (1123, "blind1_events", 4, 2, 20, 0), 2: (2305, "blind2_events", 5, 3, 25, 0),
-           3: (2311, "blind3_events", 6, 3, 30, 0), 4: (4040, "blind4_events", 6, 0, 40, 3)}
+           3: (2311, "blind3_events", 6, 3, 30, 0), 4: (4040, "blind4_events", 6, 0, 40, 3),
+           5: (5150, "blind5_events", 6, 3, 26, 0)}
 
 CUES = [
     "قتل", "قتلى", "مقتل", "قصف", "غارة", "غارات", "اشتباكات", "انفجار", "تفجير", "هجوم",
